@@ -161,7 +161,12 @@ public final class YataiConfigReader {
 		MarkedYamlEngineException marked = findCause(ex, MarkedYamlEngineException.class);
 		if (marked != null) {
 			int line = marked.getProblemMark().map((mark) -> mark.getLine() + 1).orElse(lineOf(ex));
-			String context = (marked.getContext() != null) ? redact(marked.getContext()) + ": " : "";
+			String context = "";
+			if (marked.getContext() != null) {
+				context = redact(marked.getContext())
+						+ marked.getContextMark().map((mark) -> " started on line " + (mark.getLine() + 1)).orElse("")
+						+ ", ";
+			}
 			return new YataiConfigException(file, line,
 					"it is not valid YAML: " + context + redact(String.valueOf(marked.getProblem())), List.of());
 		}
