@@ -191,6 +191,9 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 
 		private final List<String> warnings = new ArrayList<>();
 
+		/** The documented alternative to ~/bentoml/.yatai.yaml, when neither exists. */
+		private Path alsoMissing;
+
 		Resolution(ConfigurableEnvironment environment) {
 			this.environment = environment;
 			List<PropertySource<?>> all = new ArrayList<>();
@@ -283,6 +286,9 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			}
 			if (config.isEmpty()) {
 				this.searched.add("credentials file " + file + ": not found");
+				if (this.alsoMissing != null) {
+					this.searched.add("credentials file " + this.alsoMissing + ": not found");
+				}
 				return new Credentials(null, fallbackEndpoint, BentoCloudCredentialsSource.NONE,
 						List.copyOf(this.searched));
 			}
@@ -362,11 +368,10 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			Path standard = home.resolve("bentoml").resolve(FILE_NAME);
 			Path documented = home.resolve(".bentoml").resolve(FILE_NAME);
 			if (Files.exists(standard) || !Files.exists(documented)) {
-				if (!Files.exists(standard)) {
-					this.searched.add("credentials file " + documented + ": not found");
-				}
+				this.alsoMissing = Files.exists(standard) ? null : documented;
 				return Optional.of(standard);
 			}
+			this.searched.add("credentials file " + standard + ": not found");
 			return Optional.of(documented);
 		}
 
