@@ -306,7 +306,7 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 								: " (absent, so 'default')");
 				throw new InvalidCredentialsFileException(file,
 						"it has no context '" + name + "' (selected by " + selectedBy + ")",
-						config.get().contextNames());
+						config.get().contextNames(), name);
 			}
 			YataiContext selected = context.get();
 			checkEndpoint(file, selected, config.get());
@@ -335,7 +335,7 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 				// reported below
 			}
 			throw new InvalidCredentialsFileException(file,
-					"the endpoint of context '" + context.name() + "' is not an http(s) URL", config.contextNames());
+					"the endpoint of context '" + context.name() + "' is not an http(s) URL", config.contextNames(), null);
 		}
 
 		/** Context asked for by the user: layer 1, then BENTOML_CLOUD_CONTEXT, then layer 3. */

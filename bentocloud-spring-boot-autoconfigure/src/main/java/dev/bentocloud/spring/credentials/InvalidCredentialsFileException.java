@@ -21,6 +21,8 @@ public class InvalidCredentialsFileException extends RuntimeException {
 
 	private final boolean contextNamesKnown;
 
+	private final String missingContext;
+
 	InvalidCredentialsFileException(YataiConfigException cause) {
 		super(cause.getMessage(), cause);
 		this.file = cause.getFile();
@@ -28,15 +30,17 @@ public class InvalidCredentialsFileException extends RuntimeException {
 		this.problem = cause.getProblem();
 		this.contextNames = cause.getContextNames();
 		this.contextNamesKnown = !cause.getContextNames().isEmpty();
+		this.missingContext = null;
 	}
 
-	InvalidCredentialsFileException(Path file, String problem, List<String> contextNames) {
+	InvalidCredentialsFileException(Path file, String problem, List<String> contextNames, String missingContext) {
 		super(file + ": " + problem);
 		this.file = file;
 		this.line = 0;
 		this.problem = problem;
 		this.contextNames = List.copyOf(contextNames);
 		this.contextNamesKnown = true;
+		this.missingContext = missingContext;
 	}
 
 	/** The credentials file. */
@@ -57,6 +61,11 @@ public class InvalidCredentialsFileException extends RuntimeException {
 	/** The contexts the file holds (as far as it could be read). */
 	public List<String> getContextNames() {
 		return this.contextNames;
+	}
+
+	/** The name of the context that was asked for but does not exist, or {@code null}. */
+	public String getMissingContext() {
+		return this.missingContext;
 	}
 
 	/** Whether {@link #getContextNames()} is known; false when the file could not be read. */

@@ -26,10 +26,17 @@ class InvalidCredentialsFileFailureAnalyzer extends AbstractFailureAnalyzer<Inva
 		description.append(System.lineSeparator())
 			.append("No other source (bentocloud.api-token, BENTO_CLOUD_API_KEY) supplied an API token, so the "
 					+ "file is required.");
-		String action = "Fix or delete " + cause.getFile() + " and run `bentoml cloud login` to write it again, "
-				+ "or pick an existing context with bentocloud.context (or BENTOML_CLOUD_CONTEXT), "
-				+ "or bypass the file by setting the environment variable BENTO_CLOUD_API_KEY "
+		String bypass = "or bypass the file by setting the environment variable BENTO_CLOUD_API_KEY "
 				+ "(with BENTO_CLOUD_API_ENDPOINT) or the property bentocloud.api-token (with bentocloud.endpoint).";
+		String action;
+		if (cause.getMissingContext() != null) {
+			action = "Run `bentoml cloud login --context " + cause.getMissingContext() + "` to add that context, "
+					+ "or select an existing one with bentocloud.context (or BENTOML_CLOUD_CONTEXT), " + bypass;
+		}
+		else {
+			action = "Fix " + cause.getFile() + " (or move it away and run `bentoml cloud login` to write a new "
+					+ "one), " + bypass;
+		}
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 
