@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 
@@ -100,6 +102,8 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 	private static final ConfigurationPropertyName CONFIG_FILE = ConfigurationPropertyName.of("bentocloud.config-file");
 
 	private static final ConfigurationPropertyName ENABLED = ConfigurationPropertyName.of("bentocloud.enabled");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
 	private final Log logger;
 
@@ -445,15 +449,13 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		/** BentoML expands $VAR, ${VAR} and ~ in BENTOML_HOME. */
 		private String expandVariables(String path) {
 			StringBuilder expanded = new StringBuilder();
-			java.util.regex.Matcher matcher = java.util.regex.Pattern
-				.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))")
-				.matcher(path);
+			Matcher matcher = VARIABLE.matcher(path);
 			while (matcher.find()) {
 				String name = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
 				Object value = this.osEnvironment.get(name);
 				// Like Python's expandvars: unknown variables stay as they are.
 				matcher.appendReplacement(expanded,
-						java.util.regex.Matcher.quoteReplacement((value != null) ? value.toString() : matcher.group()));
+						Matcher.quoteReplacement((value != null) ? value.toString() : matcher.group()));
 			}
 			matcher.appendTail(expanded);
 			return expandHome(expanded.toString());
