@@ -113,7 +113,8 @@ final class HttpErrors {
 			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
 					+ operation + ": " + scrub(rootMessage(ex)), null); // the cause may quote the body unscrubbed
 		}
-		if (ex instanceof WebClientResponseException responseException) {
+		if (ex instanceof WebClientResponseException responseException
+				&& !responseException.getStatusCode().is2xxSuccessful()) {
 			return new BentoCloudApiException(operation + " failed with status " + responseException.getStatusCode(),
 					operation, responseException.getStatusCode().value(), null, "");
 		}
