@@ -53,9 +53,9 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 
 	@Override
 	public int getOrder() {
-		// After config data (so application.properties and profiles are visible); order hardly
-		// matters otherwise, since the property source goes first.
-		return Ordered.LOWEST_PRECEDENCE - 10;
+		// After config data (profiles visible) and after the starter's credentials post-processor,
+		// so that this source ends up first and its credentials.source wins.
+		return Ordered.LOWEST_PRECEDENCE - 5;
 	}
 
 	@Override
