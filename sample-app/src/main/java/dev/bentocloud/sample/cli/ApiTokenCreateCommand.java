@@ -63,7 +63,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	public Integer call() {
 		CreateApiTokenRequest request = new CreateApiTokenRequest(this.name, this.description, this.scopes,
 				this.expires);
-		ApiToken token = CliClient.require(this.client).apiTokens().create(request).block();
+		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.format() != OutputFormat.TABLE) {
 			this.spec.commandLine()

@@ -30,7 +30,7 @@ public class ApiTokenDeleteCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		CliClient.require(this.client).apiTokens().delete(this.uid).block();
+		CliClient.require(this.client).apiTokens().delete(this.uid);
 		this.spec.commandLine().getOut().println("API token " + this.uid + " deleted successfully");
 		return 0;
 	}

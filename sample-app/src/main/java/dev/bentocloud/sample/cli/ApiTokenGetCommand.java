@@ -35,10 +35,10 @@ public class ApiTokenGetCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ApiToken token = CliClient.require(this.client).apiTokens().get(this.uid).block();
-		if (token == null) {
-			throw new CliException("API token with UID '" + this.uid + "' not found");
-		}
+		ApiToken token = CliClient.require(this.client)
+			.apiTokens()
+			.get(this.uid)
+			.orElseThrow(() -> new CliException("API token with UID '" + this.uid + "' not found"));
 		ApiTokenOutput.printDetails(this.spec.commandLine().getOut(), this.output.format(), token);
 		return 0;
 	}

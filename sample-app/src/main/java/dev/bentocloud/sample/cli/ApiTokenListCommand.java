@@ -37,7 +37,7 @@ public class ApiTokenListCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<ApiToken> tokens = CliClient.require(this.client).apiTokens().list(this.search).collectList().block();
+		List<ApiToken> tokens = CliClient.require(this.client).apiTokens().list(this.search);
 		ApiTokenOutput.printList(this.spec.commandLine().getOut(), this.output.format(), tokens);
 		return 0;
 	}

@@ -1,6 +1,7 @@
 package dev.bentocloud.sample.cli;
 
 import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.BlockingBentoCloudClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -13,13 +14,13 @@ final class CliClient {
 	private CliClient() {
 	}
 
-	static BentoCloudClient require(ObjectProvider<BentoCloudClient> client) {
+	static BlockingBentoCloudClient require(ObjectProvider<BentoCloudClient> client) {
 		BentoCloudClient available = client.getIfAvailable();
 		if (available == null) {
 			throw new CliException("No BentoCloud client is configured. Check that bentocloud.enabled is not false, "
 					+ "then run `bentoml cloud login` or set BENTO_CLOUD_API_KEY.");
 		}
-		return available;
+		return available.blocking();
 	}
 
 }

@@ -44,10 +44,10 @@ public class DeploymentGetCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Deployment deployment = CliClient.require(this.client).deployments().get(this.name, this.cluster).block();
-		if (deployment == null) {
-			throw new CliException("Deployment '" + this.name + "' not found");
-		}
+		Deployment deployment = CliClient.require(this.client)
+			.deployments()
+			.get(this.name, this.cluster)
+			.orElseThrow(() -> new CliException("Deployment '" + this.name + "' not found"));
 		OutputFormat format = (this.output == OutputFormat.TABLE) ? OutputFormat.YAML : this.output;
 		StructuredOutput.print(this.spec.commandLine().getOut(), format,
 				DeploymentOutput.toDict(deployment, CliEndpoint.of(this.environment)));

@@ -45,7 +45,7 @@ public class DeploymentListCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		DeploymentQuery query = DeploymentQuery.all().withCluster(this.cluster).withSearch(this.search);
-		List<Deployment> deployments = CliClient.require(this.client).deployments().list(query).collectList().block();
+		List<Deployment> deployments = CliClient.require(this.client).deployments().list(query);
 		DeploymentOutput.printList(this.spec.commandLine().getOut(), this.output.format(), deployments,
 				CliEndpoint.of(this.environment));
 		return 0;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.BlockingBentoCloudClient;
 import dev.bentocloud.spring.client.model.Organization;
 import dev.bentocloud.spring.client.model.User;
 import picocli.CommandLine.Command;
@@ -40,9 +41,9 @@ public class WhoamiCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		BentoCloudClient bentoCloud = CliClient.require(this.client);
-		User user = bentoCloud.currentUser().block();
-		Organization organization = bentoCloud.currentOrganization().block();
+		BlockingBentoCloudClient bentoCloud = CliClient.require(this.client);
+		User user = bentoCloud.currentUser();
+		Organization organization = bentoCloud.currentOrganization();
 		Map<String, Object> dict = new LinkedHashMap<>();
 		dict.put("user", ApiTokenOutput.user(user));
 		dict.put("organization", ApiTokenOutput.organization(organization));
