@@ -182,7 +182,8 @@ class SampleWebTests {
 			.jsonPath("$.bentocloud.embeddedEmulator")
 			.isEqualTo(true)
 			.jsonPath("$.bentocloud.credentialsSource")
-			.isEqualTo("sample-emulator:embedded")
+			.value((String source) -> assertThat(source)
+				.contains(EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
 			.returnResult()
 			.getResponseBodyContent());
 		assertThat(body).doesNotContain(DEMO_TOKEN);
