@@ -102,7 +102,9 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 				headers.put("Location", fault.location());
 				return send(response, new Reply(fault.status(), Reply.JSON, new byte[0], headers));
 			case TRUNCATE:
-				return sendTruncated(response, route(request), fault.headers());
+				return sendTruncated(response, route(request), fault.headers(), false);
+			case RESET_MID_BODY:
+				return sendTruncated(response, route(request), fault.headers(), true);
 			case RESET:
 			default:
 				response.withConnection((connection) -> {
@@ -124,9 +126,11 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	/**
 	 * Writes the status line, headers and half of the body straight to the socket (below the HTTP
 	 * codec, which would otherwise complete the message) and then closes the connection, so a
-	 * client sees a premature end of a body whose Content-Length promised more.
+	 * client sees a premature end of a body whose Content-Length promised more. With {@code reset}
+	 * the close is a TCP reset (SO_LINGER 0) instead of an orderly FIN.
 	 */
-	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders) {
+	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders,
+			boolean reset) {
 		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(HttpResponseStatus.valueOf(full.status()))
 			.append("\r\n");
 		full.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -141,7 +145,12 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 			channel.pipeline()
 				.firstContext()
 				.writeAndFlush(Unpooled.wrappedBuffer(headBytes, half))
-				.addListener(ChannelFutureListener.CLOSE);
+				.addListener((ChannelFutureListener) (written) -> {
+					if (reset) {
+						written.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+					}
+					written.channel().close();
+				});
 		}));
 	}
 

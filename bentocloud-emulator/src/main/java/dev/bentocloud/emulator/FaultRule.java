@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * One fault: which requests it matches (method and path, exact or glob with {@code *}), how often
  * it fires, and what it does. Created by {@link Faults#on(String, String)}; it starts to match once
  * an action ({@link #respond}, {@link #body}, {@link #delay}, {@link #truncatedBody},
- * {@link #resetConnection}, {@link #redirect}) is set. Set {@link #times(int)} before the action.
+ * {@link #resetMidBody}, {@link #resetConnection}, {@link #redirect}) is set. Set {@link #times(int)} before the action.
  */
 public final class FaultRule {
 
 	enum Action {
 
 		/** Only the delay, then the normal answer. */
-		PASS, RESPOND, TRUNCATE, RESET, REDIRECT
+		PASS, RESPOND, TRUNCATE, RESET_MID_BODY, RESET, REDIRECT
 
 	}
 
@@ -98,6 +98,15 @@ public final class FaultRule {
 	/** Send the normal answer's head with its full Content-Length but only half the body, then close. */
 	public FaultRule truncatedBody() {
 		this.action = Action.TRUNCATE;
+		return this;
+	}
+
+	/**
+	 * Send the normal answer's head with its full Content-Length and half the body, then reset
+	 * the connection (TCP RST, not an orderly close).
+	 */
+	public FaultRule resetMidBody() {
+		this.action = Action.RESET_MID_BODY;
 		return this;
 	}
 

@@ -1,10 +1,15 @@
 package dev.bentocloud.emulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +144,33 @@ class FaultTests {
 		this.emulator.faults().on("GET", CURRENT).resetConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
 		this.emulator.faults().clear();
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void resetMidBodySendsHeadAndPartOfTheBodyThenResets() throws IOException {
+		this.emulator.faults().on("GET", CURRENT).times(1).resetMidBody();
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream()
+				.write(("GET " + CURRENT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-YATAI-API-TOKEN: "
+						+ this.emulator.apiToken() + "\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			// An orderly close would end with read() == -1; a reset throws instead.
+			assertThatExceptionOfType(SocketException.class).isThrownBy(() -> {
+				byte[] buffer = new byte[1024];
+				int n;
+				while ((n = in.read(buffer)) != -1) {
+					received.write(buffer, 0, n);
+				}
+			}).withMessageContaining("reset");
+			String text = received.toString(StandardCharsets.ISO_8859_1);
+			assertThat(text).startsWith("HTTP/1.1 200").contains("Content-Length:").contains("\"name\"");
+			int promised = Integer.parseInt(text.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+			assertThat(text.substring(text.indexOf("\r\n\r\n") + 4).length()).isLessThan(promised);
+		}
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
 	}
 
