@@ -152,6 +152,10 @@ final class HttpErrors {
 			if (cause.getClass().getSimpleName().equals("PrematureCloseException")) {
 				return "connection closed before the response was complete";
 			}
+			if (cause instanceof java.io.IOException && cause.getMessage() != null
+					&& cause.getMessage().contains("Connection reset")) {
+				return "connection reset before the response was complete";
+			}
 			cause = cause.getCause();
 		}
 		return scrub(rootMessage(ex));
