@@ -20,6 +20,9 @@ final class HttpClientSupport {
 
 	private static final Log logger = LogFactory.getLog(HttpClientSupport.class);
 
+	private static final java.util.regex.Pattern IPV4_LOOPBACK = java.util.regex.Pattern
+		.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
 	static final String USER_AGENT = "bentocloud-spring-boot/" + version();
 
 	private HttpClientSupport() {
@@ -63,8 +66,9 @@ final class HttpClientSupport {
 			return false;
 		}
 		String h = host.toLowerCase(Locale.ROOT);
-		return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]")
-				|| h.equals("::1");
+		// Only a literal 127.x.y.z address: "127.example.com" is a remote name
+		return h.equals("localhost") || h.endsWith(".localhost") || IPV4_LOOPBACK.matcher(h).matches()
+				|| h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]");
 	}
 
 	private static String version() {
