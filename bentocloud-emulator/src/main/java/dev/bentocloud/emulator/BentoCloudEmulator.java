@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -40,6 +41,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final AtomicInteger openConnections = new AtomicInteger();
+
 	private BentoCloudEmulator(Builder builder) {
 		this.state = new EmulatorState(builder.deploymentReadyAfter, builder.maxRecordedRequests);
 		List<String> allScopes = List.of("api", "read_organization", "write_organization", "read_cluster",
@@ -59,6 +62,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 				.host(HOST)
 				.port(builder.port)
 				.runOn(this.loops)
+				.doOnChannelInit((observer, channel, address) -> {
+					this.openConnections.incrementAndGet();
+					channel.closeFuture().addListener((closed) -> this.openConnections.decrementAndGet());
+				})
 				.handle(new EmulatorHandler(this.state))
 				.bindNow(Duration.ofSeconds(10));
 		}
@@ -190,6 +197,11 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	/** How many requests with this method ({@code *} for any) and exact path arrived, whatever the cap. */
 	public long requestCount(String method, String path) {
 		return this.state.recorder.count(method, path, "*".equals(method));
+	}
+
+	/** How many client connections are open right now (kept-alive idle ones included). */
+	public int openConnections() {
+		return this.openConnections.get();
 	}
 
 	public void clearRequests() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class FaultRule {
 
 	private volatile String location;
 
+	private volatile double probability = 1.0;
+
 	FaultRule(String method, String path) {
 		this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
 		this.path = Objects.requireNonNull(path, "path");
@@ -57,6 +60,18 @@ public final class FaultRule {
 			throw new IllegalArgumentException("times must be at least 1, was " + n);
 		}
 		this.remaining.set(n);
+		return this;
+	}
+
+	/**
+	 * Fire for a matching request only with this probability (0 to 1), for soak tests that mix
+	 * faults into normal traffic; a request the rule passes over goes on to later rules.
+	 */
+	public FaultRule probability(double probability) {
+		if (!(probability >= 0.0 && probability <= 1.0)) {
+			throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
+		}
+		this.probability = probability;
 		return this;
 	}
 
@@ -132,6 +147,9 @@ public final class FaultRule {
 	/** Claims one use of this rule for the request, if it matches and has uses left. */
 	boolean tryClaim(String requestMethod, String requestPath) {
 		if (this.action == null || !matches(requestMethod, requestPath)) {
+			return false;
+		}
+		if (this.probability < 1.0 && ThreadLocalRandom.current().nextDouble() >= this.probability) {
 			return false;
 		}
 		while (true) {

@@ -175,6 +175,37 @@ class FaultTests {
 	}
 
 	@Test
+	void probabilityFiresForAboutThatShareOfRequests() {
+		FaultRule rule = this.emulator.faults().on("GET", CURRENT).probability(0.25).respond(503);
+		int faulted = 0;
+		for (int i = 0; i < 400; i++) {
+			if (this.http.get(CURRENT).statusCode() == 503) {
+				faulted++;
+			}
+		}
+		assertThat(faulted).isEqualTo(rule.hits()).isBetween(50, 150);
+		assertThat(this.emulator.faults().on("GET", CURRENT).probability(0.0).respond(500).hits()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).probability(1.5))
+			.withMessageContaining("between 0 and 1");
+	}
+
+	@Test
+	void openConnectionsCountsLiveClientSockets() throws Exception {
+		assertThat(this.emulator.openConnections()).isZero();
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+			awaitOpenConnections(1);
+		}
+		awaitOpenConnections(0);
+	}
+
+	private void awaitOpenConnections(int expected) throws InterruptedException {
+		for (int i = 0; i < 100 && this.emulator.openConnections() != expected; i++) {
+			Thread.sleep(20);
+		}
+		assertThat(this.emulator.openConnections()).isEqualTo(expected);
+	}
+
+	@Test
 	void redirectAnswers302WithLocation() {
 		this.emulator.faults().on("GET", CURRENT).redirect("http://localhost:1/x");
 		HttpResponse<String> response = this.http.get(CURRENT);
