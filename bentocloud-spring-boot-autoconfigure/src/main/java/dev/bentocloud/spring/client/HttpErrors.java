@@ -66,7 +66,8 @@ final class HttpErrors {
 
 	private Mono<BentoCloudException> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
-		String traceId = response.headers().asHttpHeaders().getFirst("x-trace-id");
+		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps may show
+		String traceId = scrub(response.headers().asHttpHeaders().getFirst("x-trace-id"));
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
 		return response.bodyToMono(String.class)
 			.onErrorResume((ex) -> Mono.empty())

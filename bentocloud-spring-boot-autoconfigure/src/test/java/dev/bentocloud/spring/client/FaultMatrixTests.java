@@ -191,6 +191,7 @@ class FaultMatrixTests {
 		assertThat(thrown).isInstanceOf(BentoCloudApiException.class).hasMessageContaining("******");
 		assertTokenNowhere(thrown);
 		assertThat(((BentoCloudApiException) thrown).getBodyExcerpt()).doesNotContain(token);
+		assertThat(((BentoCloudApiException) thrown).getTraceId()).isEqualTo("trace-******");
 	}
 
 	@Test
