@@ -309,20 +309,21 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 						: "current_context_name in the file" + (config.get().raw().has("current_context_name") ? ""
 								: " (absent, so 'default')");
 				throw new InvalidCredentialsFileException(file,
-						"it has no context '" + name + "' (selected by " + selectedBy + ")",
-						config.get().contextNames(), name);
+						"it has no context '" + config.get().displayable(name) + "' (selected by " + selectedBy + ")",
+						config.get().displayableContextNames(), config.get().displayable(name));
 			}
 			YataiContext selected = context.get();
+			String shownName = config.get().displayable(selected.name());
 			checkEndpoint(file, selected, config.get());
 			Found springEndpoint = find(all(), ENDPOINT, true);
 			if (springEndpoint != null && !springEndpoint.value().equals(selected.endpoint())) {
 				this.warnings.add("bentocloud.endpoint (" + springEndpoint.origin() + ") is ignored: the token comes "
-						+ "from context '" + selected.name() + "' of " + file + ", and is only sent to that context's "
+						+ "from context '" + shownName + "' of " + file + ", and is only sent to that context's "
 						+ "endpoint " + displayable(selected.endpoint()));
 			}
-			String source = "file:" + file + "#" + selected.name();
+			String source = "file:" + file + "#" + shownName;
 			if (!selected.hasApiToken()) {
-				this.searched.add("credentials file " + file + ": context '" + selected.name() + "' has an empty api_token");
+				this.searched.add("credentials file " + file + ": context '" + shownName + "' has an empty api_token");
 			}
 			return new Credentials(selected.apiToken(), selected.endpoint(), source, List.copyOf(this.searched));
 		}
@@ -339,7 +340,8 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 				// reported below
 			}
 			throw new InvalidCredentialsFileException(file,
-					"the endpoint of context '" + context.name() + "' is not an http(s) URL", config.contextNames(), null);
+					"the endpoint of context '" + config.displayable(context.name()) + "' is not an http(s) URL",
+					config.displayableContextNames(), null);
 		}
 
 		/** Context asked for by the user: layer 1, then BENTOML_CLOUD_CONTEXT, then layer 3. */

@@ -3,6 +3,7 @@ package dev.bentocloud.spring.credentials;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +24,8 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 
 	/** The context name BentoML uses when the file names none. */
 	public static final String DEFAULT_CONTEXT_NAME = "default";
+
+	private static final String MASK = "******";
 
 	public YataiConfig {
 		contexts = List.copyOf(contexts);
@@ -54,6 +57,31 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	/** The names of all contexts, in file order. */
 	public List<String> contextNames() {
 		return this.contexts.stream().map(YataiContext::name).toList();
+	}
+
+	/**
+	 * The names of all contexts as messages may show them: a name that contains one of the
+	 * file's API tokens (a token pasted into the wrong field) is masked.
+	 */
+	public List<String> displayableContextNames() {
+		return this.contexts.stream().map((context) -> displayable(context.name())).toList();
+	}
+
+	/** The name, or a mask when it contains one of the file's API tokens. */
+	public String displayable(String contextName) {
+		return displayable(contextName, this.raw);
+	}
+
+	static String displayable(String name, JsonNode tree) {
+		if (name == null) {
+			return null;
+		}
+		for (JsonNode token : tree.findValues("api_token")) {
+			if (token.isValueNode() && !token.asString().isBlank() && name.contains(token.asString().strip())) {
+				return MASK;
+			}
+		}
+		return name;
 	}
 
 	@Override

@@ -268,7 +268,8 @@ public final class YataiConfigReader {
 		private String required(JsonNode context, String pointer, String key) {
 			JsonNode value = context.get(key);
 			if (value == null || value.isNull()) {
-				String which = context.path("name").isString() ? "context '" + context.get("name").stringValue() + "'"
+				String which = context.path("name").isString()
+						? "context '" + YataiConfig.displayable(context.get("name").stringValue(), this.root) + "'"
 						: "a context";
 				throw error(pointer, which + " has no '" + key + "' (BentoML requires name, endpoint and api_token)");
 			}
@@ -291,7 +292,7 @@ public final class YataiConfigReader {
 			if (contexts != null && contexts.isArray()) {
 				for (JsonNode context : contexts) {
 					if (context.path("name").isString()) {
-						this.names.add(context.get("name").stringValue());
+						this.names.add(YataiConfig.displayable(context.get("name").stringValue(), this.root));
 					}
 				}
 			}
