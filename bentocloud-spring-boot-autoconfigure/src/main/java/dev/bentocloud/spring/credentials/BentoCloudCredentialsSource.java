@@ -18,6 +18,13 @@ public record BentoCloudCredentialsSource(String source, String searched) {
 	/** Property holding {@link #searched()}. Written by the starter, not meant to be set. */
 	public static final String SEARCHED_PROPERTY = "bentocloud.credentials.searched";
 
+	/**
+	 * Property holding the URL of the BentoCloud deployment the application runs in (from
+	 * {@code BENTOCLOUD_DEPLOYMENT_URL}, user info removed); absent outside BentoCloud. Written by
+	 * the starter, not meant to be set.
+	 */
+	public static final String DEPLOYMENT_URL_PROPERTY = "bentocloud.credentials.deployment-url";
+
 	/** The {@link #source()} when no layer supplied a token. */
 	public static final String NONE = "none";
 
@@ -29,6 +36,16 @@ public record BentoCloudCredentialsSource(String source, String searched) {
 	public static BentoCloudCredentialsSource from(PropertyResolver environment) {
 		return new BentoCloudCredentialsSource(environment.getProperty(SOURCE_PROPERTY, NONE),
 				environment.getProperty(SEARCHED_PROPERTY));
+	}
+
+	/**
+	 * The URL of the BentoCloud deployment the application runs in, as the post-processor
+	 * published it.
+	 * @param environment the application's environment
+	 * @return the deployment URL, or {@code null} outside a BentoCloud deployment
+	 */
+	public static String deploymentUrl(PropertyResolver environment) {
+		return environment.getProperty(DEPLOYMENT_URL_PROPERTY);
 	}
 
 	/** The guidance for a missing token, naming where the starter looked. */

@@ -56,6 +56,34 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		return this.contexts.stream().map(YataiContext::name).toList();
 	}
 
+	/**
+	 * A copy with {@code context} saved as BentoML's {@code CloudClientContext.save()} does: it
+	 * replaces the first context of the same name, in place, or is appended. Unknown keys of the
+	 * replaced context stay in {@link #raw()} and are written again by {@link YataiConfigWriter}.
+	 * @param context the context to save
+	 * @return the new configuration
+	 */
+	public YataiConfig withContext(YataiContext context) {
+		List<YataiContext> updated = new java.util.ArrayList<>(this.contexts);
+		int index = contextNames().indexOf(context.name());
+		if (index >= 0) {
+			updated.set(index, context);
+		}
+		else {
+			updated.add(context);
+		}
+		return new YataiConfig(updated, this.currentContextName, this.raw);
+	}
+
+	/**
+	 * A copy with another {@code current_context_name}.
+	 * @param name the new current context name
+	 * @return the new configuration
+	 */
+	public YataiConfig withCurrentContextName(String name) {
+		return new YataiConfig(this.contexts, name, this.raw);
+	}
+
 	@Override
 	public String toString() {
 		return "YataiConfig[contexts=" + this.contexts + ", currentContextName=" + this.currentContextName + "]";
