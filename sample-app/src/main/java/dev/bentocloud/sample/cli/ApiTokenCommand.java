@@ -1,5 +1,6 @@
 package dev.bentocloud.sample.cli;
 
+import dev.bentocloud.spring.client.BentoCloudCredentialsException;
 import dev.bentocloud.spring.client.BentoCloudException;
 import picocli.CommandLine.Command;
 
@@ -11,10 +12,10 @@ import picocli.CommandLine.Command;
 				ApiTokenDeleteCommand.class })
 public class ApiTokenCommand implements FailureMessages {
 
-	/** BentoML's {@code _raise_api_token_error} wording. */
+	/** BentoML's {@code _raise_api_token_error} wording; a missing token is reported as is. */
 	@Override
 	public String describe(String command, BentoCloudException failure) {
-		if (Failures.isUnauthorized(failure)) {
+		if (Failures.isUnauthorized(failure) || failure instanceof BentoCloudCredentialsException) {
 			return Failures.describe(failure);
 		}
 		if (Failures.isNotFound(failure)) {

@@ -86,7 +86,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	}
 
 	private static void printPanel(PrintWriter out, String title, String content) {
-		int width = Math.max(title.length() + 4, content.length() + 2);
+		int width = Math.max(title.length() + 6, content.length() + 2);
 		out.println("+-- " + title + " " + "-".repeat(width - title.length() - 4) + "+");
 		out.println("| " + content + " ".repeat(width - content.length() - 1) + "|");
 		out.println("+" + "-".repeat(width) + "+");

@@ -1,5 +1,6 @@
 package dev.bentocloud.sample.cli;
 
+import dev.bentocloud.spring.client.BentoCloudCredentialsException;
 import dev.bentocloud.spring.client.BentoCloudException;
 import dev.bentocloud.spring.client.BentoCloudNotFoundException;
 import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
@@ -24,9 +25,12 @@ final class Failures {
 		return failure instanceof BentoCloudNotFoundException;
 	}
 
-	/** The client's message, followed by the login hint after a 401. */
+	/** The client's message, followed by the login hint after a 401 unless it already says how to log in. */
 	static String describe(BentoCloudException failure) {
-		return isUnauthorized(failure) ? failure.getMessage() + " " + LOGIN_HINT : failure.getMessage();
+		String message = failure.getMessage();
+		boolean needsHint = (isUnauthorized(failure) || failure instanceof BentoCloudCredentialsException)
+				&& (message == null || !message.contains("cloud login"));
+		return needsHint ? message + " " + LOGIN_HINT : message;
 	}
 
 }

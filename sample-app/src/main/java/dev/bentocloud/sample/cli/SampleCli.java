@@ -12,6 +12,8 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Runs one CLI command inside a non-web Spring context, then closes it. stdout carries only the
@@ -70,7 +72,23 @@ public final class SampleCli {
 		application.setLogStartupInfo(false);
 		// Default properties have the lowest precedence, so --logging.console.enabled=true still wins.
 		application.setDefaultProperties(Map.of("logging.console.enabled", "false"));
+		application.addInitializers(SampleCli::usePrivateNettyResources);
 		return application;
+	}
+
+	/**
+	 * Boot's default Reactor Netty resources are the JVM-wide ones, and closing the context
+	 * disposes them. A command gets its own, so that running it inside a JVM that also serves
+	 * the web app (tests, an IDE) leaves the server's event loops alone.
+	 */
+	private static void usePrivateNettyResources(ConfigurableApplicationContext context) {
+		if (context instanceof GenericApplicationContext generic) {
+			generic.registerBean(ReactorResourceFactory.class, () -> {
+				ReactorResourceFactory resources = new ReactorResourceFactory();
+				resources.setUseGlobalResources(false);
+				return resources;
+			});
+		}
 	}
 
 	private static int springArgumentCount(String[] args) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -53,9 +54,9 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 
 	@Override
 	public int getOrder() {
-		// After config data (profiles visible) and after the starter's credentials post-processor,
-		// so that this source ends up first and its credentials.source wins.
-		return Ordered.LOWEST_PRECEDENCE - 5;
+		// After config data (profiles visible), before the starter's credential resolution, which
+		// then finds this source as its top "properties" layer and reports it as the source.
+		return BentoCloudCredentialsEnvironmentPostProcessor.ORDER - 1;
 	}
 
 	@Override
@@ -66,10 +67,8 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 		int port = environment.getProperty("sample.emulator.port", Integer.class, DEFAULT_PORT);
 		String demoToken = environment.getProperty("sample.emulator.demo-token", DEFAULT_DEMO_TOKEN);
 		String endpoint;
-		String source;
 		if (isCommandLineRun(environment, application) && port > 0 && isListening(port)) {
 			endpoint = "http://" + BentoCloudEmulator.HOST + ":" + port;
-			source = "sample-emulator:shared";
 		}
 		else {
 			BentoCloudEmulator emulator = BentoCloudEmulator.builder()
@@ -79,12 +78,10 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 				.start();
 			closeWithContext(application, emulator);
 			endpoint = emulator.endpoint();
-			source = "sample-emulator:embedded";
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("bentocloud.endpoint", endpoint);
 		properties.put("bentocloud.api-token", demoToken);
-		properties.put("bentocloud.credentials.source", source);
 		properties.put("sample.emulator.endpoint", endpoint);
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		this.log.info("Using the embedded BentoCloud emulator at " + endpoint

@@ -1,5 +1,6 @@
 package dev.bentocloud.sample.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.type.TypeReference;
@@ -16,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The CLI end to end: each command and output mode against a running emulator, which plays the
@@ -234,6 +237,18 @@ class SampleCliTests {
 	}
 
 	@Test
+	void missingCredentialsExitWithOneAndSayHowToLogIn(@TempDir Path home) {
+		assumeTrue(System.getenv("BENTO_CLOUD_API_KEY") == null, "BENTO_CLOUD_API_KEY is set");
+		this.last = CliRun.of(List.of("--spring.profiles.active=bentocloud",
+				"--bentocloud.config-file=" + home.resolve(".yatai.yaml")), "api-token", "list");
+		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
+		assertThat(this.last.out()).isEmpty();
+		assertThat(this.last.err()).startsWith("Error: [api-token] `list` failed: No BentoCloud API token configured")
+			.contains("bentoml cloud login", "BENTO_CLOUD_API_KEY");
+		assertThat(this.last.err().lines()).hasSize(1);
+	}
+
+	@Test
 	void badExpiresIsAUsageError() {
 		CliRun run = cli("api-token", "create", "x", "--expires", "soon");
 		assertThat(run.exitCode()).isEqualTo(2);
@@ -251,7 +266,7 @@ class SampleCliTests {
 		CliRun run = cli(commandLine.split(" "));
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).contains("Usage: sample-app");
+		assertThat(run.err()).containsAnyOf("Usage: sample-app", "Did you mean").doesNotContain("\tat ");
 	}
 
 	@Test

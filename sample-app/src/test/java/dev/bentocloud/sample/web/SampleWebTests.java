@@ -154,6 +154,49 @@ class SampleWebTests {
 	}
 
 	@Test
+	void rejectedTokenIsA502ProblemWithoutTheToken() {
+		this.emulator.faults().on("GET", "/api/v1/auth/current").times(1).respond(401);
+		try {
+			byte[] body = this.web.get()
+				.uri("/whoami")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(502)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("BentoCloud rejected this service's API token")
+				.jsonPath("$.upstreamStatus")
+				.isEqualTo(401)
+				.returnResult()
+				.getResponseBodyContent();
+			assertThat(new String(body)).doesNotContain(DEMO_TOKEN);
+		}
+		finally {
+			this.emulator.faults().clear();
+		}
+	}
+
+	@Test
+	void unreachableBentoCloudIsA503Problem() {
+		this.emulator.faults().on("GET", "/api/v1/api_tokens").resetConnection();
+		try {
+			this.web.get()
+				.uri("/tokens")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("BentoCloud is unreachable");
+		}
+		finally {
+			this.emulator.faults().clear();
+		}
+	}
+
+	@Test
 	void healthIsUpWithDetails() {
 		this.web.get()
 			.uri("/actuator/health")
@@ -182,7 +225,8 @@ class SampleWebTests {
 			.jsonPath("$.bentocloud.embeddedEmulator")
 			.isEqualTo(true)
 			.jsonPath("$.bentocloud.credentialsSource")
-			.isEqualTo("sample-emulator:embedded")
+			.value((String source) -> assertThat(source)
+				.contains(EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
 			.returnResult()
 			.getResponseBodyContent());
 		assertThat(body).doesNotContain(DEMO_TOKEN);
