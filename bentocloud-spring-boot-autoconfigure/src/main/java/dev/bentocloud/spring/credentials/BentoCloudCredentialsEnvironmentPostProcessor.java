@@ -138,9 +138,10 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		String deploymentUrl = resolution.env(DEPLOYMENT_URL_ENV);
 		String insideDeployment = "";
 		if (deploymentUrl != null) {
-			published.put(BentoCloudCredentialsSource.DEPLOYMENT_URL_PROPERTY, displayable(deploymentUrl.strip()));
-			insideDeployment = "; running inside the BentoCloud deployment " + displayable(deploymentUrl.strip())
-					+ " (" + DEPLOYMENT_URL_ENV + ")";
+			String deployment = deploymentDisplayable(deploymentUrl.strip());
+			published.put(BentoCloudCredentialsSource.DEPLOYMENT_URL_PROPERTY, deployment);
+			insideDeployment = "; running inside the BentoCloud deployment " + deployment + " (" + DEPLOYMENT_URL_ENV
+					+ ")";
 		}
 		propertySources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, published));
 		ConfigurationPropertySources.attach(environment);
@@ -166,6 +167,19 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			return endpoint;
 		}
 		catch (URISyntaxException ex) {
+			return "<invalid URL>";
+		}
+	}
+
+	/** A deployment URL without user info, query or fragment, which could carry secrets. */
+	static String deploymentDisplayable(String url) {
+		try {
+			URI uri = new URI(url);
+			return new URI(uri.getScheme(), (uri.getUserInfo() != null) ? "******" : null, uri.getHost(), uri.getPort(),
+					uri.getPath(), null, null)
+				.toString();
+		}
+		catch (URISyntaxException | RuntimeException ex) {
 			return "<invalid URL>";
 		}
 	}
