@@ -62,7 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  * On POSIX file systems the file is {@code 0600} and a folder created for it {@code 0700}. A file
  * that is a symbolic link is written through the link. The synthetic context
  * {@value #ENV_CONTEXT_NAME} (from {@code BENTO_CLOUD_API_KEY}) is never written, neither as a
- * context nor as the current context. Instances are thread-safe.
+ * context nor as the current context: {@link #update} and {@link #saveContext} refuse to add or
+ * change one (an entry that BentoML's Python client put there itself is kept as it is). Instances
+ * are thread-safe.
  */
 public final class YataiConfigWriter {
 
@@ -140,6 +142,7 @@ public final class YataiConfigWriter {
 				FileLock lock = channel.lock()) {
 			YataiConfig current = this.reader.read(target).orElse(YataiConfig.empty());
 			YataiConfig changed = change.apply(current);
+			checkNoNewEnvContext(current, changed);
 			byte[] content = toYaml(changed).getBytes(StandardCharsets.UTF_8);
 			if (!Files.exists(target) || !java.util.Arrays.equals(content, Files.readAllBytes(target))) {
 				replace(target, content);
@@ -175,11 +178,8 @@ public final class YataiConfigWriter {
 	 * unknown keys of {@link YataiConfig#raw()} kept.
 	 * @param config the configuration
 	 * @return the file content
-	 * @throws IllegalArgumentException for a context or current context named
-	 * {@value #ENV_CONTEXT_NAME}
 	 */
 	public String toYaml(YataiConfig config) {
-		checkNotEnv(config.currentContextName());
 		ObjectNode root = config.raw();
 		JsonNode rawContexts = root.path("contexts");
 		ArrayNode contexts = JsonNodeFactory.instance.arrayNode();
@@ -187,7 +187,6 @@ public final class YataiConfigWriter {
 		List<YataiContext> modelled = config.contexts();
 		for (int i = 0; i < modelled.size(); i++) {
 			YataiContext context = modelled.get(i);
-			checkNotEnv(context.name());
 			ObjectNode entry = rawEntry(rawContexts, i, context.name(), used);
 			entry.put("name", context.name());
 			entry.put("endpoint", context.endpoint());
@@ -233,6 +232,27 @@ public final class YataiConfigWriter {
 			}
 		}
 		return JsonNodeFactory.instance.objectNode();
+	}
+
+	/**
+	 * BentoML's Python client itself may have put an {@value #ENV_CONTEXT_NAME} context (with the
+	 * environment's token) into the file; such an entry is kept as it is, since this writer
+	 * changes only what it is asked to. What it never does is add or change one.
+	 */
+	private static void checkNoNewEnvContext(YataiConfig before, YataiConfig after) {
+		List<YataiContext> envBefore = envContexts(before);
+		for (YataiContext context : envContexts(after)) {
+			if (!envBefore.contains(context)) {
+				checkNotEnv(context.name());
+			}
+		}
+		if (!before.currentContextName().equals(after.currentContextName())) {
+			checkNotEnv(after.currentContextName());
+		}
+	}
+
+	private static List<YataiContext> envContexts(YataiConfig config) {
+		return config.contexts().stream().filter((context) -> ENV_CONTEXT_NAME.equals(context.name())).toList();
 	}
 
 	private static void checkNotEnv(String name) {

@@ -127,6 +127,38 @@ class YataiConfigWriterTests {
 	}
 
 	@Test
+	void anEnvironmentContextThatPythonWroteIsKeptButNeverChanged() throws IOException {
+		// BentoML's get_email() appends __env__ (with the environment's token) to the file.
+		String python = """
+				contexts:
+				- api_token: tok-env
+				  email: me@example.com
+				  endpoint: https://cloud.bentoml.com
+				  name: __env__
+				current_context_name: default
+				""";
+		Path file = this.dir.resolve(".yatai.yaml");
+		Files.writeString(file, python);
+		this.writer.saveContext(file, new YataiContext("default", "https://cloud.bentoml.com", "tok-a", null), false);
+		assertThat(Files.readString(file)).isEqualTo("""
+				contexts:
+				- api_token: tok-env
+				  email: me@example.com
+				  endpoint: https://cloud.bentoml.com
+				  name: __env__
+				- api_token: tok-a
+				  email: null
+				  endpoint: https://cloud.bentoml.com
+				  name: default
+				current_context_name: default
+				""");
+		byte[] before = Files.readAllBytes(file);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.update(file,
+				(config) -> config.withContext(new YataiContext("__env__", "https://cloud.bentoml.com", "tok-new", null))));
+		assertThat(Files.readAllBytes(file)).isEqualTo(before);
+	}
+
+	@Test
 	void aBrokenFileIsLeftAlone() throws IOException {
 		Path file = this.dir.resolve(".yatai.yaml");
 		Files.writeString(file, "contexts: [\n");
