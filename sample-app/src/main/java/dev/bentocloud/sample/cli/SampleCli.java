@@ -116,7 +116,9 @@ public final class SampleCli {
 		}
 		if (cloudCommand) {
 			sources.addFirst(new MapPropertySource(CLOUD_COMMAND_PROPERTY_SOURCE,
-					Map.of("bentocloud.enabled", "false", "sample.emulator.enabled", "false")));
+					Map.of("bentocloud.enabled", "false", "sample.emulator.enabled", "false",
+							// The web controllers need the client, which is now off; a CLI run never uses them.
+							"spring.main.lazy-initialization", "true")));
 		}
 		application.setEnvironment(environment);
 	}
