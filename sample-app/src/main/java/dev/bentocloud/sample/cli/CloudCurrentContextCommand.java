@@ -64,8 +64,12 @@ public class CloudCurrentContextCommand implements Callable<Integer> {
 		dict.put("endpoint", context.endpoint());
 		dict.put("api_token", context.apiToken());
 		dict.put("email", context.email());
-		StructuredOutput.print(this.spec.commandLine().getOut(),
-				(this.format == Format.YAML) ? OutputFormat.YAML : OutputFormat.JSON, dict);
+		if (this.format == Format.YAML) {
+			StructuredOutput.print(this.spec.commandLine().getOut(), OutputFormat.YAML, dict);
+		}
+		else {
+			PythonJson.print(this.spec.commandLine().getOut(), dict);
+		}
 		return 0;
 	}
 

@@ -26,8 +26,7 @@ public class CloudListContextCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		StructuredOutput.print(this.spec.commandLine().getOut(), OutputFormat.JSON,
-				new CloudContexts(this.environment).read().contextNames());
+		PythonJson.print(this.spec.commandLine().getOut(), new CloudContexts(this.environment).read().contextNames());
 		return 0;
 	}
 

@@ -246,6 +246,15 @@ class CloudCommandTests {
 		assertThat(context).containsExactly(Map.entry("name", "prod"),
 				Map.entry("endpoint", "https://prod.cloud.bentoml.com"), Map.entry("api_token", "tok-SECRET-prod"),
 				Map.entry("email", "dev@example.com"));
+		// As Python's json.dumps(indent=2) lays it out.
+		assertThat(run.out()).isEqualTo("""
+				{
+				  "name": "prod",
+				  "endpoint": "https://prod.cloud.bentoml.com",
+				  "api_token": "tok-SECRET-prod",
+				  "email": "dev@example.com"
+				}
+				""");
 		assertThat(run.err()).isEmpty();
 		CliRun yaml = run(List.of(), "cloud", "current-context", "-o", "yaml");
 		assertThat(yaml.out()).contains("name: prod", "api_token: tok-SECRET-prod");
@@ -278,12 +287,14 @@ class CloudCommandTests {
 
 	@Test
 	void listContextPrintsTheNamesAsAJsonArray() throws IOException {
-		assertThat(ok("cloud", "list-context").out()).isEqualTo("[ ]\n");
+		assertThat(ok("cloud", "list-context").out()).isEqualTo("[]\n");
+		assertThat(this.file).doesNotExist();
 		writeFile(PYTHON_FILE);
 		this.environment.put("BENTO_CLOUD_API_KEY", "env-SECRET-token");
 		List<String> names = JSON.readValue(ok("cloud", "list-context").out(), new TypeReference<List<String>>() {
 		});
 		assertThat(names).containsExactly("default", "prod");
+		assertThat(ok("cloud", "list-context").out()).isEqualTo("[\n  \"default\",\n  \"prod\"\n]\n");
 	}
 
 	@Test
