@@ -3,6 +3,7 @@ package dev.bentocloud.sample.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ import dev.bentocloud.spring.credentials.YataiConfigWriter;
 import dev.bentocloud.spring.credentials.YataiContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -62,6 +64,10 @@ public class CloudLoginCommand implements Callable<Integer> {
 			description = "The context to save (default: the file's current context, else 'default').")
 	String context;
 
+	/** Caught here so that a token typed without --api-token is not echoed in a usage error. */
+	@Parameters(hidden = true, arity = "0..*")
+	List<String> unexpected;
+
 	@Spec
 	CommandSpec spec;
 
@@ -72,6 +78,10 @@ public class CloudLoginCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.unexpected != null && !this.unexpected.isEmpty()) {
+			throw new CliException("login takes no arguments, only options (the " + this.unexpected.size()
+					+ " given are not shown, as they may hold a token): pass the token with --api-token TOKEN.");
+		}
 		CloudContexts contexts = new CloudContexts(this.environment);
 		String endpoint = (this.endpoint != null) ? this.endpoint
 				: contexts.env(CloudContexts.API_ENDPOINT_ENV).orElse(CloudContexts.DEFAULT_ENDPOINT);

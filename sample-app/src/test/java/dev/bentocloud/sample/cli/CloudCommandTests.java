@@ -201,6 +201,14 @@ class CloudCommandTests {
 	}
 
 	@Test
+	void aTokenGivenWithoutTheOptionIsNotEchoed() {
+		CliRun login = run(List.of(), "cloud", "login", "stray-SECRET-token");
+		assertThat(login.exitCode()).isOne();
+		assertThat(login.err()).contains("pass the token with --api-token TOKEN");
+		assertThat(this.home.resolve("bentoml")).doesNotExist();
+	}
+
+	@Test
 	void loginNeverSavesTheEnvironmentContext() {
 		CliRun login = run(List.of(), "cloud", "login", "--context", "__env__", "--api-token", TOKEN, "--endpoint",
 				emulator.endpoint());
