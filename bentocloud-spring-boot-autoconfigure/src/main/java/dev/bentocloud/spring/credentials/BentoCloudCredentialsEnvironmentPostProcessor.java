@@ -2,15 +2,12 @@ package dev.bentocloud.spring.credentials;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 
@@ -68,8 +65,10 @@ import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
  * default endpoint, not the file's.
  * <p>
  * Published properties: {@code bentocloud.api-token} (when a layer supplied one),
- * {@code bentocloud.endpoint}, {@value BentoCloudCredentialsSource#SOURCE_PROPERTY} and, when no
- * usable token was found, {@value BentoCloudCredentialsSource#SEARCHED_PROPERTY}. A credentials
+ * {@code bentocloud.endpoint}, {@value BentoCloudCredentialsSource#SOURCE_PROPERTY}, when no
+ * usable token was found {@value BentoCloudCredentialsSource#SEARCHED_PROPERTY}, and, when the
+ * application runs inside a BentoCloud deployment ({@code BENTOCLOUD_DEPLOYMENT_URL} is set),
+ * {@value BentoCloudCredentialsSource#DEPLOYMENT_URL_PROPERTY}; the startup log line says so too. A credentials
  * file that is needed but broken, or a context that does not exist, stops startup with an
  * {@link InvalidCredentialsFileException}; when a higher layer supplied the token, a broken file
  * is only a warning. Nothing is resolved when {@code bentocloud.enabled=false}. The token is never
@@ -89,9 +88,10 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 
 	static final String CONTEXT_ENV = "BENTOML_CLOUD_CONTEXT";
 
-	static final String HOME_ENV = "BENTOML_HOME";
+	static final String HOME_ENV = YataiConfigLocation.HOME_ENV;
 
-	private static final String FILE_NAME = ".yatai.yaml";
+	/** Set by BentoCloud in the pods of a deployment (BentoML's {@code running_inside_container}). */
+	static final String DEPLOYMENT_URL_ENV = "BENTOCLOUD_DEPLOYMENT_URL";
 
 	private static final ConfigurationPropertyName TOKEN = ConfigurationPropertyName.of("bentocloud.api-token");
 
@@ -102,8 +102,6 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 	private static final ConfigurationPropertyName CONFIG_FILE = ConfigurationPropertyName.of("bentocloud.config-file");
 
 	private static final ConfigurationPropertyName ENABLED = ConfigurationPropertyName.of("bentocloud.enabled");
-
-	private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
 	private final Log logger;
 
@@ -137,16 +135,24 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		if (!credentials.hasToken()) {
 			published.put(BentoCloudCredentialsSource.SEARCHED_PROPERTY, String.join("; ", credentials.searched()));
 		}
+		String deploymentUrl = resolution.env(DEPLOYMENT_URL_ENV);
+		String insideDeployment = "";
+		if (deploymentUrl != null) {
+			String deployment = deploymentDisplayable(deploymentUrl.strip());
+			published.put(BentoCloudCredentialsSource.DEPLOYMENT_URL_PROPERTY, deployment);
+			insideDeployment = "; running inside the BentoCloud deployment " + deployment + " (" + DEPLOYMENT_URL_ENV
+					+ ")";
+		}
 		propertySources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, published));
 		ConfigurationPropertySources.attach(environment);
 		resolution.warnings.forEach(this.logger::warn);
 		if (credentials.hasToken()) {
 			this.logger.info("BentoCloud credentials from " + credentials.source() + " (endpoint "
-					+ displayable(credentials.endpoint()) + ")");
+					+ displayable(credentials.endpoint()) + ")" + insideDeployment);
 		}
 		else {
 			this.logger.warn(BentoCloudCredentialsGuidance.noToken(credentials.searched())
-					+ " The application starts, but BentoCloud calls will fail.");
+					+ " The application starts, but BentoCloud calls will fail" + insideDeployment + ".");
 		}
 	}
 
@@ -161,6 +167,19 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			return endpoint;
 		}
 		catch (URISyntaxException ex) {
+			return "<invalid URL>";
+		}
+	}
+
+	/** A deployment URL without user info, query or fragment, which could carry secrets. */
+	static String deploymentDisplayable(String url) {
+		try {
+			URI uri = new URI(url);
+			return new URI(uri.getScheme(), (uri.getUserInfo() != null) ? "******" : null, uri.getHost(), uri.getPort(),
+					uri.getPath(), null, null)
+				.toString();
+		}
+		catch (URISyntaxException | RuntimeException ex) {
 			return "<invalid URL>";
 		}
 	}
@@ -357,28 +376,21 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		}
 
 		/**
-		 * The credentials file to read: bentocloud.config-file, $BENTOML_HOME/.yatai.yaml, or the
-		 * first of ~/bentoml/.yatai.yaml and ~/.bentoml/.yatai.yaml that exists. Records the
-		 * candidates that do not exist.
+		 * The credentials file to read (see {@link YataiConfigLocation}). Records the candidates
+		 * that do not exist.
 		 */
 		private Optional<Path> credentialsFile() {
 			Found configured = find(all(), CONFIG_FILE, true);
-			if (configured != null) {
-				return Optional.of(Path.of(expandHome(configured.value())));
+			YataiConfigLocation location = YataiConfigLocation.resolve((configured != null) ? configured.value() : null,
+					(name) -> {
+						Object value = this.osEnvironment.get(name);
+						return (value != null) ? value.toString() : null;
+					});
+			this.alsoMissing = location.alsoMissing();
+			if (location.skipped() != null) {
+				this.searched.add("credentials file " + location.skipped() + ": not found");
 			}
-			String bentomlHome = env(HOME_ENV);
-			if (bentomlHome != null) {
-				return Optional.of(Path.of(expandVariables(bentomlHome)).resolve(FILE_NAME));
-			}
-			Path home = Path.of(userHome());
-			Path standard = home.resolve("bentoml").resolve(FILE_NAME);
-			Path documented = home.resolve(".bentoml").resolve(FILE_NAME);
-			if (Files.exists(standard) || !Files.exists(documented)) {
-				this.alsoMissing = Files.exists(standard) ? null : documented;
-				return Optional.of(standard);
-			}
-			this.searched.add("credentials file " + standard + ": not found");
-			return Optional.of(documented);
+			return Optional.of(location.file());
 		}
 
 		/** Reads the file only to warn about it: a higher layer supplied the token. */
@@ -434,33 +446,6 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		private String env(String name) {
 			Object value = this.osEnvironment.get(name);
 			return (value != null && !value.toString().isBlank()) ? value.toString() : null;
-		}
-
-		private String userHome() {
-			String home = env("HOME");
-			return (home != null) ? home : System.getProperty("user.home");
-		}
-
-		private String expandHome(String path) {
-			if (path.equals("~") || path.startsWith("~/")) {
-				return userHome() + path.substring(1);
-			}
-			return path;
-		}
-
-		/** BentoML expands $VAR, ${VAR} and ~ in BENTOML_HOME. */
-		private String expandVariables(String path) {
-			StringBuilder expanded = new StringBuilder();
-			Matcher matcher = VARIABLE.matcher(path);
-			while (matcher.find()) {
-				String name = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
-				Object value = this.osEnvironment.get(name);
-				// Like Python's expandvars: unknown variables stay as they are.
-				matcher.appendReplacement(expanded,
-						Matcher.quoteReplacement((value != null) ? value.toString() : matcher.group()));
-			}
-			matcher.appendTail(expanded);
-			return expandHome(expanded.toString());
 		}
 
 	}

@@ -9,8 +9,11 @@ import org.springframework.core.env.PropertyResolver;
  * @param source the layer that supplied the token: {@code properties:<origin>},
  * {@code env:BENTO_CLOUD_API_KEY}, {@code file:<path>#<context>}, or {@code none}
  * @param searched where the post-processor looked when it found no token, or {@code null}
+ * @param deploymentUrl the URL of the BentoCloud deployment the application runs in (from
+ * {@code BENTOCLOUD_DEPLOYMENT_URL}, without user info, query or fragment), or {@code null} outside
+ * BentoCloud
  */
-public record BentoCloudCredentialsSource(String source, String searched) {
+public record BentoCloudCredentialsSource(String source, String searched, String deploymentUrl) {
 
 	/** Property holding {@link #source()}. Written by the starter, not meant to be set. */
 	public static final String SOURCE_PROPERTY = "bentocloud.credentials.source";
@@ -18,8 +21,24 @@ public record BentoCloudCredentialsSource(String source, String searched) {
 	/** Property holding {@link #searched()}. Written by the starter, not meant to be set. */
 	public static final String SEARCHED_PROPERTY = "bentocloud.credentials.searched";
 
+	/**
+	 * Property holding the URL of the BentoCloud deployment the application runs in (from
+	 * {@code BENTOCLOUD_DEPLOYMENT_URL}, without user info, query or fragment); absent outside BentoCloud. Written by
+	 * the starter, not meant to be set.
+	 */
+	public static final String DEPLOYMENT_URL_PROPERTY = "bentocloud.credentials.deployment-url";
+
 	/** The {@link #source()} when no layer supplied a token. */
 	public static final String NONE = "none";
+
+	/**
+	 * A source outside a BentoCloud deployment.
+	 * @param source the layer that supplied the token
+	 * @param searched where the post-processor looked when it found no token, or {@code null}
+	 */
+	public BentoCloudCredentialsSource(String source, String searched) {
+		this(source, searched, null);
+	}
 
 	/**
 	 * Reads what the post-processor published.
@@ -28,7 +47,7 @@ public record BentoCloudCredentialsSource(String source, String searched) {
 	 */
 	public static BentoCloudCredentialsSource from(PropertyResolver environment) {
 		return new BentoCloudCredentialsSource(environment.getProperty(SOURCE_PROPERTY, NONE),
-				environment.getProperty(SEARCHED_PROPERTY));
+				environment.getProperty(SEARCHED_PROPERTY), environment.getProperty(DEPLOYMENT_URL_PROPERTY));
 	}
 
 	/** The guidance for a missing token, naming where the starter looked. */

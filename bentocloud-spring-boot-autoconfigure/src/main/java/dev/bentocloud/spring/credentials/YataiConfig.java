@@ -1,5 +1,6 @@
 package dev.bentocloud.spring.credentials;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +83,34 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 			}
 		}
 		return name;
+	}
+
+	/**
+	 * A copy with {@code context} saved as BentoML's {@code CloudClientContext.save()} does: it
+	 * replaces the first context of the same name, in place, or is appended. Unknown keys of the
+	 * replaced context stay in {@link #raw()} and are written again by {@link YataiConfigWriter}.
+	 * @param context the context to save
+	 * @return the new configuration
+	 */
+	public YataiConfig withContext(YataiContext context) {
+		List<YataiContext> updated = new ArrayList<>(this.contexts);
+		int index = contextNames().indexOf(context.name());
+		if (index >= 0) {
+			updated.set(index, context);
+		}
+		else {
+			updated.add(context);
+		}
+		return new YataiConfig(updated, this.currentContextName, this.raw);
+	}
+
+	/**
+	 * A copy with another {@code current_context_name}.
+	 * @param name the new current context name
+	 * @return the new configuration
+	 */
+	public YataiConfig withCurrentContextName(String name) {
+		return new YataiConfig(this.contexts, name, this.raw);
 	}
 
 	@Override

@@ -26,6 +26,9 @@ import org.springframework.util.Assert;
  * Probes that arrive while a check is in flight wait for that check instead of starting their
  * own, so any number of probes costs at most one call per endpoint per TTL.
  * <p>
+ * When the application runs inside a BentoCloud deployment ({@code BENTOCLOUD_DEPLOYMENT_URL} is
+ * set), the detail {@code bentoCloudDeployment} names it, next to {@code credentialsSource}.
+ * <p>
  * Details never contain the API token: every text detail is scrubbed of it.
  */
 public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator {
@@ -107,15 +110,24 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		else {
 			builder.withDetail("organization", "unknown (GET /api/v1/current_org failed)");
 		}
-		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
+		credentialDetails(builder);
 		return builder.build();
 	}
 
 	private Health down(Throwable ex) {
 		Health.Builder builder = Health.down().withDetail("endpoint", this.endpoint);
 		this.failures.describe(ex, this.credentials).forEach(builder::withDetail);
-		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
+		credentialDetails(builder);
 		return builder.build();
+	}
+
+	private void credentialDetails(Health.Builder builder) {
+		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
+		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL), say which one: it tells
+		// operators that the token is the deployment's own, not a developer's login.
+		if (this.credentials.deploymentUrl() != null) {
+			builder.withDetail("bentoCloudDeployment", this.failures.scrub(this.credentials.deploymentUrl()));
+		}
 	}
 
 	private void putIfPresent(Health.Builder builder, String key, String value) {

@@ -330,6 +330,48 @@ class BentoCloudCredentialsPrecedenceTests {
 		}
 	}
 
+	// Inside a BentoCloud deployment
+
+	@Test
+	void insideABentoCloudDeploymentTheStartupLineAndThePropertySaySo() {
+		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET")
+			.env("BENTOCLOUD_DEPLOYMENT_URL", "https://svc:pw-SECRET@my-svc.cloud.bentoml.com/v1?sig=q-SECRET");
+		try (ConfigurableApplicationContext context = this.app.run()) {
+			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
+			assertThat(source.source()).isEqualTo("env:BENTO_CLOUD_API_KEY");
+			assertThat(source.deploymentUrl()).isEqualTo("https://******@my-svc.cloud.bentoml.com/v1");
+		}
+		assertThat(this.output.getAll().lines().filter((line) -> line.contains("BentoCloud credentials from")))
+			.singleElement()
+			.asString()
+			.contains("INFO", "env:BENTO_CLOUD_API_KEY",
+					"running inside the BentoCloud deployment https://******@my-svc.cloud.bentoml.com/v1 "
+							+ "(BENTOCLOUD_DEPLOYMENT_URL)");
+	}
+
+	@Test
+	void insideABentoCloudDeploymentWithoutTokenTheWarningSaysSo() {
+		this.app.env("BENTOCLOUD_DEPLOYMENT_URL", "https://my-svc.cloud.bentoml.com");
+		try (ConfigurableApplicationContext context = this.app.run()) {
+			assertThat(BentoCloudCredentialsSource.from(context.getEnvironment()).deploymentUrl())
+				.isEqualTo("https://my-svc.cloud.bentoml.com");
+		}
+		assertThat(this.output).contains("No BentoCloud API token is configured")
+			.contains("running inside the BentoCloud deployment https://my-svc.cloud.bentoml.com");
+	}
+
+	@Test
+	void outsideABentoCloudDeploymentNothingIsPublished() {
+		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET");
+		try (ConfigurableApplicationContext context = this.app.run()) {
+			assertThat(BentoCloudCredentialsSource.from(context.getEnvironment()).deploymentUrl()).isNull();
+			assertThat(context.getEnvironment().containsProperty(BentoCloudCredentialsSource.DEPLOYMENT_URL_PROPERTY))
+				.isFalse();
+		}
+		assertThat(this.output).contains("BentoCloud credentials from env:BENTO_CLOUD_API_KEY")
+			.doesNotContain("running inside");
+	}
+
 	private void everyLayerHasAToken() {
 		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET")
 			.env("BENTO_CLOUD_API_ENDPOINT", "https://bento-env.example.com")

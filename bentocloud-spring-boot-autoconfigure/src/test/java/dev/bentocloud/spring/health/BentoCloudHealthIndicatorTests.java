@@ -62,6 +62,22 @@ class BentoCloudHealthIndicatorTests {
 	}
 
 	@Test
+	void insideABentoCloudDeploymentDetailsNameIt() {
+		BentoCloudCredentialsSource inside = new BentoCloudCredentialsSource("env:BENTO_CLOUD_API_KEY", null,
+				"https://my-svc.cloud.bentoml.com");
+		Health up = check(indicator(this.emulator.apiToken(), inside));
+		assertThat(up.getStatus()).isEqualTo(Status.UP);
+		assertThat(up.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com")
+			.containsEntry("credentialsSource", "env:BENTO_CLOUD_API_KEY");
+		Health down = check(indicator(null, new BentoCloudCredentialsSource("none", "nowhere",
+				"https://my-svc.cloud.bentoml.com")));
+		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(down.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com");
+		assertThat(check(indicator(this.emulator.apiToken(), FROM_PROPERTIES)).getDetails())
+			.doesNotContainKey("bentoCloudDeployment");
+	}
+
+	@Test
 	void organizationFailureKeepsUpButSaysSo() {
 		this.emulator.faults().on("GET", ORG).respond(500);
 		Health health = check(indicator(this.emulator.apiToken(), FROM_PROPERTIES));

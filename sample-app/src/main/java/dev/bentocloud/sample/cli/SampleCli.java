@@ -13,6 +13,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
@@ -21,6 +25,8 @@ import org.springframework.http.client.ReactorResourceFactory;
  * go to stderr. Exit codes: 0 success, 1 API or credential error, 2 usage error.
  */
 public final class SampleCli {
+
+	private static final String CLOUD_COMMAND_PROPERTY_SOURCE = "sampleCliCloudCommand";
 
 	private SampleCli() {
 	}
@@ -43,6 +49,19 @@ public final class SampleCli {
 	 * @return the exit code
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, out, err, null);
+	}
+
+	/**
+	 * Runs a command with a given OS environment instead of the real one (tests).
+	 * @param args as for {@link #run(String[], PrintStream, PrintStream)}
+	 * @param out standard output
+	 * @param err standard error
+	 * @param osEnvironment the environment variables the command sees, or {@code null} for the
+	 * real ones
+	 * @return the exit code
+	 */
+	static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> osEnvironment) {
 		int split = springArgumentCount(args);
 		String[] springArgs = Arrays.copyOfRange(args, 0, split);
 		String[] commandArgs = Arrays.copyOfRange(args, split, args.length);
@@ -50,7 +69,9 @@ public final class SampleCli {
 		PrintWriter errWriter = new PrintWriter(err, true);
 		ConfigurableApplicationContext context;
 		try {
-			context = cliApplication().run(springArgs);
+			SpringApplication application = cliApplication();
+			customizeEnvironment(application, commandArgs, osEnvironment);
+			context = application.run(springArgs);
 		}
 		catch (RuntimeException ex) {
 			errWriter.println("Error: could not start: " + CliFailureHandler.rootMessage(ex));
@@ -74,6 +95,32 @@ public final class SampleCli {
 		application.setDefaultProperties(Map.of("logging.console.enabled", "false"));
 		application.addInitializers(SampleCli::usePrivateNettyResources);
 		return application;
+	}
+
+	/**
+	 * The {@code cloud} commands manage the credentials file themselves, so they run with the
+	 * starter and the embedded emulator off: a file whose current context is missing or broken
+	 * must not stop the very commands that repair it (command-line properties still win).
+	 */
+	private static void customizeEnvironment(SpringApplication application, String[] commandArgs,
+			Map<String, Object> osEnvironment) {
+		boolean cloudCommand = commandArgs.length > 0 && CloudCommand.NAME.equals(commandArgs[0]);
+		if (!cloudCommand && osEnvironment == null) {
+			return;
+		}
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		if (osEnvironment != null) {
+			sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, osEnvironment));
+		}
+		if (cloudCommand) {
+			sources.addFirst(new MapPropertySource(CLOUD_COMMAND_PROPERTY_SOURCE,
+					Map.of("bentocloud.enabled", "false", "sample.emulator.enabled", "false",
+							// The web controllers need the client, which is now off; a CLI run never uses them.
+							"spring.main.lazy-initialization", "true")));
+		}
+		application.setEnvironment(environment);
 	}
 
 	/**

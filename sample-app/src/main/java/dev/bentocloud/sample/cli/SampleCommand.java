@@ -7,16 +7,17 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
 
 /**
- * The root of the command tree, mirroring BentoML's {@code bentoml api-token …} and
- * {@code bentoml deployment …}. A new command group is a class of its own, added to
+ * The root of the command tree, mirroring BentoML's {@code bentoml cloud …},
+ * {@code bentoml api-token …} and {@code bentoml deployment …}. A new command group is a class of its own, added to
  * {@code subcommands} below; a group that wants BentoML-style failure messages implements
  * {@link FailureMessages}.
  */
 @Command(name = "sample-app", mixinStandardHelpOptions = true, version = "BentoCloud sample 0.1.0",
-		description = "Manage BentoCloud API tokens and deployments with the BentoCloud Spring Boot starter.",
+		description = "Manage BentoCloud contexts, API tokens and deployments with the BentoCloud Spring Boot starter.",
 		footer = { "", "Without a command, the jar runs the web service instead.",
 				"Spring properties go before the command, e.g. --sample.emulator.enabled=false api-token list." },
-		subcommands = { WhoamiCommand.class, ApiTokenCommand.class, DeploymentCommand.class, HelpCommand.class })
+		subcommands = { WhoamiCommand.class, CloudCommand.class, ApiTokenCommand.class, DeploymentCommand.class,
+				HelpCommand.class })
 public class SampleCommand {
 
 	/**

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One captured CLI run: stdout, stderr and the exit code.
@@ -17,12 +18,17 @@ record CliRun(String out, String err, int exitCode) {
 
 	/** Runs the CLI as {@code java -jar sample-app.jar springArgs... args...} would. */
 	static CliRun of(List<String> springArgs, String... args) {
+		return of(springArgs, null, args);
+	}
+
+	/** As {@link #of(List, String...)}, with these OS environment variables instead of the real ones. */
+	static CliRun of(List<String> springArgs, Map<String, Object> osEnvironment, String... args) {
 		List<String> all = new ArrayList<>(springArgs);
 		all.addAll(List.of(args));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exitCode = SampleCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
+				new PrintStream(err, true, StandardCharsets.UTF_8), osEnvironment);
 		return new CliRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exitCode);
 	}
 

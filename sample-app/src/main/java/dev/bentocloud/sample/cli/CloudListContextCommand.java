@@ -1,0 +1,33 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * {@code cloud list-context}: the names of the file's contexts as a JSON array, like
+ * {@code bentoml cloud list-context} ({@code __env__} is not a file context and is not listed).
+ */
+@Command(name = "list-context", description = "Print the names of the saved contexts as a JSON array.")
+public class CloudListContextCommand implements Callable<Integer> {
+
+	private final ConfigurableEnvironment environment;
+
+	@Spec
+	CommandSpec spec;
+
+	public CloudListContextCommand(ConfigurableEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		PythonJson.print(this.spec.commandLine().getOut(), new CloudContexts(this.environment).read().contextNames());
+		return 0;
+	}
+
+}

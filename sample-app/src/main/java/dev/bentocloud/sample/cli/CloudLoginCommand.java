@@ -1,0 +1,198 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.bentocloud.spring.client.BentoCloudApiException;
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.BentoCloudClientBuilder;
+import dev.bentocloud.spring.client.BentoCloudException;
+import dev.bentocloud.spring.client.BentoCloudNotFoundException;
+import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.spring.client.BlockingBentoCloudClient;
+import dev.bentocloud.spring.client.model.Organization;
+import dev.bentocloud.spring.client.model.User;
+import dev.bentocloud.spring.credentials.YataiConfig;
+import dev.bentocloud.spring.credentials.YataiConfigWriter;
+import dev.bentocloud.spring.credentials.YataiContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@code cloud login}: checks an API token against BentoCloud (current user, then current
+ * organization, as {@code bentoml cloud login} does) with a client built for that token and
+ * endpoint, then saves it as a context of the shared credentials file, with the user's email.
+ * Nothing is written when the check fails.
+ * <p>
+ * Like BentoML, it does not switch the current context: {@code login --context prod} adds or
+ * replaces {@code prod} and leaves the context in use alone, so a login never silently changes
+ * which organization the other tool (or a running app) talks to. One exception, where BentoML
+ * leaves the file unusable: when the current context names no saved context (a new file), the
+ * new context becomes the current one.
+ */
+@Command(name = "login", description = { "Check an API token and save it as a context (like `bentoml cloud login`).",
+		"Does not switch the current context, except when the current one does not exist yet." })
+public class CloudLoginCommand implements Callable<Integer> {
+
+	private static final String MASK = "******";
+
+	private final ConfigurableEnvironment environment;
+
+	private final ObjectProvider<WebClient.Builder> webClientBuilder;
+
+	@Option(names = "--api-token", paramLabel = "TOKEN",
+			description = "The API token (default: $BENTO_CLOUD_API_KEY). Create one at <endpoint>/api_tokens.")
+	String apiToken;
+
+	@Option(names = "--endpoint", paramLabel = "URL",
+			description = "The organization's endpoint (default: $BENTO_CLOUD_API_ENDPOINT, else "
+					+ CloudContexts.DEFAULT_ENDPOINT + ").")
+	String endpoint;
+
+	@Option(names = "--context", paramLabel = "NAME",
+			description = "The context to save (default: the file's current context, else 'default').")
+	String context;
+
+	/** Caught here so that a token typed without --api-token is not echoed in a usage error. */
+	@Parameters(hidden = true, arity = "0..*")
+	List<String> unexpected;
+
+	@Spec
+	CommandSpec spec;
+
+	public CloudLoginCommand(ConfigurableEnvironment environment, ObjectProvider<WebClient.Builder> webClientBuilder) {
+		this.environment = environment;
+		this.webClientBuilder = webClientBuilder;
+	}
+
+	@Override
+	public Integer call() {
+		if (this.unexpected != null && !this.unexpected.isEmpty()) {
+			throw new CliException("login takes no arguments, only options (the " + this.unexpected.size()
+					+ " given are not shown, as they may hold a token): pass the token with --api-token TOKEN.");
+		}
+		CloudContexts contexts = new CloudContexts(this.environment);
+		String endpoint = (this.endpoint != null) ? this.endpoint
+				: contexts.env(CloudContexts.API_ENDPOINT_ENV).orElse(CloudContexts.DEFAULT_ENDPOINT);
+		String token = (this.apiToken != null) ? this.apiToken : contexts.env(CloudContexts.API_KEY_ENV).orElse(null);
+		if (token == null || token.isBlank()) {
+			throw new CliException("No API token given. Pass --api-token TOKEN or set " + CloudContexts.API_KEY_ENV
+					+ "; create a token at " + endpoint.replaceAll("/+$", "") + "/api_tokens.");
+		}
+		token = token.strip();
+		URI endpointUri = endpointUri(endpoint, token);
+		// Read (and reject a broken file) before any network call, so a failure costs nothing.
+		String name = (this.context != null) ? this.context : contexts.read().currentContextName();
+		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(name)) {
+			throw new CliException("The context name " + name + " is reserved for " + CloudContexts.API_KEY_ENV
+					+ "; choose another with --context NAME.");
+		}
+		PrintWriter err = this.spec.commandLine().getErr();
+		User user;
+		Organization organization;
+		try {
+			BlockingBentoCloudClient client = client(endpointUri, token);
+			user = client.currentUser();
+			if (user == null) {
+				throw new CliException("The current user is not found");
+			}
+			organization = client.currentOrganization();
+			if (organization == null) {
+				throw new CliException("The current organization is not found");
+			}
+		}
+		catch (BentoCloudNotFoundException ex) {
+			throw new CliException(ex.getOperation() != null && ex.getOperation().contains("current_org")
+					? "The current organization is not found" : "The current user is not found");
+		}
+		catch (BentoCloudException ex) {
+			err.println(mask("Error validating token: " + describe(ex, endpoint), token));
+			return 1;
+		}
+		String email = user.email();
+		YataiContext saved = new YataiContext(name, endpoint, token, email);
+		AtomicReference<String> current = new AtomicReference<>();
+		contexts.update((config) -> {
+			YataiConfig updated = config.withContext(saved);
+			if (config.currentContext().isEmpty()) {
+				updated = updated.withCurrentContextName(name);
+			}
+			current.set(updated.currentContextName());
+			return updated;
+		});
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (current.get().equals(name)) {
+			out.println("Configured BentoCloud credentials (current-context: " + name + ")");
+		}
+		else {
+			out.println("Configured BentoCloud credentials (context: " + name + "; current-context stays "
+					+ current.get() + ", switch with `cloud update-current-context " + name + "`)");
+		}
+		out.println("Logged in as " + ((email != null) ? email : user.name()) + " at " + organization.name()
+				+ " organization");
+		return 0;
+	}
+
+	private BlockingBentoCloudClient client(URI endpoint, String token) {
+		BentoCloudClientBuilder builder = BentoCloudClient.builder()
+			.endpoint(endpoint)
+			.apiToken(token)
+			.allowInsecureEndpoint(
+					this.environment.getProperty("bentocloud.allow-insecure-endpoint", Boolean.class, false));
+		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable();
+		if (webClient != null) {
+			builder.webClientBuilder(webClient);
+		}
+		try {
+			return builder.build().blocking();
+		}
+		catch (IllegalStateException ex) {
+			throw new CliException(mask(ex.getMessage(), token) + " (as a property before the command: "
+					+ "--bentocloud.allow-insecure-endpoint=true)");
+		}
+	}
+
+	/** An http(s) URL with a host, as the client needs; without trailing slashes for the calls. */
+	private static URI endpointUri(String endpoint, String token) {
+		try {
+			URI uri = new URI(endpoint.strip().replaceAll("/+$", ""));
+			if (uri.getHost() != null
+					&& ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		throw new CliException(mask("--endpoint must be an http(s) URL such as " + CloudContexts.DEFAULT_ENDPOINT
+				+ ", not '" + endpoint + "'", token));
+	}
+
+	private static String describe(BentoCloudException ex, String endpoint) {
+		if (ex instanceof BentoCloudUnauthenticatedException api) {
+			return "HTTP " + api.getStatusCode() + ": Bad credentials. " + endpoint
+					+ " rejected the API token: it is wrong, revoked or expired, or belongs to another "
+					+ "organization's endpoint (--endpoint). Nothing was saved.";
+		}
+		if (ex instanceof BentoCloudApiException api) {
+			return "HTTP " + api.getStatusCode() + ": " + api.getMessage() + " Nothing was saved.";
+		}
+		return ex.getMessage() + ". Nothing was saved.";
+	}
+
+	private static String mask(String message, String token) {
+		return (token.length() >= 4) ? message.replace(token, MASK) : message;
+	}
+
+}

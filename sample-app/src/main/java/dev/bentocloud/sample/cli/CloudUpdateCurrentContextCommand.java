@@ -1,0 +1,62 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.bentocloud.spring.credentials.YataiConfig;
+import dev.bentocloud.spring.credentials.YataiConfigWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * {@code cloud update-current-context NAME}: makes a saved context the current one, like
+ * {@code bentoml cloud update-current-context}. Unlike BentoML's, it never writes {@code __env__}
+ * to the file when {@code BENTO_CLOUD_API_KEY} is set; it switches the file and notes that the
+ * variable still wins.
+ */
+@Command(name = "update-current-context", description = "Switch the current context to a saved one.")
+public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
+
+	private final ConfigurableEnvironment environment;
+
+	@Parameters(index = "0", paramLabel = "NAME", description = "The context to use (see `cloud list-context`).")
+	String name;
+
+	@Spec
+	CommandSpec spec;
+
+	public CloudUpdateCurrentContextCommand(ConfigurableEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		CloudContexts contexts = new CloudContexts(this.environment);
+		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(this.name)) {
+			throw new CliException("The context " + this.name + " is not saved in the file: it stands for "
+					+ CloudContexts.API_KEY_ENV + ", which wins over the file whenever it is set.");
+		}
+		// Checked before taking the lock too, so that a wrong name creates no folder or lock file.
+		YataiConfig current = contexts.read();
+		if (current.context(this.name).isEmpty()) {
+			throw contexts.noContext(this.name, current);
+		}
+		contexts.update((config) -> {
+			if (config.context(this.name).isEmpty()) {
+				throw contexts.noContext(this.name, config);
+			}
+			return config.withCurrentContextName(this.name);
+		});
+		this.spec.commandLine().getOut().println("Successfully switched to context: " + this.name);
+		if (contexts.env(CloudContexts.API_KEY_ENV).isPresent()) {
+			this.spec.commandLine().getErr()
+				.println("Note: " + CloudContexts.API_KEY_ENV + " is set, and wins over the file (as context "
+						+ YataiConfigWriter.ENV_CONTEXT_NAME + ") until it is unset.");
+		}
+		return 0;
+	}
+
+}
