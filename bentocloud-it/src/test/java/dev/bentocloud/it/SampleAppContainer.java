@@ -41,6 +41,9 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
 
+	/** The JRE image that {@code .ci/docker-setup} builds from the machine's JDK, with no registry. */
+	public static final String LOCAL_BASE_IMAGE = "bentocloud-local/jre:17";
+
 	/** System property with the path of the executable sample-app jar (set by the pom). */
 	public static final String SAMPLE_APP_JAR_PROPERTY = "bentocloud.it.sample-app-jar";
 
@@ -55,6 +58,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	private static final Duration BASE_IMAGE_PULL_TIMEOUT = Duration.ofMinutes(5);
 
+	private final DockerImageName baseImage;
+
 	private final int serverPort;
 
 	private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xmx256m"));
@@ -68,6 +73,7 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	public SampleAppContainer(DockerImageName baseImage, Path sampleAppJar) {
 		super(baseImage);
+		this.baseImage = baseImage;
 		this.serverPort = freeLoopbackPort();
 		withCopyFileToContainer(MountableFile.forHostPath(sampleAppJar), APP_JAR_PATH);
 		withNetworkMode("host");
@@ -77,10 +83,22 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		waitingFor(Wait.forLogMessage(STARTED_LOG_PATTERN, 1).withStartupTimeout(STARTUP_TIMEOUT));
 	}
 
-	/** The base image: {@value #BASE_IMAGE_PROPERTY}, else {@value #DEFAULT_BASE_IMAGE}. */
+	/**
+	 * The base image: {@value #BASE_IMAGE_PROPERTY} when set; otherwise {@value #DEFAULT_BASE_IMAGE}
+	 * when present locally, else {@value #LOCAL_BASE_IMAGE} (built by {@code .ci/docker-setup}) when
+	 * present, else {@value #DEFAULT_BASE_IMAGE}, to be pulled.
+	 */
 	public static DockerImageName baseImage() {
 		String name = System.getProperty(BASE_IMAGE_PROPERTY, "");
-		return DockerImageName.parse(name.isBlank() ? DEFAULT_BASE_IMAGE : name.trim());
+		if (!name.isBlank()) {
+			return DockerImageName.parse(name.trim());
+		}
+		for (String candidate : List.of(DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE)) {
+			if (isLocal(candidate)) {
+				return DockerImageName.parse(candidate);
+			}
+		}
+		return DockerImageName.parse(DEFAULT_BASE_IMAGE);
 	}
 
 	/** The executable jar of the sample app, which must have been packaged already. */
@@ -146,7 +164,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	@Override
 	public void start() {
-		ensureBaseImage(getDockerImageName());
+		// Not getDockerImageName(): that resolves the image, i.e. starts Testcontainers' own pull.
+		ensureBaseImage(this.baseImage.asCanonicalNameString());
 		super.start();
 	}
 
@@ -204,14 +223,10 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	 * alone would retry a pull that cannot work for minutes.
 	 */
 	private static void ensureBaseImage(String image) {
-		DockerClient docker = DockerClientFactory.instance().client();
-		try {
-			docker.inspectImageCmd(image).exec();
+		if (isLocal(image)) {
 			return;
 		}
-		catch (NotFoundException ex) {
-			// Not local: try one pull below.
-		}
+		DockerClient docker = DockerClientFactory.instance().client();
 		try {
 			boolean done = docker.pullImageCmd(image).start().awaitCompletion(BASE_IMAGE_PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			if (!done) {
@@ -225,7 +240,17 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("The base image " + image + " is not present locally and cannot be pulled ("
 					+ ex.getMessage() + "). Without a registry, run 'bash .ci/docker-setup' and pass -D" + BASE_IMAGE_PROPERTY
-					+ "=bentocloud-local/jre:17", ex);
+					+ "=" + LOCAL_BASE_IMAGE, ex);
+		}
+	}
+
+	private static boolean isLocal(String image) {
+		try {
+			DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
 		}
 	}
 
