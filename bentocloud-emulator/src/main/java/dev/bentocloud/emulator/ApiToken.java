@@ -1,0 +1,60 @@
+package dev.bentocloud.emulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A management API token. Only {@link #lastUsedAt} changes after creation. */
+final class ApiToken {
+
+	final long sequence;
+
+	final String uid;
+
+	final String name;
+
+	final String description;
+
+	final List<String> scopes;
+
+	final User user;
+
+	final Instant createdAt;
+
+	final Instant expiredAt;
+
+	final String value;
+
+	private volatile Instant lastUsedAt;
+
+	ApiToken(long sequence, String uid, String name, String description, List<String> scopes, User user,
+			Instant createdAt, Instant expiredAt, String value) {
+		this.sequence = sequence;
+		this.uid = uid;
+		this.name = name;
+		this.description = description;
+		this.scopes = List.copyOf(scopes);
+		this.user = user;
+		this.createdAt = createdAt;
+		this.expiredAt = expiredAt;
+		this.value = value;
+	}
+
+	boolean isExpired(Instant now) {
+		return this.expiredAt != null && !now.isBefore(this.expiredAt);
+	}
+
+	Instant lastUsedAt() {
+		return this.lastUsedAt;
+	}
+
+	void markUsed(Instant now) {
+		this.lastUsedAt = now;
+	}
+
+	@Override
+	public String toString() {
+		// Never the value: it is a credential, even a fake one.
+		return "ApiToken[uid=" + this.uid + ", name=" + this.name + "]";
+	}
+
+}

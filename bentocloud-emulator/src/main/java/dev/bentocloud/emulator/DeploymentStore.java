@@ -1,0 +1,39 @@
+package dev.bentocloud.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Deployments by name (names are unique in the organization, whatever the cluster). */
+final class DeploymentStore {
+
+	private final ConcurrentHashMap<String, Deployment> byName = new ConcurrentHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	/** The new deployment, or {@code null} if the name is taken. */
+	Deployment create(String name, String cluster, User creator, boolean dev, DeploymentSpec spec,
+			Duration readyAfter) {
+		Deployment deployment = new Deployment(this.sequence.incrementAndGet(), name, cluster, creator, dev, spec,
+				readyAfter);
+		return (this.byName.putIfAbsent(name, deployment) == null) ? deployment : null;
+	}
+
+	Deployment find(String name) {
+		return this.byName.get(name);
+	}
+
+	Deployment remove(String name) {
+		return this.byName.remove(name);
+	}
+
+	List<Deployment> all() {
+		List<Deployment> all = new ArrayList<>(this.byName.values());
+		all.sort(Comparator.comparingLong((Deployment d) -> d.sequence));
+		return all;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.bentocloud.emulator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One request as the emulator received it.
+ *
+ * @param method the HTTP method, e.g. {@code GET}
+ * @param path the raw path, without the query string
+ * @param rawQuery the raw query string without {@code ?}, or {@code null} if the URI had none
+ * @param headers all headers, names in lower case, values in received order
+ * @param body the request body as UTF-8 text, empty if there was none
+ */
+public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
+		String body) {
+
+	public RecordedRequest {
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+	}
+
+	/** The first value of the header (name matched case-insensitively), or {@code null}. */
+	public String header(String name) {
+		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	/** The decoded query parameters in order; a parameter given as {@code a=} or {@code a} has value "". */
+	public Map<String, List<String>> queryParams() {
+		return parseQuery(this.rawQuery);
+	}
+
+	static Map<String, List<String>> parseQuery(String rawQuery) {
+		Map<String, List<String>> params = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return params;
+		}
+		for (String pair : rawQuery.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String name = decode((eq >= 0) ? pair.substring(0, eq) : pair);
+			String value = (eq >= 0) ? decode(pair.substring(eq + 1)) : "";
+			params.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+		}
+		return params;
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return text;
+		}
+	}
+
+	@Override
+	public String toString() {
+		// Headers are left out on purpose: they carry credentials.
+		return "RecordedRequest[" + this.method + " " + this.path + ((this.rawQuery != null) ? "?" + this.rawQuery : "")
+				+ "]";
+	}
+
+}
