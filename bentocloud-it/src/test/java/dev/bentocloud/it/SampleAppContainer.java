@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -16,11 +17,12 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
@@ -79,8 +81,11 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withNetworkMode("host");
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
+		// The documented switch for a real account: no embedded emulator (it would also take port
+		// 3001 of the host network), so the usual credential layers apply.
+		withEnv("SPRING_PROFILES_ACTIVE", "bentocloud");
 		withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("sample-app")).withSeparateOutputStreams());
-		waitingFor(Wait.forLogMessage(STARTED_LOG_PATTERN, 1).withStartupTimeout(STARTUP_TIMEOUT));
+		waitingFor(new StartedLogOrExitWaitStrategy(STARTED_LOG_PATTERN).withStartupTimeout(STARTUP_TIMEOUT));
 	}
 
 	/**
@@ -203,8 +208,72 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		return new Exit(state.getExitCodeLong(), getLogs());
 	}
 
-	/** How a container that ran to its end ended. */
-	public record Exit(long exitCode, String logs) {
+	/**
+	 * Runs a CLI command of the same jar inside this running container (same environment and
+	 * files), e.g. {@code whoami -o json}.
+	 */
+	public Exit runCli(String... command) throws IOException, InterruptedException {
+		List<String> line = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-jar", APP_JAR_PATH));
+		line.addAll(List.of(command));
+		ExecResult result = execInContainer(line.toArray(String[]::new));
+		return new Exit(result.getExitCode(), result.getStdout(), result.getStderr());
+	}
+
+	/** How a container or a command in it ended: exit code and output (for a container, its whole log). */
+	public record Exit(long exitCode, String stdout, String stderr) {
+
+		Exit(long exitCode, String logs) {
+			this(exitCode, logs, "");
+		}
+
+		/** Both streams. */
+		public String logs() {
+			return this.stdout + this.stderr;
+		}
+
+	}
+
+	/**
+	 * Waits for the started line, but gives up as soon as the container has exited: Testcontainers'
+	 * log wait alone would sit out its whole timeout for an app that failed to start.
+	 */
+	private static final class StartedLogOrExitWaitStrategy extends AbstractWaitStrategy {
+
+		private final Pattern started;
+
+		StartedLogOrExitWaitStrategy(String pattern) {
+			this.started = Pattern.compile(pattern, Pattern.MULTILINE);
+		}
+
+		@Override
+		protected void waitUntilReady() {
+			DockerClient docker = DockerClientFactory.instance().client();
+			String containerId = this.waitStrategyTarget.getContainerId();
+			long deadline = System.nanoTime() + this.startupTimeout.toNanos();
+			while (true) {
+				String logs = this.waitStrategyTarget.getLogs();
+				if (this.started.matcher(logs).find()) {
+					return;
+				}
+				InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+				if (!Boolean.TRUE.equals(state.getRunning())) {
+					throw new ContainerLaunchException("The sample app exited with code " + state.getExitCodeLong()
+							+ " before it started; its log:\n" + this.waitStrategyTarget.getLogs());
+				}
+				if (System.nanoTime() > deadline) {
+					throw new ContainerLaunchException("The sample app did not log 'Started SampleApplication' within "
+							+ this.startupTimeout.toSeconds() + "s; its log:\n" + logs);
+				}
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new ContainerLaunchException("Interrupted while waiting for the sample app", ex);
+				}
+			}
+		}
+
 	}
 
 	/** Succeeds once the container has stopped, whatever its exit code. */
