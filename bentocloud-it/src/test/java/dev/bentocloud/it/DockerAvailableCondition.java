@@ -15,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class DockerAvailableCondition implements ExecutionCondition {
 
-	/** System property that turns a missing Docker engine from a skip into a failure. */
+	/**
+	 * System property (or environment variable {@code BENTOCLOUD_IT_REQUIRE_DOCKER}) that turns a
+	 * missing Docker engine from a skip into a failure.
+	 */
 	public static final String REQUIRE_DOCKER_PROPERTY = "bentocloud.it.require-docker";
 
 	private static volatile DockerAvailability.Result cached;
@@ -26,13 +29,18 @@ public class DockerAvailableCondition implements ExecutionCondition {
 		if (docker.available()) {
 			return ConditionEvaluationResult.enabled(docker.description());
 		}
-		if (docker.engineAnswered() || Boolean.getBoolean(REQUIRE_DOCKER_PROPERTY)) {
+		if (docker.engineAnswered() || "true".equalsIgnoreCase(ItSettings.get(REQUIRE_DOCKER_PROPERTY))) {
 			throw new IllegalStateException("Docker is needed by " + context.getDisplayName() + " but " + docker.description()
 					+ ". On Linux as root, 'bash .ci/docker-setup' installs and starts a local engine"
-					+ (docker.engineAnswered() ? "." : "; to skip these tests instead, leave out -D" + REQUIRE_DOCKER_PROPERTY + "=true."));
+					+ (docker.engineAnswered() ? "."
+							: "; to skip these tests instead, unset -D" + REQUIRE_DOCKER_PROPERTY + " and "
+									+ ItSettings.environmentVariable(REQUIRE_DOCKER_PROPERTY) + "."));
 		}
-		return ConditionEvaluationResult.disabled("Skipped, " + docker.description()
-				+ " (run 'bash .ci/docker-setup' to get one; -D" + REQUIRE_DOCKER_PROPERTY + "=true turns this skip into a failure)");
+		String reason = "Skipped: " + docker.description() + " (run 'bash .ci/docker-setup' to get one; -D"
+				+ REQUIRE_DOCKER_PROPERTY + "=true or " + ItSettings.environmentVariable(REQUIRE_DOCKER_PROPERTY)
+				+ "=true turns this skip into a failure)";
+		System.out.println("[bentocloud-it] " + context.getDisplayName() + ": " + reason);
+		return ConditionEvaluationResult.disabled(reason);
 	}
 
 	private static DockerAvailability.Result result() {

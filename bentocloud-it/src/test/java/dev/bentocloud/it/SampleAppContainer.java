@@ -38,7 +38,10 @@ import org.testcontainers.utility.MountableFile;
  */
 public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
-	/** System property naming the base image; CI sets {@code bentocloud-local/jre:17}. */
+	/**
+	 * System property naming the base image (or environment variable
+	 * {@code BENTOCLOUD_IT_BASE_IMAGE}); CI sets {@code bentocloud-local/jre:17}.
+	 */
 	public static final String BASE_IMAGE_PROPERTY = "bentocloud.it.base-image";
 
 	public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
@@ -94,8 +97,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	 * present, else {@value #DEFAULT_BASE_IMAGE}, to be pulled.
 	 */
 	public static DockerImageName baseImage() {
-		String name = System.getProperty(BASE_IMAGE_PROPERTY, "");
-		if (!name.isBlank()) {
+		String name = ItSettings.get(BASE_IMAGE_PROPERTY);
+		if (name != null) {
 			return DockerImageName.parse(name.trim());
 		}
 		for (String candidate : List.of(DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE)) {
