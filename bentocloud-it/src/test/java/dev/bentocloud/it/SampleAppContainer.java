@@ -61,7 +61,7 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-	private static final Duration BASE_IMAGE_PULL_TIMEOUT = Duration.ofMinutes(5);
+	private static final Duration BASE_IMAGE_PULL_TIMEOUT = Duration.ofMinutes(2);
 
 	private final DockerImageName baseImage;
 
@@ -312,7 +312,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("The base image " + image + " is not present locally and cannot be pulled ("
 					+ ex.getMessage() + "). Without a registry, run 'bash .ci/docker-setup' and pass -D" + BASE_IMAGE_PROPERTY
-					+ "=" + LOCAL_BASE_IMAGE, ex);
+					+ "=" + LOCAL_BASE_IMAGE + " (or set " + ItSettings.environmentVariable(BASE_IMAGE_PROPERTY) + "="
+					+ LOCAL_BASE_IMAGE + ")", ex);
 		}
 	}
 
