@@ -151,6 +151,13 @@ class SampleAppCredentialScenariosIT {
 				.doesNotContain("Started SampleApplication");
 			assertNoTokenIn(exit.logs());
 		}
+		try (SampleAppContainer cli = new SampleAppContainer().withYataiConfig(yaml).withAppArguments("whoami")) {
+			SampleAppContainer.Exit whoami = cli.runToExit(Duration.ofSeconds(90));
+
+			assertThat(whoami.exitCode()).as("whoami with a broken file; log:%n%s", whoami.logs()).isNotZero();
+			assertThat(whoami.logs()).contains("Error:").contains(SampleAppContainer.YATAI_CONFIG_PATH);
+			assertNoTokenIn(whoami.logs());
+		}
 	}
 
 	@Test
