@@ -1,10 +1,12 @@
 package dev.bentocloud.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +19,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
-import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -70,6 +72,9 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xmx256m"));
 
 	private final List<String> appArguments = new ArrayList<>();
+
+	/** Mounted files and their directories, deleted in this order on stop. */
+	private final List<Path> temporaryFiles = new ArrayList<>();
 
 	/** The sample app on the base image named by {@value #BASE_IMAGE_PROPERTY}. */
 	public SampleAppContainer() {
@@ -135,9 +140,24 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		return withEnv("BENTOML_CLOUD_CONTEXT", contextName);
 	}
 
-	/** Puts a credentials file at {@value #YATAI_CONFIG_PATH}, readable by its owner only. */
+	/**
+	 * Mounts a credentials file at {@value #YATAI_CONFIG_PATH}, read-only, as a user would mount
+	 * {@code ~/bentoml}. The file is written to a temporary directory readable by its owner only,
+	 * removed when the container stops.
+	 */
 	public SampleAppContainer withYataiConfig(String yaml) {
-		return withCopyToContainer(Transferable.of(yaml, 0600), YATAI_CONFIG_PATH);
+		try {
+			Path directory = Files.createTempDirectory("bentocloud-it-",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Path file = Files.writeString(directory.resolve(".yatai.yaml"), yaml);
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			this.temporaryFiles.add(file);
+			this.temporaryFiles.add(directory);
+			return withFileSystemBind(file.toString(), YATAI_CONFIG_PATH, BindMode.READ_ONLY);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the credentials file to mount", ex);
+		}
 	}
 
 	public SampleAppContainer withJvmOptions(String... options) {
@@ -175,6 +195,23 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		// Not getDockerImageName(): that resolves the image, i.e. starts Testcontainers' own pull.
 		ensureBaseImage(this.baseImage.asCanonicalNameString());
 		super.start();
+	}
+
+	@Override
+	public void stop() {
+		try {
+			super.stop();
+		}
+		finally {
+			for (Path path : this.temporaryFiles) {
+				try {
+					Files.deleteIfExists(path);
+				}
+				catch (IOException ex) {
+					// A leftover file in the temporary directory is no reason to fail a test.
+				}
+			}
+		}
 	}
 
 	/**
