@@ -1,0 +1,44 @@
+package dev.bentocloud.spring.autoconfigure;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the {@code bentocloud} health indicator. Boot names a health component
+ * after its bean, minus a {@code HealthIndicator}/{@code HealthContributor} suffix (ignoring
+ * case), so the bean {@value #BEAN_NAME} shows up as {@code bentocloud}; a user bean of that
+ * name replaces ours. Turned off with {@code management.health.bentocloud.enabled=false}.
+ * <p>
+ * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in Servlet (MVC)
+ * and non-web applications, which is safe because the check is bounded by
+ * {@code bentocloud.health.timeout}.
+ */
+@AutoConfiguration(after = BentoCloudAutoConfiguration.class)
+@ConditionalOnClass(ReactiveHealthIndicator.class)
+@ConditionalOnBean(BentoCloudClient.class)
+@ConditionalOnEnabledHealthIndicator("bentocloud")
+@EnableConfigurationProperties(BentoCloudProperties.class)
+public final class BentoCloudHealthContributorAutoConfiguration {
+
+	/** The bean name, which Boot maps to the health component {@code bentocloud}. */
+	public static final String BEAN_NAME = "bentocloudHealthIndicator";
+
+	@Bean(name = BEAN_NAME)
+	@ConditionalOnMissingBean(name = BEAN_NAME)
+	BentoCloudHealthIndicator bentocloudHealthIndicator(BentoCloudClient bentoCloudClient,
+			BentoCloudProperties properties, Environment environment) {
+		return new BentoCloudHealthIndicator(bentoCloudClient, properties, BentoCloudCredentialsSource.from(environment));
+	}
+
+}
