@@ -42,8 +42,13 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private BentoCloudEmulator(Builder builder) {
 		this.state = new EmulatorState(builder.deploymentReadyAfter, builder.maxRecordedRequests);
-		this.apiToken = this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token",
-				List.of("api", "read_organization", "write_organization", "read_cluster", "write_cluster"), null).value;
+		List<String> allScopes = List.of("api", "read_organization", "write_organization", "read_cluster",
+				"write_cluster");
+		this.apiToken = ((builder.demoToken != null)
+				? this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null,
+						builder.demoToken)
+				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null))
+			.value;
 		if (builder.seedDemoData) {
 			seedDemoData();
 		}
@@ -249,6 +254,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 		private int maxRecordedRequests = 10_000;
 
+		private String demoToken;
+
 		private Builder() {
 		}
 
@@ -276,6 +283,18 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		/** How many recent requests to keep for {@link BentoCloudEmulator#requests()}; default 10,000. */
 		public Builder maxRecordedRequests(int max) {
 			this.maxRecordedRequests = requireNonNegative(max);
+			return this;
+		}
+
+		/**
+		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()}) instead of a
+		 * random one, so that another process can use a shared emulator without being told it.
+		 */
+		public Builder demoToken(String token) {
+			if (token == null || token.isBlank()) {
+				throw new IllegalArgumentException("demoToken must not be blank");
+			}
+			this.demoToken = token;
 			return this;
 		}
 

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -99,14 +102,7 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 				headers.put("Location", fault.location());
 				return send(response, new Reply(fault.status(), Reply.JSON, new byte[0], headers));
 			case TRUNCATE:
-				Reply full = route(request);
-				response.status(full.status());
-				fault.headers().forEach(response::header);
-				response.header(HttpHeaderNames.CONTENT_TYPE, full.contentType());
-				response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(full.body().length + 1));
-				return response.sendByteArray(Mono.just(Arrays.copyOf(full.body(), full.body().length / 2)))
-					.then()
-					.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close())));
+				return sendTruncated(response, route(request), fault.headers());
 			case RESET:
 			default:
 				response.withConnection((connection) -> {
@@ -123,6 +119,30 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
 		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
 		return response.sendByteArray(Mono.just(reply.body())).then();
+	}
+
+	/**
+	 * Writes the status line, headers and half of the body straight to the socket (below the HTTP
+	 * codec, which would otherwise complete the message) and then closes the connection, so a
+	 * client sees a premature end of a body whose Content-Length promised more.
+	 */
+	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders) {
+		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(HttpResponseStatus.valueOf(full.status()))
+			.append("\r\n");
+		full.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		head.append("Content-Type: ").append(full.contentType()).append("\r\n");
+		head.append("Content-Length: ").append(full.body().length + 1).append("\r\n\r\n");
+		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+		byte[] half = Arrays.copyOf(full.body(), full.body().length / 2);
+		return Mono.create((sink) -> response.withConnection((connection) -> {
+			Channel channel = connection.channel();
+			channel.closeFuture().addListener((closed) -> sink.success());
+			channel.pipeline()
+				.firstContext()
+				.writeAndFlush(Unpooled.wrappedBuffer(headBytes, half))
+				.addListener(ChannelFutureListener.CLOSE);
+		}));
 	}
 
 	private static String normalize(String path) {

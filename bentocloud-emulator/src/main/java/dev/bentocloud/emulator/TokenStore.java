@@ -27,8 +27,14 @@ final class TokenStore {
 	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt) {
 		byte[] secret = new byte[20];
 		RANDOM.nextBytes(secret);
+		return create(user, name, description, scopes, expiredAt, "emu_" + HexFormat.of().formatHex(secret));
+	}
+
+	/** Creates a token with a given secret value (the demo token of a shared emulator). */
+	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt,
+			String value) {
 		ApiToken token = new ApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
-				description, scopes, user, Instant.now(), expiredAt, "emu_" + HexFormat.of().formatHex(secret));
+				description, scopes, user, Instant.now(), expiredAt, value);
 		this.byValue.put(token.value, token);
 		this.byUid.put(token.uid, token);
 		this.inCreationOrder.put(token.sequence, token);

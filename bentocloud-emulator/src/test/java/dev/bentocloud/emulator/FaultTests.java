@@ -1,0 +1,186 @@
+package dev.bentocloud.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class FaultTests {
+
+	private static final String CURRENT = "/api/v1/auth/current";
+
+	private BentoCloudEmulator emulator;
+
+	private Http http;
+
+	@BeforeEach
+	void start() {
+		this.emulator = BentoCloudEmulator.start();
+		this.http = new Http(this.emulator.endpoint(), this.emulator.apiToken());
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void respondsWithStatusAndHeadersForTheGivenNumberOfTimes() {
+		FaultRule rule = this.emulator.faults().on("GET", CURRENT).times(2).respond(503).header("x-trace-id", "t-1");
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> response = this.http.get(CURRENT);
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("x-trace-id")).hasValue("t-1");
+			assertThat(Http.json(response).get("message").stringValue()).contains("503");
+		}
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+		assertThat(rule.hits()).isEqualTo(2);
+	}
+
+	@Test
+	void ruleWithoutTimesFiresForever() {
+		this.emulator.faults().on("GET", "/api/v1/api_tokens").respond(429).header("Retry-After", "1");
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> response = this.http.get("/api/v1/api_tokens");
+			assertThat(response.statusCode()).isEqualTo(429);
+			assertThat(response.headers().firstValue("retry-after")).hasValue("1");
+		}
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void rulesMatchInOrderAndExhaustedRulesFallThrough() {
+		this.emulator.faults().on("GET", CURRENT).times(1).respond(500);
+		this.emulator.faults().on("GET", CURRENT).times(2).respond(502);
+		this.emulator.faults().on("*", "/api/*").respond(504);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(500);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(502);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(502);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(504);
+		assertThat(this.http.post("/api/v1/api_tokens", "{}").statusCode()).isEqualTo(504);
+		assertThat(this.emulator.faults().rules()).hasSize(3);
+	}
+
+	@Test
+	void methodAndGlobRestrictTheMatch() {
+		this.emulator.faults().on("POST", "/api/v2/*").respond(500);
+		assertThat(this.http.get("/api/v2/deployments").statusCode()).isEqualTo(200);
+		assertThat(this.http.post("/api/v2/deployments/x/terminate", "").statusCode()).isEqualTo(500);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void faultsApplyBeforeAuthentication() {
+		this.emulator.faults().on("GET", CURRENT).respond(503);
+		assertThat(this.http.withToken(null).get(CURRENT).statusCode()).isEqualTo(503);
+	}
+
+	@Test
+	void clearRemovesAllRules() {
+		this.emulator.faults().on("*", "*").respond(500);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(500);
+		this.emulator.faults().clear();
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+		assertThat(this.emulator.faults().rules()).isEmpty();
+	}
+
+	@Test
+	void malformedBody() {
+		this.emulator.faults().on("GET", "/api/v1/current_org").body(200, "not json");
+		HttpResponse<String> response = this.http.get("/api/v1/current_org");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("not json");
+		assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+	}
+
+	@Test
+	void delayHoldsTheFirstByteThenAnswersNormally() throws Exception {
+		this.emulator.faults().on("*", "/api/v2/*").times(1).delay(Duration.ofSeconds(3));
+		HttpRequest impatient = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + "/api/v2/deployments"))
+			.header("X-YATAI-API-TOKEN", this.emulator.apiToken())
+			.timeout(Duration.ofMillis(300))
+			.build();
+		assertThatExceptionOfType(HttpTimeoutException.class)
+			.isThrownBy(() -> Http.CLIENT.send(impatient, HttpResponse.BodyHandlers.ofString()));
+		this.emulator.faults().clear();
+		this.emulator.faults().on("GET", CURRENT).delay(Duration.ofMillis(200));
+		long started = System.nanoTime();
+		HttpResponse<String> response = this.http.get(CURRENT);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
+	void delayCombinesWithRespond() {
+		this.emulator.faults().on("GET", CURRENT).delay(Duration.ofMillis(50)).respond(503);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(503);
+	}
+
+	@Test
+	void truncatedBodyFailsTheClientAndTheNextRequestWorks() {
+		this.emulator.faults().on("GET", CURRENT).times(1).truncatedBody();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void resetConnectionFailsTheClientAndTheNextRequestWorks() {
+		// Every time: java.net.http silently retries a GET once when a pooled connection dies.
+		this.emulator.faults().on("GET", CURRENT).resetConnection();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
+		this.emulator.faults().clear();
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void redirectAnswers302WithLocation() {
+		this.emulator.faults().on("GET", CURRENT).redirect("http://localhost:1/x");
+		HttpResponse<String> response = this.http.get(CURRENT);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("location")).hasValue("http://localhost:1/x");
+	}
+
+	@Test
+	void faultedRequestsAreRecorded() {
+		this.emulator.faults().on("GET", CURRENT).respond(500);
+		this.http.get(CURRENT);
+		assertThat(this.emulator.requestCount("GET", CURRENT)).isEqualTo(1);
+		assertThat(this.emulator.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.path()).isEqualTo(CURRENT);
+			assertThat(request.header("X-YATAI-API-TOKEN")).isEqualTo(this.emulator.apiToken());
+		});
+	}
+
+	@Test
+	void invalidRulesAreRejectedWithClearMessages() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).times(0))
+			.withMessageContaining("times");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).respond(42))
+			.withMessageContaining("status");
+	}
+
+	@Test
+	void ruleWithoutActionDoesNotMatch() {
+		this.emulator.faults().on("GET", CURRENT).times(3);
+		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
+	}
+
+	private void sendRaw(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + path))
+			.header("X-YATAI-API-TOKEN", this.emulator.apiToken())
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}

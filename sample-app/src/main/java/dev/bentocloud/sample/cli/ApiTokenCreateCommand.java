@@ -1,0 +1,126 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.model.ApiToken;
+import dev.bentocloud.spring.client.model.ApiTokenScope;
+import dev.bentocloud.spring.client.model.CreateApiTokenRequest;
+import dev.bentocloud.spring.client.model.TokenExpiry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * {@code api-token create NAME [-d DESC] [-s SCOPE]... [--expires 30d|1w|24h|YYYY-MM-DD]}.
+ * <p>
+ * The token value is shown once. In table mode it is framed at the top of stdout. Unlike
+ * BentoML's CLI, json and yaml keep stdout pure (the value is the {@code token} field) and the
+ * save-it notice goes to stderr, so {@code create -o json | jq -r .token} works.
+ */
+@Command(name = "create", description = "Create an API token. Its value is shown only once.")
+public class ApiTokenCreateCommand implements Callable<Integer> {
+
+	static final String SAVE_NOTICE = "API Token (save this - it won't be shown again!)";
+
+	private final ObjectProvider<BentoCloudClient> client;
+
+	@Parameters(paramLabel = "NAME", description = "The token name.")
+	String name;
+
+	@Option(names = { "-d", "--description" }, paramLabel = "TEXT", description = "A description.")
+	String description;
+
+	@Option(names = { "-s", "--scope" }, paramLabel = "SCOPE", converter = ScopeConverter.class,
+			description = "A scope, repeatable: api, read_organization, write_organization, read_cluster, write_cluster.")
+	List<ApiTokenScope> scopes;
+
+	@Option(names = "--expires", paramLabel = "WHEN", converter = ExpiryConverter.class,
+			description = "Expiry: a duration (30d, 1w, 24h) or a date (2024-12-31), in UTC. Default: never.")
+	Instant expires;
+
+	@Mixin
+	OutputOption output;
+
+	@Spec
+	CommandSpec spec;
+
+	public ApiTokenCreateCommand(ObjectProvider<BentoCloudClient> client) {
+		this.client = client;
+	}
+
+	@Override
+	public Integer call() {
+		CreateApiTokenRequest request = new CreateApiTokenRequest(this.name, this.description, this.scopes,
+				this.expires);
+		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.output.format() != OutputFormat.TABLE) {
+			this.spec.commandLine()
+				.getErr()
+				.println(SAVE_NOTICE + ": it is the \"token\" field of the output.");
+			StructuredOutput.print(out, this.output.format(), ApiTokenOutput.toDict(token));
+			return 0;
+		}
+		if (token.token() != null && !token.token().isEmpty()) {
+			printPanel(out, SAVE_NOTICE, token.token());
+		}
+		out.println("Token " + token.name() + " created successfully");
+		out.println("  UID: " + token.uid());
+		if (token.description() != null && !token.description().isEmpty()) {
+			out.println("  Description: " + token.description());
+		}
+		out.println("  Expires: " + CliDates.tableOrNever(token.expiredAt()));
+		out.flush();
+		return 0;
+	}
+
+	private static void printPanel(PrintWriter out, String title, String content) {
+		int width = Math.max(title.length() + 6, content.length() + 2);
+		out.println("+-- " + title + " " + "-".repeat(width - title.length() - 4) + "+");
+		out.println("| " + content + " ".repeat(width - content.length() - 1) + "|");
+		out.println("+" + "-".repeat(width) + "+");
+		out.println();
+	}
+
+	/** {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit 2). */
+	static class ExpiryConverter implements ITypeConverter<Instant> {
+
+		@Override
+		public Instant convert(String value) {
+			try {
+				return TokenExpiry.parse(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
+	/** {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes pass through. */
+	static class ScopeConverter implements ITypeConverter<ApiTokenScope> {
+
+		@Override
+		public ApiTokenScope convert(String value) {
+			try {
+				return ApiTokenScope.of(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.model.ApiToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * {@code api-token get UID [-o table|json|yaml]}: a Field/Value table, as BentoML's CLI shows.
+ */
+@Command(name = "get", description = "Show one API token.")
+public class ApiTokenGetCommand implements Callable<Integer> {
+
+	private final ObjectProvider<BentoCloudClient> client;
+
+	@Parameters(paramLabel = "TOKEN_UID", description = "The UID of the token (see `api-token list`).")
+	String uid;
+
+	@Mixin
+	OutputOption output;
+
+	@Spec
+	CommandSpec spec;
+
+	public ApiTokenGetCommand(ObjectProvider<BentoCloudClient> client) {
+		this.client = client;
+	}
+
+	@Override
+	public Integer call() {
+		ApiToken token = CliClient.require(this.client)
+			.apiTokens()
+			.get(this.uid)
+			.orElseThrow(() -> new CliException("API token with UID '" + this.uid + "' not found"));
+		ApiTokenOutput.printDetails(this.spec.commandLine().getOut(), this.output.format(), token);
+		return 0;
+	}
+
+}

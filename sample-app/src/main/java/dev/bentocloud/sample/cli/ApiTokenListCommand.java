@@ -1,0 +1,45 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.model.ApiToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * {@code api-token list [--search S] [-o table|json|yaml]}. Unlike BentoML's CLI, which shows
+ * only the first 100, it pages through all tokens.
+ */
+@Command(name = "list", description = "List API tokens.")
+public class ApiTokenListCommand implements Callable<Integer> {
+
+	private final ObjectProvider<BentoCloudClient> client;
+
+	@Option(names = "--search", paramLabel = "TEXT", description = "Only tokens whose name contains TEXT.")
+	String search;
+
+	@Mixin
+	OutputOption output;
+
+	@Spec
+	CommandSpec spec;
+
+	public ApiTokenListCommand(ObjectProvider<BentoCloudClient> client) {
+		this.client = client;
+	}
+
+	@Override
+	public Integer call() {
+		List<ApiToken> tokens = CliClient.require(this.client).apiTokens().list(this.search);
+		ApiTokenOutput.printList(this.spec.commandLine().getOut(), this.output.format(), tokens);
+		return 0;
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.stream.Stream;
+
+import dev.bentocloud.spring.client.BentoCloudException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Prints a failed command as BentoML's CLI does, on one line of stderr:
+ * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace; the
+ * configured tokens are masked should a message ever contain one.
+ */
+final class CliFailureHandler implements IExecutionExceptionHandler {
+
+	private static final String MASK = "******";
+
+	private final Environment environment;
+
+	CliFailureHandler(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+		CommandLine group = (command.getParent() != null) ? command.getParent() : command;
+		String message = describe(ex, group.getCommand(), command.getCommandName());
+		command.getErr()
+			.println("Error: [" + group.getCommandName() + "] `" + command.getCommandName() + "` failed: "
+					+ mask(oneLine(message)));
+		return CommandLine.ExitCode.SOFTWARE;
+	}
+
+	private static String describe(Exception ex, Object group, String commandName) {
+		if (ex instanceof BentoCloudException failure) {
+			return (group instanceof FailureMessages messages) ? messages.describe(commandName, failure)
+					: Failures.describe(failure);
+		}
+		return (ex instanceof CliException) ? ex.getMessage() : rootMessage(ex);
+	}
+
+	private String mask(String message) {
+		String masked = message;
+		for (String secret : Stream.of("bentocloud.api-token", "bentocloud.service.token")
+			.map(this.environment::getProperty)
+			.toList()) {
+			if (secret != null && secret.length() >= 4) {
+				masked = masked.replace(secret, MASK);
+			}
+		}
+		return masked;
+	}
+
+	private static String oneLine(String message) {
+		return (message != null) ? message.strip().replaceAll("\\s*\\R\\s*", " ") : "unknown error";
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return (message != null) ? message : root.getClass().getSimpleName();
+	}
+
+}

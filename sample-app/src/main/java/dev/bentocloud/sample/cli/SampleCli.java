@@ -1,0 +1,102 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+
+import dev.bentocloud.sample.SampleApplication;
+import picocli.CommandLine;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * Runs one CLI command inside a non-web Spring context, then closes it. stdout carries only the
+ * command's output (console logging is off unless {@code --logging.console.enabled=true}); errors
+ * go to stderr. Exit codes: 0 success, 1 API or credential error, 2 usage error.
+ */
+public final class SampleCli {
+
+	private SampleCli() {
+	}
+
+	/**
+	 * Whether the arguments name a command, rather than only Spring properties for web mode.
+	 * @param args the program arguments
+	 * @return {@code true} to run the CLI
+	 */
+	public static boolean isCommand(String[] args) {
+		return springArgumentCount(args) < args.length;
+	}
+
+	/**
+	 * Runs a command.
+	 * @param args leading {@code --key=value} Spring properties (optional), then the command
+	 * and its options, e.g. {@code api-token list -o json}
+	 * @param out standard output
+	 * @param err standard error
+	 * @return the exit code
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		int split = springArgumentCount(args);
+		String[] springArgs = Arrays.copyOfRange(args, 0, split);
+		String[] commandArgs = Arrays.copyOfRange(args, split, args.length);
+		PrintWriter outWriter = new PrintWriter(out, true);
+		PrintWriter errWriter = new PrintWriter(err, true);
+		ConfigurableApplicationContext context;
+		try {
+			context = cliApplication().run(springArgs);
+		}
+		catch (RuntimeException ex) {
+			errWriter.println("Error: could not start: " + CliFailureHandler.rootMessage(ex));
+			return CommandLine.ExitCode.SOFTWARE;
+		}
+		try (context) {
+			CommandLine commandLine = SampleCommand.commandLine(new SpringCommandFactory(context.getBeanFactory()),
+					new CliFailureHandler(context.getEnvironment()));
+			commandLine.setOut(outWriter);
+			commandLine.setErr(errWriter);
+			return commandLine.execute(commandArgs);
+		}
+	}
+
+	private static SpringApplication cliApplication() {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		// Default properties have the lowest precedence, so --logging.console.enabled=true still wins.
+		application.setDefaultProperties(Map.of("logging.console.enabled", "false"));
+		application.addInitializers(SampleCli::usePrivateNettyResources);
+		return application;
+	}
+
+	/**
+	 * Boot's default Reactor Netty resources are the JVM-wide ones, and closing the context
+	 * disposes them. A command gets its own, so that running it inside a JVM that also serves
+	 * the web app (tests, an IDE) leaves the server's event loops alone.
+	 */
+	private static void usePrivateNettyResources(ConfigurableApplicationContext context) {
+		if (context instanceof GenericApplicationContext generic) {
+			generic.registerBean(ReactorResourceFactory.class, () -> {
+				ReactorResourceFactory resources = new ReactorResourceFactory();
+				resources.setUseGlobalResources(false);
+				return resources;
+			});
+		}
+	}
+
+	private static int springArgumentCount(String[] args) {
+		int count = 0;
+		while (count < args.length && args[count].startsWith("--") && args[count].indexOf('=') > 2) {
+			count++;
+		}
+		return count;
+	}
+
+}

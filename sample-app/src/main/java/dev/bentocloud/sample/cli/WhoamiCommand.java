@@ -1,0 +1,66 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.BlockingBentoCloudClient;
+import dev.bentocloud.spring.client.model.Organization;
+import dev.bentocloud.spring.client.model.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@code whoami}: the user and organization the configured token belongs to, and where the
+ * credentials came from (never the token itself).
+ */
+@Command(name = "whoami", description = "Show the user and organization of the configured API token.")
+public class WhoamiCommand implements Callable<Integer> {
+
+	private final ObjectProvider<BentoCloudClient> client;
+
+	private final Environment environment;
+
+	@Mixin
+	OutputOption output;
+
+	@Spec
+	CommandSpec spec;
+
+	public WhoamiCommand(ObjectProvider<BentoCloudClient> client, Environment environment) {
+		this.client = client;
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		BlockingBentoCloudClient bentoCloud = CliClient.require(this.client);
+		User user = bentoCloud.currentUser();
+		Organization organization = bentoCloud.currentOrganization();
+		Map<String, Object> dict = new LinkedHashMap<>();
+		dict.put("user", ApiTokenOutput.user(user));
+		dict.put("organization", ApiTokenOutput.organization(organization));
+		dict.put("endpoint", CliEndpoint.of(this.environment));
+		dict.put("credentials_source", this.environment.getProperty("bentocloud.credentials.source"));
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.output.format() != OutputFormat.TABLE) {
+			StructuredOutput.print(out, this.output.format(), dict);
+			return 0;
+		}
+		new TextTable("Field", "Value").addRow("User", user.displayName() + " (" + user.name() + ")")
+			.addRow("Email", user.email())
+			.addRow("Organization", organization.name())
+			.addRow("Endpoint", CliEndpoint.of(this.environment))
+			.addRow("Credentials", String.valueOf(dict.get("credentials_source")))
+			.print(out);
+		return 0;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One captured CLI run: stdout, stderr and the exit code.
+ *
+ * @param out what the command printed on stdout
+ * @param err what it printed on stderr
+ * @param exitCode the exit code
+ */
+record CliRun(String out, String err, int exitCode) {
+
+	/** Runs the CLI as {@code java -jar sample-app.jar springArgs... args...} would. */
+	static CliRun of(List<String> springArgs, String... args) {
+		List<String> all = new ArrayList<>(springArgs);
+		all.addAll(List.of(args));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = SampleCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new CliRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exitCode);
+	}
+
+	String all() {
+		return this.out + this.err;
+	}
+
+	@Override
+	public String toString() {
+		return "exit " + this.exitCode + "\n--- stdout\n" + this.out + "--- stderr\n" + this.err;
+	}
+
+}

@@ -1,0 +1,235 @@
+package dev.bentocloud.sample.web;
+
+import java.util.List;
+
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web mode end to end, against the emulator the sample starts for itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+@AutoConfigureWebTestClient
+class SampleWebTests {
+
+	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private BentoCloudEmulator emulator;
+
+	@Test
+	void whoami() {
+		this.web.get()
+			.uri("/whoami")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user")
+			.isEqualTo("demo")
+			.jsonPath("$.displayName")
+			.isEqualTo("Demo User")
+			.jsonPath("$.email")
+			.isEqualTo("demo@example.com")
+			.jsonPath("$.organization")
+			.isEqualTo("acme");
+	}
+
+	@Test
+	void tokensNeverIncludeTokenValues() {
+		byte[] body = this.web.get()
+			.uri("/tokens")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].name")
+			.value((List<String> names) -> assertThat(names).contains("demo", "ci", "read-only"))
+			.jsonPath("$[0].uid")
+			.isNotEmpty()
+			.jsonPath("$[0].createdBy")
+			.isEqualTo("demo")
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(new String(body)).doesNotContain(DEMO_TOKEN).doesNotContain("\"token\"");
+	}
+
+	@Test
+	void tokensSearch() {
+		this.web.get()
+			.uri("/tokens?search=read")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].name")
+			.isEqualTo("read-only")
+			.jsonPath("$[0].scopes[1]")
+			.isEqualTo("read_cluster");
+	}
+
+	@Test
+	void deployments() {
+		this.web.get()
+			.uri("/deployments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.name == 'demo-iris')].bento")
+			.isEqualTo(List.of("iris:abc123"));
+	}
+
+	@Test
+	void deployment() {
+		this.web.get()
+			.uri("/deployments/demo-iris")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("demo-iris")
+			.jsonPath("$.status")
+			.isEqualTo("running")
+			.jsonPath("$.ready")
+			.isEqualTo(true)
+			.jsonPath("$.cluster")
+			.isEqualTo("default")
+			.jsonPath("$.urls[0]")
+			.isEqualTo(this.emulator.deploymentUrl("demo-iris"));
+	}
+
+	@Test
+	void unknownDeploymentIsAProblem404() {
+		this.web.get()
+			.uri("/deployments/no-such-deployment")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.title")
+			.isEqualTo("Not found");
+	}
+
+	@Test
+	void upstreamServerErrorIsA502Problem() {
+		this.emulator.faults().on("GET", "/api/v2/deployments/demo-iris").times(1).respond(500).header("x-trace-id",
+				"trace-42");
+		try {
+			this.web.get()
+				.uri("/deployments/demo-iris")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(502)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("BentoCloud call failed")
+				.jsonPath("$.upstreamStatus")
+				.isEqualTo(500)
+				.jsonPath("$.upstreamTraceId")
+				.isEqualTo("trace-42");
+		}
+		finally {
+			this.emulator.faults().clear();
+		}
+	}
+
+	@Test
+	void rejectedTokenIsA502ProblemWithoutTheToken() {
+		this.emulator.faults().on("GET", "/api/v1/auth/current").times(1).respond(401);
+		try {
+			byte[] body = this.web.get()
+				.uri("/whoami")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(502)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("BentoCloud rejected this service's API token")
+				.jsonPath("$.upstreamStatus")
+				.isEqualTo(401)
+				.returnResult()
+				.getResponseBodyContent();
+			assertThat(new String(body)).doesNotContain(DEMO_TOKEN);
+		}
+		finally {
+			this.emulator.faults().clear();
+		}
+	}
+
+	@Test
+	void unreachableBentoCloudIsA503Problem() {
+		this.emulator.faults().on("GET", "/api/v1/api_tokens").resetConnection();
+		try {
+			this.web.get()
+				.uri("/tokens")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("BentoCloud is unreachable");
+		}
+		finally {
+			this.emulator.faults().clear();
+		}
+	}
+
+	@Test
+	void healthIsUpWithDetails() {
+		this.web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.isNotEmpty()
+			.jsonPath("$.components.diskSpace.details")
+			.isNotEmpty();
+	}
+
+	@Test
+	void infoNamesTheEndpointButNotTheToken() {
+		String body = new String(this.web.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.bentocloud.endpoint")
+			.isEqualTo(this.emulator.endpoint())
+			.jsonPath("$.bentocloud.embeddedEmulator")
+			.isEqualTo(true)
+			.jsonPath("$.bentocloud.credentialsSource")
+			.value((String source) -> assertThat(source)
+				.contains(EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.returnResult()
+			.getResponseBodyContent());
+		assertThat(body).doesNotContain(DEMO_TOKEN);
+	}
+
+}
