@@ -1,0 +1,68 @@
+package dev.bentocloud.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The app whose startup is measured (and, in process, whose health endpoint is probed): a
+ * WebFlux service with actuator, like the sample app's web side, and nothing else. The startup
+ * benchmark launches it in child JVMs whose class paths differ only by the starter's jars.
+ * <p>
+ * With {@code --bench.exit-when-ready=true} it prints one line, {@code READY uptimeMs=..
+ * bentoCloudBeans=..}, and exits; with {@code --bench.probe-health=true} it first calls its own
+ * {@code /actuator/health} once, the positive control of the zero-network-calls check.
+ */
+@SpringBootApplication
+public class StartupApp {
+
+	static final String READY = "READY";
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(StartupApp.class);
+		application.addListeners((ApplicationReadyEvent event) -> onReady(event.getApplicationContext()));
+		application.run(args);
+	}
+
+	private static void onReady(ConfigurableApplicationContext context) {
+		if (!context.getEnvironment().getProperty("bench.exit-when-ready", Boolean.class, false)) {
+			return;
+		}
+		long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+		int beans = 0;
+		String clientClass = "dev.bentocloud.spring.client.BentoCloudClient";
+		if (ClassUtils.isPresent(clientClass, null)) {
+			beans = context.getBeanNamesForType(ClassUtils.resolveClassName(clientClass, null)).length;
+		}
+		String health = "";
+		if (context.getEnvironment().getProperty("bench.probe-health", Boolean.class, false)) {
+			health = " health=" + probeHealth(context);
+		}
+		System.out.println(READY + " uptimeMs=" + uptime + " bentoCloudBeans=" + beans + health);
+		System.out.flush();
+		System.exit(SpringApplication.exit(context));
+	}
+
+	private static int probeHealth(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.bentocloud.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark 3: time to ready of {@link StartupApp} with and without the starter, in child JVMs
+ * whose class paths differ only by the starter's jars (and what they alone bring: the WebClient
+ * auto-configuration and YAML), launched alternately, median of N each.
+ * <p>
+ * The starter's endpoint points at a counting {@link FixedUserServer}: after every run with the
+ * starter, up to and including its shutdown, the server must have seen no request. One extra run
+ * probes the app's own health endpoint, which must reach that same server (the control that
+ * shows the zero is not an accident of configuration).
+ */
+final class StartupBenchmark {
+
+	private static final Pattern READY = Pattern
+		.compile(StartupApp.READY + " uptimeMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
+
+	private final Path target;
+
+	private final int runs;
+
+	private final boolean warmLaunches;
+
+	StartupBenchmark(Path target, int runs, boolean warmLaunches) {
+		this.target = target;
+		this.runs = runs;
+		this.warmLaunches = warmLaunches;
+	}
+
+	record Result(double withoutMillis, double withMillis, int runs, long requestsDuringStartup,
+			long requestsFromHealthProbe, int healthStatus) {
+
+		double addedMillis() {
+			return this.withMillis - this.withoutMillis;
+		}
+
+	}
+
+	Result run() throws IOException, InterruptedException {
+		String with = classPath("classpath.txt");
+		String without = classPath("classpath-without-starter.txt");
+		try (FixedUserServer server = FixedUserServer.start()) {
+			List<String> args = List.of("--bentocloud.endpoint=" + server.endpoint(),
+					"--bentocloud.api-token=" + server.token());
+			// One unmeasured launch each, so that both find the jars in the OS page cache.
+			if (this.warmLaunches) {
+				launch(without, args);
+				launch(with, args);
+			}
+			long before = server.requests();
+			double[] withoutTimes = new double[this.runs];
+			double[] withTimes = new double[this.runs];
+			for (int i = 0; i < this.runs; i++) {
+				Ready plain = launch(without, args);
+				expectBeans(plain, 0, "without the starter");
+				withoutTimes[i] = plain.uptimeMillis();
+				Ready started = launch(with, args);
+				expectBeans(started, 1, "with the starter");
+				withTimes[i] = started.uptimeMillis();
+			}
+			long duringStartup = server.requests() - before;
+			long beforeProbe = server.requests();
+			List<String> probe = new ArrayList<>(args);
+			probe.add("--bench.probe-health=true");
+			Ready probed = launch(with, probe);
+			long fromProbe = server.requests() - beforeProbe;
+			return new Result(PagingBenchmark.median(withoutTimes), PagingBenchmark.median(withTimes), this.runs,
+					duringStartup, fromProbe, probed.healthStatus());
+		}
+	}
+
+	private static void expectBeans(Ready ready, int beans, String what) {
+		if (ready.bentoCloudBeans() != beans) {
+			throw new IllegalStateException(
+					"Expected " + beans + " BentoCloudClient bean(s) " + what + ", found " + ready.bentoCloudBeans());
+		}
+	}
+
+	private record Ready(long uptimeMillis, int bentoCloudBeans, int healthStatus) {
+	}
+
+	private String classPath(String file) throws IOException {
+		Path list = this.target.resolve(file);
+		if (!Files.isRegularFile(list)) {
+			throw new IllegalStateException(list + " is missing: build with ./mvnw -B -q -pl benchmarks -am package -DskipTests");
+		}
+		return this.target.resolve("classes") + java.io.File.pathSeparator + Files.readString(list).strip();
+	}
+
+	private Ready launch(String classPath, List<String> appArgs) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(classPath);
+		command.add(StartupApp.class.getName());
+		command.add("--bench.exit-when-ready=true");
+		command.add("--server.port=0");
+		command.add("--spring.main.banner-mode=off");
+		command.add("--logging.level.root=warn");
+		command.addAll(appArgs);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		Map<String, String> env = builder.environment();
+		// Only the command line may configure the starter, whatever this shell has set.
+		env.keySet().removeIf((name) -> name.startsWith("BENTO_CLOUD_") || name.startsWith("BENTOCLOUD_"));
+		Process process = builder.start();
+		StringBuilder output = new StringBuilder();
+		Ready ready = null;
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				output.append(line).append('\n');
+				Matcher matcher = READY.matcher(line);
+				if (matcher.find()) {
+					ready = new Ready(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+							(matcher.group(3) != null) ? Integer.parseInt(matcher.group(3)) : 0);
+				}
+			}
+		}
+		finally {
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+		if (ready == null || process.exitValue() != 0) {
+			throw new IllegalStateException("The startup app did not get ready (exit " + process.exitValue() + "):\n" + output);
+		}
+		return ready;
+	}
+
+}
