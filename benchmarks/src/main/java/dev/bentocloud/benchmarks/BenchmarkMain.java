@@ -111,7 +111,7 @@ public final class BenchmarkMain {
 		table.row("added by the starter", Table.fixed(result.addedMillis(), 0), "");
 		return table.render() + "  target <= 50 ms added: " + ((result.addedMillis() <= 50) ? "met" : "missed")
 				+ "; zero calls at startup: " + ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")
-				+ " (control: one /actuator/health probe after ready made " + result.requestsFromHealthProbe()
+				+ " (control: one /actuator/health/bentocloud probe after ready made " + result.requestsFromHealthProbe()
 				+ " request(s) to that server, HTTP " + result.healthStatus() + ")\n";
 	}
 

@@ -13,8 +13,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A loopback server that answers {@code GET /api/v1/auth/current} with fixed bytes: the
- * emulator's own answer, captured once. It does no token lookup, no JSON writing and no request
+ * A loopback server that answers {@code GET /api/v1/auth/current} (and {@code current_org}) with
+ * fixed bytes: the emulator's own answers, captured once. It does no token lookup, no JSON writing and no request
  * recording, so the client, not the server, is what a throughput run measures. It counts every
  * request it sees, which makes it the witness that startup calls nothing.
  */
@@ -28,13 +28,16 @@ final class FixedUserServer implements AutoCloseable {
 
 	private final String token;
 
-	private final byte[] body;
+	private final byte[] user;
+
+	private final byte[] organization;
 
 	private final AtomicLong requests = new AtomicLong();
 
-	private FixedUserServer(String token, byte[] body) {
+	private FixedUserServer(String token, byte[] user, byte[] organization) {
 		this.token = token;
-		this.body = body;
+		this.user = user;
+		this.organization = organization;
 		byte[] unauthorized = "{\"message\":\"Bad credentials\"}".getBytes(StandardCharsets.UTF_8);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -42,9 +45,12 @@ final class FixedUserServer implements AutoCloseable {
 			.runOn(this.loops)
 			.handle((request, response) -> {
 				this.requests.incrementAndGet();
-				boolean ok = this.token.equals(request.requestHeaders().get(TOKEN_HEADER))
-						&& request.uri().startsWith("/api/v1/auth/current");
-				byte[] bytes = ok ? this.body : unauthorized;
+				boolean authorized = this.token.equals(request.requestHeaders().get(TOKEN_HEADER));
+				byte[] bytes = !authorized ? unauthorized
+						: request.uri().startsWith("/api/v1/auth/current") ? this.user
+						: request.uri().startsWith("/api/v1/current_org") ? this.organization : null;
+				boolean ok = bytes != null && bytes != unauthorized;
+				bytes = (bytes != null) ? bytes : unauthorized;
 				return response.status(ok ? HttpResponseStatus.OK : HttpResponseStatus.UNAUTHORIZED)
 					.header("Content-Type", "application/json")
 					.header("Content-Length", Integer.toString(bytes.length))
@@ -54,17 +60,22 @@ final class FixedUserServer implements AutoCloseable {
 			.bindNow();
 	}
 
-	/** Starts a server serving what a fresh emulator answers for its demo user. */
+	/** Starts a server serving what a fresh emulator answers for its demo user and organization. */
 	static FixedUserServer start() {
 		try (BentoCloudEmulator emulator = BentoCloudEmulator.start()) {
-			HttpClient client = HttpClient.create().baseUrl(emulator.endpoint());
-			byte[] body = client.headers((h) -> h.set(TOKEN_HEADER, emulator.apiToken()))
-				.get()
-				.uri("/api/v1/auth/current")
-				.responseSingle((response, content) -> content.asByteArray())
-				.block(Duration.ofSeconds(10));
-			return new FixedUserServer(emulator.apiToken(), body);
+			HttpClient client = HttpClient.create()
+				.baseUrl(emulator.endpoint())
+				.headers((h) -> h.set(TOKEN_HEADER, emulator.apiToken()));
+			return new FixedUserServer(emulator.apiToken(), fetch(client, "/api/v1/auth/current"),
+					fetch(client, "/api/v1/current_org"));
 		}
+	}
+
+	private static byte[] fetch(HttpClient client, String path) {
+		return client.get()
+			.uri(path)
+			.responseSingle((response, content) -> content.asByteArray())
+			.block(Duration.ofSeconds(10));
 	}
 
 	String endpoint() {
@@ -73,10 +84,6 @@ final class FixedUserServer implements AutoCloseable {
 
 	String token() {
 		return this.token;
-	}
-
-	int bodyLength() {
-		return this.body.length;
 	}
 
 	/** Every request seen so far, whatever its path or token. */

@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * With {@code --bench.exit-when-ready=true} it prints one line, {@code READY uptimeMs=..
  * bentoCloudBeans=..}, and exits; with {@code --bench.probe-health=true} it first calls its own
- * {@code /actuator/health} once, the positive control of the zero-network-calls check.
+ * {@code /actuator/health/bentocloud} once, the positive control of the zero-network-calls check.
  */
 @SpringBootApplication
 public class StartupApp {
@@ -55,10 +55,10 @@ public class StartupApp {
 	private static int probeHealth(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		try {
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/bentocloud")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			return response.statusCode();
 		}
 		catch (Exception ex) {
 			return -1;
