@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class StartupBenchmark {
 
 	private static final Pattern READY = Pattern
-		.compile(StartupApp.READY + " uptimeMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
+		.compile(StartupApp.READY + " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
 
 	private final Path target;
 
@@ -40,11 +40,17 @@ final class StartupBenchmark {
 		this.warmLaunches = warmLaunches;
 	}
 
-	record Result(double withoutMillis, double withMillis, int runs, long requestsDuringStartup,
-			long requestsFromHealthProbe, int healthStatus) {
+	/** Medians: uptime and process CPU time at ready, and the starter's bean instantiation time. */
+	record Result(double withoutMillis, double withMillis, double withoutCpuMillis, double withCpuMillis,
+			double starterBeansMillis, int runs, long requestsDuringStartup, long requestsFromHealthProbe,
+			int healthStatus) {
 
 		double addedMillis() {
 			return this.withMillis - this.withoutMillis;
+		}
+
+		double addedCpuMillis() {
+			return this.withCpuMillis - this.withoutCpuMillis;
 		}
 
 	}
@@ -63,22 +69,30 @@ final class StartupBenchmark {
 			long before = server.requests();
 			double[] withoutTimes = new double[this.runs];
 			double[] withTimes = new double[this.runs];
+			double[] withoutCpu = new double[this.runs];
+			double[] withCpu = new double[this.runs];
+			double[] starterBeans = new double[this.runs];
 			for (int i = 0; i < this.runs; i++) {
 				Ready plain = launch(without, args);
 				expectBeans(plain, 0, "without the starter");
 				withoutTimes[i] = plain.uptimeMillis();
+				withoutCpu[i] = plain.cpuMillis();
 				Ready started = launch(with, args);
 				expectBeans(started, 1, "with the starter");
 				withTimes[i] = started.uptimeMillis();
+				withCpu[i] = started.cpuMillis();
+				starterBeans[i] = started.starterBeansMillis();
 			}
 			long duringStartup = server.requests() - before;
 			long beforeProbe = server.requests();
 			List<String> probe = new ArrayList<>(args);
 			probe.add("--bench.probe-health=true");
+			probe.add("--management.endpoint.health.show-components=always");
 			Ready probed = launch(with, probe);
 			long fromProbe = server.requests() - beforeProbe;
-			return new Result(PagingBenchmark.median(withoutTimes), PagingBenchmark.median(withTimes), this.runs,
-					duringStartup, fromProbe, probed.healthStatus());
+			return new Result(PagingBenchmark.median(withoutTimes), PagingBenchmark.median(withTimes),
+					PagingBenchmark.median(withoutCpu), PagingBenchmark.median(withCpu),
+					PagingBenchmark.median(starterBeans), this.runs, duringStartup, fromProbe, probed.healthStatus());
 		}
 	}
 
@@ -89,7 +103,8 @@ final class StartupBenchmark {
 		}
 	}
 
-	private record Ready(long uptimeMillis, int bentoCloudBeans, int healthStatus) {
+	private record Ready(long uptimeMillis, long cpuMillis, long starterBeansMillis, int bentoCloudBeans,
+			int healthStatus) {
 	}
 
 	private String classPath(String file) throws IOException {
@@ -125,8 +140,9 @@ final class StartupBenchmark {
 				output.append(line).append('\n');
 				Matcher matcher = READY.matcher(line);
 				if (matcher.find()) {
-					ready = new Ready(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-							(matcher.group(3) != null) ? Integer.parseInt(matcher.group(3)) : 0);
+					ready = new Ready(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+							Long.parseLong(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+							(matcher.group(5) != null) ? Integer.parseInt(matcher.group(5)) : 0);
 				}
 			}
 		}

@@ -7,16 +7,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.model.User;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.web.reactive.function.client.WebClient;
+
 /**
  * Benchmark 1: {@code currentUser()} calls per second and latency at several concurrencies, for
  * our reactive client, our blocking client and raw Reactor Netty doing the same request, all
- * against one {@link FixedUserServer}. Rounds interleave the three (raw, reactive, blocking,
- * repeat) so that machine noise hits them alike; each figure is reported as a ratio to raw.
+ * against one {@link FixedUserServer}. Rounds interleave them (raw, reactive, blocking, repeat)
+ * so that machine noise hits them alike; each figure is reported as a ratio to raw. A bare
+ * Spring {@code WebClient} decoding the same {@code User} runs alongside, to show how much of
+ * the distance to raw is the framework our client is built on rather than our code.
  * <p>
  * Every caller is a closed loop: {@code concurrency} callers, each sending its next request as
  * soon as the last one answered.
@@ -29,6 +34,24 @@ final class ThroughputBenchmark {
 
 	ThroughputBenchmark(Settings settings) {
 		this.settings = settings;
+	}
+
+	static final String RAW = "raw Reactor Netty";
+
+	static final String REACTIVE = "reactive client";
+
+	static final String BLOCKING = "blocking client";
+
+	static final String WEB_CLIENT = "bare Spring WebClient";
+
+	/** One way of calling: reactive ({@code call}) or blocking ({@code blockingCall}). */
+	private record Caller(String name, Supplier<Mono<?>> call, Runnable blockingCall) {
+
+		long run(int concurrency, Duration time, Latencies latencies) {
+			return (this.call != null) ? reactive(this.call, concurrency, time, latencies)
+					: blocking(this.blockingCall, concurrency, time, latencies);
+		}
+
 	}
 
 	record Settings(int[] concurrencies, int rounds, Duration roundTime, Duration warmup) {
@@ -57,30 +80,37 @@ final class ThroughputBenchmark {
 				}
 				return body.asByteArray();
 			});
-			Supplier<Mono<?>> reactiveCall = client::currentUser;
-			Runnable blockingCall = () -> client.blocking().currentUser();
+			// Where the rest goes: Spring's WebClient alone, decoding the same User, none of our code.
+			WebClient webClient = WebClient.builder()
+				.baseUrl(server.endpoint())
+				.defaultHeader(FixedUserServer.TOKEN_HEADER, server.token())
+				.defaultHeader("Accept", "application/json")
+				.build();
+			Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
+			List<Caller> callers = List.of(new Caller(RAW, rawCall, null), new Caller(REACTIVE, client::currentUser, null),
+					new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
+					new Caller(WEB_CLIENT, webClientCall, null));
 
 			long warmupEnd = System.nanoTime() + this.settings.warmup().toNanos();
 			while (System.nanoTime() < warmupEnd) {
-				Duration slice = Duration.ofMillis(200);
-				reactive(rawCall, 8, slice, new Latencies(1));
-				reactive(reactiveCall, 8, slice, new Latencies(1));
-				blocking(blockingCall, 8, slice, new Latencies(1));
+				for (Caller caller : callers) {
+					caller.run(8, Duration.ofMillis(200), new Latencies(1));
+				}
 			}
 			for (int concurrency : this.settings.concurrencies()) {
-				int capacity = 2_000_000;
-				Latencies rawLatencies = new Latencies(capacity);
-				Latencies reactiveLatencies = new Latencies(capacity);
-				Latencies blockingLatencies = new Latencies(capacity);
-				long[] nanos = new long[3];
-				for (int round = 0; round < this.settings.rounds(); round++) {
-					nanos[0] += reactive(rawCall, concurrency, this.settings.roundTime(), rawLatencies);
-					nanos[1] += reactive(reactiveCall, concurrency, this.settings.roundTime(), reactiveLatencies);
-					nanos[2] += blocking(blockingCall, concurrency, this.settings.roundTime(), blockingLatencies);
+				Latencies[] latencies = new Latencies[callers.size()];
+				long[] nanos = new long[callers.size()];
+				for (int i = 0; i < callers.size(); i++) {
+					latencies[i] = new Latencies(2_000_000);
 				}
-				results.add(result(concurrency, "raw Reactor Netty", rawLatencies, nanos[0]));
-				results.add(result(concurrency, "reactive client", reactiveLatencies, nanos[1]));
-				results.add(result(concurrency, "blocking client", blockingLatencies, nanos[2]));
+				for (int round = 0; round < this.settings.rounds(); round++) {
+					for (int i = 0; i < callers.size(); i++) {
+						nanos[i] += callers.get(i).run(concurrency, this.settings.roundTime(), latencies[i]);
+					}
+				}
+				for (int i = 0; i < callers.size(); i++) {
+					results.add(result(concurrency, callers.get(i).name(), latencies[i], nanos[i]));
+				}
 			}
 		}
 		return results;
