@@ -50,7 +50,7 @@ public final class BenchmarkMain {
 			print(paging(new PagingBenchmark(quick ? 1 : 5, quick ? 2_000 : 100).run()));
 		}
 		if (only.contains("startup")) {
-			print(startup(new StartupBenchmark(target, quick ? 1 : 10, !quick).run()));
+			print(startup(new StartupBenchmark(target, quick ? 1 : 20, !quick).run()));
 		}
 		if (only.contains("health")) {
 			HealthAmplificationBenchmark health = quick
