@@ -15,6 +15,7 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -41,7 +42,7 @@ public final class BentoCloudAutoConfiguration {
 		return BentoCloudClient.builder()
 			.endpoint(properties.endpoint())
 			.apiToken(properties.apiToken())
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
 			.connectorBuilder(connectorBuilder.getIfAvailable())
 			.httpClientSettings(httpClientSettings.getIfAvailable())
 			.connectTimeout(properties.connectTimeout())
@@ -57,7 +58,10 @@ public final class BentoCloudAutoConfiguration {
 		return bentoCloudClient.blocking();
 	}
 
+	// Lazy: its WebClient.Builder (Boot's connector and observation set-up) is then only made
+	// for applications that use it.
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	BentoServiceClientFactory bentoServiceClientFactory(BentoCloudProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder,

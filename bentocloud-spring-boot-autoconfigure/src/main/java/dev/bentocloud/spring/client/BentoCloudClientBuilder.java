@@ -2,6 +2,7 @@ package dev.bentocloud.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -32,7 +34,7 @@ public final class BentoCloudClientBuilder {
 
 	private String apiToken;
 
-	private WebClient.Builder webClientBuilder;
+	private Supplier<WebClient.Builder> webClientBuilder = () -> null;
 
 	private ClientHttpConnectorBuilder<?> connectorBuilder;
 
@@ -69,6 +71,16 @@ public final class BentoCloudClientBuilder {
 
 	/** A builder to clone, typically Boot's, so that its customizers and observations apply. */
 	public BentoCloudClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
+		this.webClientBuilder = () -> webClientBuilder;
+		return this;
+	}
+
+	/**
+	 * A builder to clone, asked for on the client's first call rather than at {@link #build()}:
+	 * Boot's builder brings its connector and observation set-up, which startup need not pay.
+	 */
+	public BentoCloudClientBuilder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
+		Assert.notNull(webClientBuilder, "webClientBuilder supplier must not be null");
 		this.webClientBuilder = webClientBuilder;
 		return this;
 	}
@@ -123,22 +135,31 @@ public final class BentoCloudClientBuilder {
 				"bentocloud.allow-insecure-endpoint");
 		JsonMapper mapper = BentoCloudJson.mapper();
 		HttpErrors errors = new HttpErrors("BentoCloud", UNAUTHORIZED_HINT, token);
-		WebClient webClient = HttpClientSupport
-			.builder(this.webClientBuilder, this.connectorBuilder, this.httpClientSettings, this.connectTimeout,
-					this.responseTimeout)
-			.baseUrl(this.endpoint.toString())
-			.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
-			.codecs((codecs) -> {
-				codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
-				codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
-				codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
-			})
-			.filter(errors.filter(this.retry))
-			.filter(authentication(token))
-			.build();
-		ManagementApi api = HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
-			.build()
-			.createClient(ManagementApi.class);
+		// Settings are captured now, so that later changes to this builder do not leak in.
+		Supplier<WebClient.Builder> base = this.webClientBuilder;
+		ClientHttpConnectorBuilder<?> connectorBuilder = this.connectorBuilder;
+		HttpClientSettings httpClientSettings = this.httpClientSettings;
+		Duration connectTimeout = this.connectTimeout;
+		Duration responseTimeout = this.responseTimeout;
+		URI endpoint = this.endpoint;
+		HttpErrors.RetrySettings retry = this.retry;
+		Supplier<ManagementApi> api = SingletonSupplier.of(() -> {
+			WebClient webClient = HttpClientSupport
+				.builder(base.get(), connectorBuilder, httpClientSettings, connectTimeout, responseTimeout)
+				.baseUrl(endpoint.toString())
+				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+				.codecs((codecs) -> {
+					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
+					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
+					codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
+				})
+				.filter(errors.filter(retry))
+				.filter(authentication(token))
+				.build();
+			return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
+				.build()
+				.createClient(ManagementApi.class);
+		});
 		return new DefaultBentoCloudClient(api, errors, mapper);
 	}
 

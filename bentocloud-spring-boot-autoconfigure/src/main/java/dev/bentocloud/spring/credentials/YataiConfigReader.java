@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}. Never writes
@@ -55,7 +58,7 @@ public final class YataiConfigReader {
 
 	private final int maxSize;
 
-	private final YAMLMapper mapper;
+	private final Supplier<YAMLMapper> mapper;
 
 	/** Creates a reader with the {@link #DEFAULT_MAX_SIZE default size limit}. */
 	public YataiConfigReader() {
@@ -71,6 +74,12 @@ public final class YataiConfigReader {
 			throw new IllegalArgumentException("maxSize must be positive");
 		}
 		this.maxSize = maxSize;
+		// Built on the first file that exists: YAML and Jackson classes cost startup time, and
+		// most applications have no credentials file (their token comes from the environment).
+		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
+	}
+
+	private static YAMLMapper createMapper(int maxSize) {
 		LoadSettings loadSettings = LoadSettings.builder()
 			.setMaxAliasesForCollections(MAX_ALIASES)
 			.setAllowRecursiveKeys(false)
@@ -85,7 +94,7 @@ public final class YataiConfigReader {
 				.maxDocumentLength(maxSize)
 				.build())
 			.build();
-		this.mapper = new YAMLMapper(factory);
+		return new YAMLMapper(factory);
 	}
 
 	/**
@@ -129,7 +138,7 @@ public final class YataiConfigReader {
 	public YataiConfig parse(byte[] content, Path file) {
 		JsonNode root;
 		try {
-			root = this.mapper.readTree(content);
+			root = this.mapper.get().readTree(content);
 		}
 		catch (JacksonException ex) {
 			throw syntaxError(file, ex);
@@ -199,7 +208,7 @@ public final class YataiConfigReader {
 	/** The line where each node starts, for error messages. */
 	private Map<JsonPointer, Integer> lines(byte[] content) {
 		Map<JsonPointer, Integer> lines = new HashMap<>();
-		try (JsonParser parser = this.mapper.createParser(content)) {
+		try (JsonParser parser = this.mapper.get().createParser(content)) {
 			while (parser.nextToken() != null) {
 				lines.putIfAbsent(parser.streamReadContext().pathAsPointer(),
 						parser.currentTokenLocation().getLineNr());

@@ -1,0 +1,173 @@
+package dev.bentocloud.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the four benchmarks and prints their tables (Markdown). {@code --quick} runs each briefly
+ * (a smoke test, well under a minute); {@code --only a,b} picks benchmarks by name:
+ * {@code throughput, paging, startup, health}. Nothing here asserts a timing: a missed target is
+ * printed as such, and only a crash (or a broken invariant such as a wrong token count) fails.
+ */
+public final class BenchmarkMain {
+
+	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health");
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = false;
+		Set<String> only = new HashSet<>(ALL);
+		Path target = Path.of(System.getProperty("benchmarks.target", "benchmarks/target"));
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> quick = true;
+				case "--only" -> only = new HashSet<>(Arrays.asList(args[++i].split(",")));
+				default -> throw new IllegalArgumentException(
+						"Unknown argument " + args[i] + "; use [--quick] [--only " + String.join(",", ALL) + "]");
+			}
+		}
+		System.out.println(machine(quick));
+		if (only.contains("throughput")) {
+			ThroughputBenchmark.Settings settings = quick
+					? new ThroughputBenchmark.Settings(new int[] { 1, 8, 32, 128 }, 1, Duration.ofMillis(250),
+							Duration.ofSeconds(1))
+					: new ThroughputBenchmark.Settings(new int[] { 1, 8, 32, 128 }, 3, Duration.ofMillis(1_500),
+							Duration.ofSeconds(10));
+			print(throughput(new ThroughputBenchmark(settings).run(), settings));
+		}
+		if (only.contains("paging")) {
+			print(paging(new PagingBenchmark(quick ? 1 : 5, quick ? 2_000 : 100).run()));
+		}
+		if (only.contains("startup")) {
+			print(startup(new StartupBenchmark(target, quick ? 1 : 20, !quick).run()));
+		}
+		if (only.contains("health")) {
+			HealthAmplificationBenchmark health = quick
+					? new HealthAmplificationBenchmark(1_000, 2, Duration.ofMillis(1_200), Duration.ofSeconds(1))
+					: new HealthAmplificationBenchmark(1_000, 13, Duration.ofMillis(500), Duration.ofSeconds(2));
+			print(health(health.run()));
+		}
+		System.out.println("Load average at the end: " + loadAverage());
+		// Reactor Netty's and the in-process app's non-daemon threads must not keep the JVM up.
+		System.exit(0);
+	}
+
+	private static String throughput(List<ThroughputBenchmark.Result> results, ThroughputBenchmark.Settings settings) {
+		Table table = new Table("1. currentUser() against a fixed-response loopback server: calls/s, latency, ratios ("
+				+ settings.rounds() + " interleaved round(s) of " + settings.roundTime().toMillis()
+				+ " ms per client; target >= 0.90x raw)", "concurrency", "client", "calls/s", "p50 ms", "p99 ms",
+				"x raw", "x WebClient", "errors", "target");
+		StringBuilder errors = new StringBuilder();
+		for (ThroughputBenchmark.Result result : results) {
+			double raw = find(results, result.concurrency(), ThroughputBenchmark.RAW).callsPerSecond();
+			double webClient = find(results, result.concurrency(), ThroughputBenchmark.WEB_CLIENT).callsPerSecond();
+			double ratio = result.callsPerSecond() / raw;
+			boolean ours = result.client().equals(ThroughputBenchmark.REACTIVE)
+					|| result.client().equals(ThroughputBenchmark.BLOCKING);
+			table.row(result.concurrency(), result.client(), Table.fixed(result.callsPerSecond(), 0),
+					Table.fixed(result.p50Millis(), 3), Table.fixed(result.p99Millis(), 3), Table.fixed(ratio, 2),
+					ours ? Table.fixed(result.callsPerSecond() / webClient, 2) : "", result.errors(),
+					!ours ? "" : (ratio >= 0.9) ? "met" : "missed");
+			if (result.firstError() != null) {
+				errors.append("  first error (").append(result.client()).append(", concurrency ")
+					.append(result.concurrency()).append("): ").append(result.firstError()).append('\n');
+			}
+		}
+		return table.render() + errors;
+	}
+
+	private static ThroughputBenchmark.Result find(List<ThroughputBenchmark.Result> results, int concurrency,
+			String client) {
+		return results.stream()
+			.filter((result) -> result.concurrency() == concurrency && result.client().equals(client))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String paging(List<PagingBenchmark.Result> results) {
+		Table table = new Table("2. Listing " + PagingBenchmark.TOKENS
+				+ " API tokens through paging (emulator, 100 per page): median time, peak live heap above baseline",
+				"mode", "tokens", "median ms", "peak live heap MB");
+		for (PagingBenchmark.Result result : results) {
+			table.row(result.mode(), result.tokens(), Table.fixed(result.medianMillis(), 0),
+					Table.fixed(result.peakLiveHeapMb(), 2));
+		}
+		double streamed = results.get(0).peakLiveHeapMb();
+		double collected = results.get(1).peakLiveHeapMb();
+		return table.render() + "  target bounded memory when streamed: "
+				+ ((streamed < collected / 4) ? "met" : "missed") + " (streamed peak "
+				+ Table.fixed(streamed / collected * 100, 0) + "% of collected)\n";
+	}
+
+	private static String startup(StartupBenchmark.Result result) {
+		Table table = new Table("3. Startup of a WebFlux + actuator app, child JVMs, class paths differing only by the starter (median of "
+				+ result.runs() + ", alternated)", "class path", "uptime at ready, median ms", "min ms",
+				"CPU time at ready, median ms", "starter's beans, ms", "BentoCloud requests");
+		table.row("without the starter", Table.fixed(result.withoutMillis(), 0), Table.fixed(result.withoutMinMillis(), 0),
+				Table.fixed(result.withoutCpuMillis(), 0), "-", "-");
+		table.row("with the starter", Table.fixed(result.withMillis(), 0), Table.fixed(result.withMinMillis(), 0),
+				Table.fixed(result.withCpuMillis(), 0), Table.fixed(result.starterBeansMillis(), 0),
+				result.requestsDuringStartup());
+		table.row("added by the starter", Table.fixed(result.addedMillis(), 0), Table.fixed(result.addedMinMillis(), 0),
+				Table.fixed(result.addedCpuMillis(), 0), "", "");
+		return table.render() + "  target <= 50 ms added (median uptime): " + ((result.addedMillis() <= 50) ? "met" : "missed")
+				+ "; zero calls at startup: " + ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")
+				+ " (control: one /actuator/health/bentocloud probe after ready made " + result.requestsFromHealthProbe()
+				+ " request(s) to that server, HTTP " + result.healthStatus() + ")\n";
+	}
+
+	private static String health(HealthAmplificationBenchmark.Result result) {
+		Table table = new Table("4. Health amplification: waves of 1000 concurrent GET /actuator/health (cache TTL "
+				+ result.cacheTtl().toMillis() + " ms)", "probes", "bentocloud UP", "seconds", "TTL windows",
+				"GET /auth/current", "GET /current_org", "target");
+		table.row(result.probes(), result.ok(), Table.fixed(result.seconds(), 1), result.ttlWindows(),
+				result.userCalls(), result.orgCalls(), (result.userCalls() <= result.ttlWindows()) ? "met" : "missed");
+		return table.render() + "  target: at most 1 current-user call per TTL window\n";
+	}
+
+	private static void print(String section) {
+		System.out.println(section);
+		System.out.flush();
+	}
+
+	private static String machine(boolean quick) {
+		String model = "unknown";
+		try {
+			model = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.findFirst()
+				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+				.orElse(model);
+		}
+		catch (IOException ex) {
+			// not Linux: the model stays unknown
+		}
+		return "BentoCloud benchmarks (" + (quick ? "quick" : "full") + " mode), "
+				+ OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+				+ "\nMachine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + model + "), JDK "
+				+ System.getProperty("java.runtime.version") + ", load average " + loadAverage() + "\n";
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "n/a";
+		}
+	}
+
+}

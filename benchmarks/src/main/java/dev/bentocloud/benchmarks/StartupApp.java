@@ -1,0 +1,114 @@
+package dev.bentocloud.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The app whose startup is measured (and, in process, whose health endpoint is probed): a
+ * WebFlux service with actuator, like the sample app's web side, and nothing else. The startup
+ * benchmark launches it in child JVMs whose class paths differ only by the starter's jars.
+ * <p>
+ * With {@code --bench.exit-when-ready=true} it prints one line, {@code READY uptimeMs=.. cpuMs=..
+ * starterBeansMs=.. bentoCloudBeans=..}, and exits; with {@code --bench.probe-health=true} it first calls its own
+ * {@code /actuator/health/bentocloud} once, the positive control of the zero-network-calls check.
+ */
+@SpringBootApplication
+public class StartupApp {
+
+	static final String READY = "READY";
+
+	private static final BufferingApplicationStartup startup = new BufferingApplicationStartup(20_000);
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(StartupApp.class);
+		// Records bean instantiation times, on both class paths alike, to tell what our beans cost.
+		application.setApplicationStartup(startup);
+		application.addListeners((ApplicationReadyEvent event) -> onReady(event.getApplicationContext()));
+		application.run(args);
+	}
+
+	private static void onReady(ConfigurableApplicationContext context) {
+		if (!context.getEnvironment().getProperty("bench.exit-when-ready", Boolean.class, false)) {
+			return;
+		}
+		long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+		long cpuMillis = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
+				? os.getProcessCpuTime() / 1_000_000 : -1;
+		int beans = 0;
+		String clientClass = "dev.bentocloud.spring.client.BentoCloudClient";
+		if (ClassUtils.isPresent(clientClass, null)) {
+			beans = context.getBeanNamesForType(ClassUtils.resolveClassName(clientClass, null)).length;
+		}
+		String health = "";
+		if (context.getEnvironment().getProperty("bench.probe-health", Boolean.class, false)) {
+			health = " health=" + probeHealth(context);
+		}
+		System.out.println(READY + " uptimeMs=" + uptime + " cpuMs=" + cpuMillis + " starterBeansMs="
+				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health);
+		System.out.flush();
+		System.exit(SpringApplication.exit(context));
+	}
+
+	/**
+	 * Time spent instantiating the starter's beans (its auto-configurations, properties, clients
+	 * and health indicator), counting a bean created inside another of them once.
+	 */
+	private static long starterBeansMillis() {
+		List<StartupTimeline.TimelineEvent> ours = new ArrayList<>();
+		Set<Long> ids = new HashSet<>();
+		for (StartupTimeline.TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
+			StartupStep step = event.getStartupStep();
+			if (step.getName().equals("spring.beans.instantiate") && isStarterBean(step)) {
+				ours.add(event);
+				ids.add(step.getId());
+			}
+		}
+		return ours.stream()
+			.filter((event) -> !ids.contains(event.getStartupStep().getParentId()))
+			.mapToLong((event) -> event.getDuration().toNanos())
+			.sum() / 1_000_000;
+	}
+
+	private static boolean isStarterBean(StartupStep step) {
+		for (StartupStep.Tag tag : step.getTags()) {
+			if (tag.getKey().equals("beanName") && tag.getValue().toLowerCase(Locale.ROOT).contains("bentocloud")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int probeHealth(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/bentocloud")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			return response.statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+}

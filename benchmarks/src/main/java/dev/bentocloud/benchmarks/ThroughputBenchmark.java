@@ -1,0 +1,180 @@
+package dev.bentocloud.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.spring.client.model.User;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Benchmark 1: {@code currentUser()} calls per second and latency at several concurrencies, for
+ * our reactive client, our blocking client and raw Reactor Netty doing the same request, all
+ * against one {@link FixedUserServer}. Rounds interleave them (raw, reactive, blocking, repeat)
+ * so that machine noise hits them alike; each figure is reported as a ratio to raw. A bare
+ * Spring {@code WebClient} decoding the same {@code User} runs alongside, to show how much of
+ * the distance to raw is the framework our client is built on rather than our code.
+ * <p>
+ * Every caller is a closed loop: {@code concurrency} callers, each sending its next request as
+ * soon as the last one answered.
+ */
+final class ThroughputBenchmark {
+
+	private static final String PATH = "/api/v1/auth/current";
+
+	private final Settings settings;
+
+	ThroughputBenchmark(Settings settings) {
+		this.settings = settings;
+	}
+
+	static final String RAW = "raw Reactor Netty";
+
+	static final String REACTIVE = "reactive client";
+
+	static final String BLOCKING = "blocking client";
+
+	static final String WEB_CLIENT = "bare Spring WebClient";
+
+	/** One way of calling: reactive ({@code call}) or blocking ({@code blockingCall}). */
+	private record Caller(String name, Supplier<Mono<?>> call, Runnable blockingCall) {
+
+		long run(int concurrency, Duration time, Latencies latencies) {
+			return (this.call != null) ? reactive(this.call, concurrency, time, latencies)
+					: blocking(this.blockingCall, concurrency, time, latencies);
+		}
+
+	}
+
+	record Settings(int[] concurrencies, int rounds, Duration roundTime, Duration warmup) {
+	}
+
+	record Result(int concurrency, String client, long calls, long errors, double callsPerSecond, double p50Millis,
+			double p99Millis, String firstError) {
+	}
+
+	List<Result> run() {
+		List<Result> results = new ArrayList<>();
+		try (FixedUserServer server = FixedUserServer.start()) {
+			BentoCloudClient client = BentoCloudClient.builder()
+				.endpoint(server.endpoint())
+				.apiToken(server.token())
+				.build();
+			// The practical limit: the same request (same headers) on Reactor Netty, body read as bytes.
+			HttpClient raw = HttpClient.create()
+				.baseUrl(server.endpoint())
+				.headers((h) -> h.set(FixedUserServer.TOKEN_HEADER, server.token())
+					.set(HttpHeaderNames.ACCEPT, "application/json")
+					.set(HttpHeaderNames.USER_AGENT, "bentocloud-benchmarks"));
+			Supplier<Mono<?>> rawCall = () -> raw.get().uri(PATH).responseSingle((response, body) -> {
+				if (response.status().code() != 200) {
+					return Mono.error(new IllegalStateException("HTTP " + response.status().code()));
+				}
+				return body.asByteArray();
+			});
+			// Where the rest goes: Spring's WebClient alone, decoding the same User, none of our code.
+			WebClient webClient = WebClient.builder()
+				.baseUrl(server.endpoint())
+				.defaultHeader(FixedUserServer.TOKEN_HEADER, server.token())
+				.defaultHeader("Accept", "application/json")
+				.build();
+			Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
+			List<Caller> callers = List.of(new Caller(RAW, rawCall, null), new Caller(REACTIVE, client::currentUser, null),
+					new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
+					new Caller(WEB_CLIENT, webClientCall, null));
+
+			long warmupEnd = System.nanoTime() + this.settings.warmup().toNanos();
+			while (System.nanoTime() < warmupEnd) {
+				for (Caller caller : callers) {
+					caller.run(8, Duration.ofMillis(200), new Latencies(1));
+				}
+			}
+			for (int concurrency : this.settings.concurrencies()) {
+				Latencies[] latencies = new Latencies[callers.size()];
+				long[] nanos = new long[callers.size()];
+				for (int i = 0; i < callers.size(); i++) {
+					latencies[i] = new Latencies(2_000_000);
+				}
+				for (int round = 0; round < this.settings.rounds(); round++) {
+					for (int i = 0; i < callers.size(); i++) {
+						nanos[i] += callers.get(i).run(concurrency, this.settings.roundTime(), latencies[i]);
+					}
+				}
+				for (int i = 0; i < callers.size(); i++) {
+					results.add(result(concurrency, callers.get(i).name(), latencies[i], nanos[i]));
+				}
+			}
+		}
+		return results;
+	}
+
+	private static Result result(int concurrency, String name, Latencies latencies, long nanos) {
+		long[] sorted = latencies.sorted();
+		return new Result(concurrency, name, latencies.calls(), latencies.errors(),
+				latencies.calls() / (nanos / 1e9), Latencies.percentileMillis(sorted, 50),
+				Latencies.percentileMillis(sorted, 99), latencies.firstError());
+	}
+
+	/** {@code concurrency} closed-loop callers of {@code call} for {@code time}; returns the elapsed nanos. */
+	private static long reactive(Supplier<Mono<?>> call, int concurrency, Duration time, Latencies latencies) {
+		long start = System.nanoTime();
+		long deadline = start + time.toNanos();
+		Flux.range(0, concurrency)
+			.flatMap((caller) -> Mono.defer(() -> {
+				long t0 = System.nanoTime();
+				return call.get()
+					.doOnSuccess((value) -> latencies.record(System.nanoTime() - t0))
+					.onErrorResume((ex) -> {
+						latencies.error(ex);
+						return Mono.empty();
+					});
+			}).repeat(() -> System.nanoTime() < deadline).then(), concurrency)
+			.blockLast(time.plusSeconds(60));
+		return System.nanoTime() - start;
+	}
+
+	/** {@code concurrency} threads calling {@code call} in a loop for {@code time}; returns the elapsed nanos. */
+	private static long blocking(Runnable call, int concurrency, Duration time, Latencies latencies) {
+		long start = System.nanoTime();
+		long deadline = start + time.toNanos();
+		CountDownLatch done = new CountDownLatch(concurrency);
+		for (int i = 0; i < concurrency; i++) {
+			Thread thread = new Thread(() -> {
+				try {
+					while (System.nanoTime() < deadline) {
+						long t0 = System.nanoTime();
+						try {
+							call.run();
+							latencies.record(System.nanoTime() - t0);
+						}
+						catch (RuntimeException ex) {
+							latencies.error(ex);
+						}
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			}, "blocking-caller-" + i);
+			thread.setDaemon(true);
+			thread.start();
+		}
+		try {
+			done.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		return System.nanoTime() - start;
+	}
+
+}
