@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.sample.SampleApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,16 +228,25 @@ class CloudCommandTests {
 	}
 
 	@Test
-	void twoConcurrentLoginsLoseNoContext() throws Exception {
-		List<CompletableFuture<CliRun>> logins = new ArrayList<>();
+	void concurrentLoginsFromThreeProcessesLoseNoContext() throws Exception {
+		// Separate JVMs, as two terminals would be: the file lock must hold across processes (and
+		// Spring Boot's logging set-up is JVM-global, so concurrent runs in one JVM would race on it).
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<Process> logins = new ArrayList<>();
 		for (String name : List.of("one", "two", "three")) {
-			logins.add(CompletableFuture.supplyAsync(() -> CliRun.of(List.of(), Map.copyOf(this.environment), "cloud",
-					"login", "--context", name, "--api-token", TOKEN, "--endpoint", emulator.endpoint())));
+			ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, SampleApplication.class.getName(),
+					"cloud", "login", "--context", name, "--api-token", TOKEN, "--endpoint", emulator.endpoint())
+				.redirectErrorStream(true);
+			builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
+			builder.environment().put("HOME", this.home.toString());
+			logins.add(builder.start());
 		}
-		for (CompletableFuture<CliRun> login : logins) {
-			CliRun run = login.get();
-			this.tokenFree.add(run);
-			assertThat(run.exitCode()).as(run.toString()).isZero();
+		for (Process login : logins) {
+			String output = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(login.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
+			assertThat(login.exitValue()).as(output).isZero();
+			assertThat(output).contains("Logged in as demo@example.com").doesNotContain(TOKEN);
 		}
 		List<String> names = JSON.readValue(ok("cloud", "list-context").out(), new TypeReference<List<String>>() {
 		});
