@@ -2,12 +2,11 @@ package dev.bentocloud.spring.client;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.bentocloud.spring.credentials.SecretScrubber;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -29,9 +28,7 @@ final class HttpErrors {
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
 
-	private static final String MASK = "******";
-
-	private final List<String> secrets;
+	private final SecretScrubber scrubber;
 
 	private final String unauthorizedHint;
 
@@ -40,10 +37,7 @@ final class HttpErrors {
 	HttpErrors(String target, String unauthorizedHint, String... secrets) {
 		this.target = target;
 		this.unauthorizedHint = unauthorizedHint;
-		this.secrets = java.util.Arrays.stream(secrets)
-			.filter(Objects::nonNull)
-			.filter((secret) -> !secret.isBlank())
-			.toList();
+		this.scrubber = SecretScrubber.of(secrets);
 	}
 
 	/** Maps non-200 responses and transport failures, and retries GETs per {@code retry}. */
@@ -192,14 +186,7 @@ final class HttpErrors {
 	}
 
 	String scrub(String text) {
-		if (text == null) {
-			return null;
-		}
-		String result = text;
-		for (String secret : this.secrets) {
-			result = result.replace(secret, MASK);
-		}
-		return result;
+		return this.scrubber.scrub(text);
 	}
 
 	static Duration retryAfter(String header) {

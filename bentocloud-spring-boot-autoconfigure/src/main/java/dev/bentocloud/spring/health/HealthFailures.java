@@ -13,6 +13,7 @@ import dev.bentocloud.spring.client.BentoCloudTransportException;
 import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsGuidance;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import dev.bentocloud.spring.credentials.SecretScrubber;
 
 /**
  * Turns a failed check into DOWN details a person can act on: a stable {@code error} code, the
@@ -25,14 +26,12 @@ final class HealthFailures {
 	static final String RELOGIN = "Run `bentoml cloud login` to get a new token, or set BENTO_CLOUD_API_KEY "
 			+ "or bentocloud.api-token to a valid API token, then restart the application.";
 
-	private static final String MASK = "******";
-
-	private final String token;
+	private final SecretScrubber scrubber;
 
 	private final Duration timeout;
 
 	HealthFailures(String token, Duration timeout) {
-		this.token = (token != null && !token.isBlank()) ? token.strip() : null;
+		this.scrubber = SecretScrubber.of(token);
 		this.timeout = timeout;
 	}
 
@@ -122,7 +121,7 @@ final class HealthFailures {
 
 	/** Masks the API token wherever it occurs, should a server ever echo it back. */
 	String scrub(String text) {
-		return (text != null && this.token != null) ? text.replace(this.token, MASK) : text;
+		return this.scrubber.scrub(text);
 	}
 
 }
