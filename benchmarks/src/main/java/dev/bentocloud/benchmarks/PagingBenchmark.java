@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.ApiToken;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.ApiToken;
 import reactor.core.publisher.Flux;
 
 /**

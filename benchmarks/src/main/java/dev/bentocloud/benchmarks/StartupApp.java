@@ -55,7 +55,7 @@ public class StartupApp {
 		long cpuMillis = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
 				? os.getProcessCpuTime() / 1_000_000 : -1;
 		int beans = 0;
-		String clientClass = "dev.bentocloud.spring.client.BentoCloudClient";
+		String clientClass = "dev.bentocloud.client.BentoCloudClient";
 		if (ClassUtils.isPresent(clientClass, null)) {
 			beans = context.getBeanNamesForType(ClassUtils.resolveClassName(clientClass, null)).length;
 		}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.User;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.User;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

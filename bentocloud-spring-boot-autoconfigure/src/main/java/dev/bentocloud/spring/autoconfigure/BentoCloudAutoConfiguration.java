@@ -1,55 +1,93 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BentoServiceClientFactory;
-import dev.bentocloud.spring.client.BlockingBentoCloudClient;
+import java.time.Duration;
+
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.BentoCloudConnectorFactory;
+import dev.bentocloud.client.BentoServiceClientFactory;
+import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the BentoCloud management client ({@link BentoCloudClient} and its
- * blocking view) and of clients for deployed services. The clients are built from a clone of
- * Boot's {@link WebClient.Builder}, so {@code WebClientCustomizer}s, observations and the
- * reactive HTTP client settings (SSL bundle) apply.
+ * blocking view) and of clients for deployed services.
  * <p>
- * The beans exist even without an API token; calls then fail with a message naming the ways
- * to provide one.
+ * Clients are built from a clone of Boot's {@link WebClient.Builder}, so
+ * {@code WebClientCustomizer}s and observations apply, on a connector from Boot's
+ * {@link ClientHttpConnectorBuilder} (whichever HTTP client the application has) with the
+ * reactive HTTP client settings (SSL bundle), our timeouts, and redirects never followed.
+ * Endpoint and token come from {@link BentoCloudConnectionDetails}; then every
+ * {@link BentoCloudClientBuilderCustomizer} applies, in order. The {@link BentoCloudClientBuilder}
+ * bean is a prototype: inject it to build a client for another token with the same set-up.
+ * <p>
+ * The beans exist even without an API token; calls then fail with a message naming where the
+ * starter looked and the ways to provide one.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
-@ConditionalOnClass(WebClient.class)
+@ConditionalOnClass({ WebClient.class, BentoCloudClient.class })
 @ConditionalOnProperty(prefix = "bentocloud", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BentoCloudProperties.class)
 public final class BentoCloudAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(BentoCloudConnectionDetails.class)
+	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties,
+			Environment environment) {
+		return new PropertiesBentoCloudConnectionDetails(properties, BentoCloudCredentialsSource.from(environment));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	BentoCloudClient bentoCloudClient(BentoCloudProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+	BentoCloudConnectorFactory bentoCloudConnectorFactory(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		return new BootConnectorFactory(connectorBuilder, httpClientSettings);
+	}
+
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	BentoCloudClientBuilder bentoCloudClientBuilder(BentoCloudProperties properties,
+			BentoCloudConnectionDetails connectionDetails, BentoCloudConnectorFactory connectorFactory,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<BentoCloudClientBuilderCustomizer> customizers) {
 		BentoCloudProperties.Retry retry = properties.retry();
-		return BentoCloudClient.builder()
-			.endpoint(properties.endpoint())
-			.apiToken(properties.apiToken())
+		BentoCloudClientBuilder builder = BentoCloudClient.builder()
+			.credentials(connectionDetails.toCredentials())
 			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.connectorBuilder(connectorBuilder.getIfAvailable())
-			.httpClientSettings(httpClientSettings.getIfAvailable())
+			.connectorFactory(connectorFactory)
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
-			.retry(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff())
-			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
-			.build();
+			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
+			.allowInsecureEndpoint(properties.allowInsecureEndpoint());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BentoCloudClient bentoCloudClient(BentoCloudClientBuilder bentoCloudClientBuilder) {
+		return bentoCloudClientBuilder.build();
 	}
 
 	@Bean
@@ -64,12 +102,43 @@ public final class BentoCloudAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	BentoServiceClientFactory bentoServiceClientFactory(BentoCloudProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		return new BentoServiceClientFactory(webClientBuilder.getIfAvailable(WebClient::builder),
-				connectorBuilder.getIfAvailable(), httpClientSettings.getIfAvailable(), properties.connectTimeout(),
-				properties.service().timeout(), properties.service().token(), properties.allowInsecureEndpoint());
+			BentoCloudConnectorFactory connectorFactory, ObjectProvider<WebClient.Builder> webClientBuilder) {
+		return BentoServiceClientFactory.builder()
+			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
+			.connectorFactory(connectorFactory)
+			.connectTimeout(properties.connectTimeout())
+			.timeout(properties.service().timeout())
+			.defaultToken(properties.service().token())
+			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
+			.build();
+	}
+
+	/**
+	 * Connectors from Boot's {@link ClientHttpConnectorBuilder} (detected from the class path
+	 * unless the application defines one) and {@link HttpClientSettings} (SSL bundle), with our
+	 * timeouts and redirects never followed.
+	 */
+	static final class BootConnectorFactory implements BentoCloudConnectorFactory {
+
+		private final ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder;
+
+		private final ObjectProvider<HttpClientSettings> settings;
+
+		BootConnectorFactory(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> settings) {
+			this.connectorBuilder = connectorBuilder;
+			this.settings = settings;
+		}
+
+		@Override
+		public org.springframework.http.client.reactive.ClientHttpConnector create(Duration connectTimeout,
+				Duration readTimeout) {
+			HttpClientSettings effective = this.settings.getIfAvailable(HttpClientSettings::defaults)
+				.withTimeouts(connectTimeout, readTimeout)
+				.withRedirects(HttpRedirects.DONT_FOLLOW);
+			return this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(effective);
+		}
+
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 
@@ -23,10 +23,12 @@ import org.springframework.core.env.Environment;
  * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in Servlet (MVC)
  * and non-web applications, which is safe because the check is bounded by
  * {@code bentocloud.health.timeout}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = BentoCloudAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)
-@ConditionalOnBean(BentoCloudClient.class)
+@ConditionalOnBean({ BentoCloudClient.class, BentoCloudConnectionDetails.class })
 @ConditionalOnEnabledHealthIndicator("bentocloud")
 @EnableConfigurationProperties(BentoCloudProperties.class)
 public final class BentoCloudHealthContributorAutoConfiguration {
@@ -37,8 +39,10 @@ public final class BentoCloudHealthContributorAutoConfiguration {
 	@Bean(name = BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
 	BentoCloudHealthIndicator bentocloudHealthIndicator(BentoCloudClient bentoCloudClient,
-			BentoCloudProperties properties, Environment environment) {
-		return new BentoCloudHealthIndicator(bentoCloudClient, properties, BentoCloudCredentialsSource.from(environment));
+			BentoCloudConnectionDetails connectionDetails, BentoCloudProperties properties, Environment environment) {
+		BentoCloudProperties.Health health = properties.health();
+		return new BentoCloudHealthIndicator(bentoCloudClient, connectionDetails.toCredentials(),
+				BentoCloudCredentialsSource.from(environment).deploymentUrl(), health.timeout(), health.cacheTtl());
 	}
 
 }

@@ -4,92 +4,124 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.SecretScrubber;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of the BentoCloud starter, bound from {@code bentocloud.*}.
+ * Configuration properties for BentoCloud, bound from {@code bentocloud.*}.
  * <p>
  * The API token may come from several layers (Spring properties, BentoML's
  * {@code BENTO_CLOUD_API_KEY}, or a {@code .yatai.yaml} context); see the README for the
  * precedence. {@link #toString()} never prints the token.
  *
- * @param enabled whether to auto-configure the BentoCloud client at all
- * @param apiToken API token sent as {@code X-YATAI-API-TOKEN} to the management API. Prefer
- * {@code BENTO_CLOUD_API_KEY} or {@code bentoml cloud login} over putting it in a file
- * @param endpoint base URL of the organization's BentoCloud management API
- * @param context name of the {@code .yatai.yaml} context to use; defaults to the file's
- * {@code current_context_name}
- * @param configFile explicit path of the BentoML credentials file; defaults to
- * {@code $BENTOML_HOME/.yatai.yaml}, then {@code ~/bentoml/.yatai.yaml}
- * @param connectTimeout how long to wait for a TCP connection to BentoCloud
- * @param responseTimeout how long to wait for a complete response to one request
- * @param allowInsecureEndpoint whether the token may be sent over plain {@code http} to a host
- * that is not loopback
- * @param retry retries of idempotent calls
- * @param health the Actuator health indicator
- * @param service calls to deployed BentoML services
+ * @param enabled Whether to auto-configure the BentoCloud client.
+ * @param apiToken API token sent as X-YATAI-API-TOKEN to the management API. Prefer
+ * BENTO_CLOUD_API_KEY or `bentoml cloud login` over putting it in a file.
+ * @param endpoint Base URL of the organization's BentoCloud management API.
+ * @param context Name of the .yatai.yaml context to use. Defaults to the file's current_context_name.
+ * @param configFile Path of the BentoML credentials file. Defaults to $BENTOML_HOME/.yatai.yaml, then
+ * ~/bentoml/.yatai.yaml.
+ * @param connectTimeout Connect timeout for calls to BentoCloud.
+ * @param responseTimeout Response timeout for one request to BentoCloud.
+ * @param allowInsecureEndpoint Whether the API token may be sent over plain http to a host that is
+ * not loopback.
+ * @param credentials Where the credentials come from.
+ * @param retry Retries of idempotent calls.
+ * @param health The health indicator.
+ * @param service Calls to deployed BentoML services.
+ * @since 0.1.0
  */
 @ConfigurationProperties("bentocloud")
-public record BentoCloudProperties(@DefaultValue("true") boolean enabled, String apiToken,
-		@DefaultValue(BentoCloudProperties.DEFAULT_ENDPOINT) URI endpoint, String context, Path configFile,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration responseTimeout,
-		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue Retry retry, @DefaultValue Health health,
+public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nullable String apiToken,
+		@DefaultValue(BentoCloudEndpoints.DEFAULT_ENDPOINT) URI endpoint, @Nullable String context,
+		@Nullable Path configFile, @DefaultValue("10s") Duration connectTimeout,
+		@DefaultValue("60s") Duration responseTimeout, @DefaultValue("false") boolean allowInsecureEndpoint,
+		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
 		@DefaultValue Service service) {
 
-	/** The public BentoCloud endpoint, as in BentoML's Python client. */
-	public static final String DEFAULT_ENDPOINT = "https://cloud.bentoml.com";
-
-	/** Whether a non-blank API token is configured. */
+	/**
+	 * Whether a non-blank API token is configured.
+	 * @return {@code true} with a token
+	 */
 	public boolean hasApiToken() {
 		return this.apiToken != null && !this.apiToken.isBlank();
 	}
 
 	@Override
 	public String toString() {
-		return "BentoCloudProperties[enabled=" + this.enabled + ", apiToken=" + (hasApiToken() ? "******" : "<none>")
-				+ ", endpoint=" + this.endpoint + ", context=" + this.context + ", configFile=" + this.configFile
-				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
-				+ ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", retry=" + this.retry + ", health="
-				+ this.health + ", service=" + this.service + "]";
+		return "BentoCloudProperties[enabled=" + this.enabled + ", apiToken=" + masked(this.apiToken) + ", endpoint="
+				+ BentoCloudEndpoints.displayable(String.valueOf(this.endpoint)) + ", context=" + this.context
+				+ ", configFile=" + this.configFile + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+				+ this.responseTimeout + ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials="
+				+ this.credentials + ", retry=" + this.retry + ", health=" + this.health + ", service="
+				+ this.service + "]";
+	}
+
+	static String masked(@Nullable String token) {
+		return (token != null && !token.isBlank()) ? SecretScrubber.MASK : "<none>";
+	}
+
+	/**
+	 * Where the credentials come from.
+	 *
+	 * @param bentomlSources Whether BentoML's sources (the BENTO_CLOUD_API_KEY and
+	 * BENTO_CLOUD_API_ENDPOINT environment variables and the .yatai.yaml file) may supply the token
+	 * and endpoint. When false, only Spring's own property sources do.
+	 */
+	public record Credentials(@DefaultValue("true") boolean bentomlSources) {
 	}
 
 	/**
 	 * Retries of idempotent (GET) calls on connect errors, 502, 503, 504 and 429.
 	 *
-	 * @param maxAttempts how many retries after the first attempt; 0 turns retries off
-	 * @param initialBackoff the first delay between attempts; it doubles with jitter
-	 * @param maxBackoff the longest delay between attempts, {@code Retry-After} included
+	 * @param maxRetries Maximum number of retries after the first attempt. 0 turns retries off.
+	 * @param initialBackoff Delay before the first retry. It doubles with jitter for each retry.
+	 * @param maxBackoff Longest delay between attempts, Retry-After included.
+	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
 	 */
-	public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-			@DefaultValue("5s") Duration maxBackoff) {
+	public record Retry(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialBackoff,
+			@DefaultValue("5s") Duration maxBackoff, @Deprecated @Nullable Integer maxAttempts) {
+
+		/**
+		 * The retries to make: the deprecated {@code max-attempts} when it is set, as it always
+		 * meant retries, else {@code max-retries}.
+		 * @return the number of retries after the first attempt
+		 */
+		@SuppressWarnings("deprecation")
+		public int effectiveMaxRetries() {
+			return (this.maxAttempts != null) ? this.maxAttempts : this.maxRetries;
+		}
+
 	}
 
 	/**
-	 * The {@code bentocloud} health indicator.
+	 * The health indicator.
 	 *
-	 * @param timeout the longest a health check waits for BentoCloud before reporting DOWN
-	 * @param cacheTtl how long a health result is reused, so that frequent probes from many
-	 * replicas do not each call BentoCloud
+	 * @param timeout Longest a health check waits for BentoCloud before reporting DOWN.
+	 * @param cacheTtl How long a health result is reused, so that frequent probes from many
+	 * replicas do not each call BentoCloud.
 	 */
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
 	}
 
 	/**
-	 * Calls to deployed BentoML services (deployment URLs), authenticated with
-	 * {@code Authorization: Bearer}.
+	 * Calls to deployed BentoML services (deployment URLs), authenticated with Authorization: Bearer.
 	 *
-	 * @param token token with "Protected Endpoint Access" sent to deployed services; never
-	 * defaults to the management API token
-	 * @param timeout how long to wait for a deployed service to answer
+	 * @param token Token with Protected Endpoint Access sent to deployed services. Never defaults to
+	 * the management API token.
+	 * @param timeout Response timeout for calls to deployed services.
 	 */
-	public record Service(String token, @DefaultValue("30s") Duration timeout) {
+	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout) {
 
 		@Override
 		public String toString() {
-			return "Service[token=" + ((this.token != null && !this.token.isBlank()) ? "******" : "<none>")
-					+ ", timeout=" + this.timeout + "]";
+			return "Service[token=" + masked(this.token) + ", timeout=" + this.timeout + "]";
 		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.bentocloud.spring.credentials;
 
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudCredentialsGuidance;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -13,7 +17,7 @@ import org.springframework.core.env.PropertyResolver;
  * {@code BENTOCLOUD_DEPLOYMENT_URL}, without user info, query or fragment), or {@code null} outside
  * BentoCloud
  */
-public record BentoCloudCredentialsSource(String source, String searched, String deploymentUrl) {
+public record BentoCloudCredentialsSource(String source, @Nullable String searched, @Nullable String deploymentUrl) {
 
 	/** Property holding {@link #source()}. Written by the starter, not meant to be set. */
 	public static final String SOURCE_PROPERTY = "bentocloud.credentials.source";
@@ -29,14 +33,14 @@ public record BentoCloudCredentialsSource(String source, String searched, String
 	public static final String DEPLOYMENT_URL_PROPERTY = "bentocloud.credentials.deployment-url";
 
 	/** The {@link #source()} when no layer supplied a token. */
-	public static final String NONE = "none";
+	public static final String NONE = BentoCloudCredentials.NONE;
 
 	/**
 	 * A source outside a BentoCloud deployment.
 	 * @param source the layer that supplied the token
 	 * @param searched where the post-processor looked when it found no token, or {@code null}
 	 */
-	public BentoCloudCredentialsSource(String source, String searched) {
+	public BentoCloudCredentialsSource(String source, @Nullable String searched) {
 		this(source, searched, null);
 	}
 

@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 
+import dev.bentocloud.client.credentials.YataiConfigException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The BentoML credentials file was needed for the API token but cannot be used: it is broken,
  * or the context asked for does not exist. Stops startup; reported by
- * {@link InvalidCredentialsFileFailureAnalyzer}. The message never contains a token.
+ * a failure analyzer. The message never contains a token.
+ *
+ * @since 0.1.0
  */
 public class InvalidCredentialsFileException extends RuntimeException {
 
@@ -21,7 +26,7 @@ public class InvalidCredentialsFileException extends RuntimeException {
 
 	private final boolean contextNamesKnown;
 
-	private final String missingContext;
+	private final @Nullable String missingContext;
 
 	InvalidCredentialsFileException(YataiConfigException cause) {
 		super(cause.getMessage(), cause);
@@ -29,18 +34,8 @@ public class InvalidCredentialsFileException extends RuntimeException {
 		this.line = cause.getLine().orElse(0);
 		this.problem = cause.getProblem();
 		this.contextNames = cause.getContextNames();
-		this.contextNamesKnown = !cause.getContextNames().isEmpty();
-		this.missingContext = null;
-	}
-
-	InvalidCredentialsFileException(Path file, String problem, List<String> contextNames, String missingContext) {
-		super(file + ": " + problem);
-		this.file = file;
-		this.line = 0;
-		this.problem = problem;
-		this.contextNames = List.copyOf(contextNames);
-		this.contextNamesKnown = true;
-		this.missingContext = missingContext;
+		this.contextNamesKnown = cause.isContextNamesKnown();
+		this.missingContext = cause.getMissingContext();
 	}
 
 	/** The credentials file. */
@@ -64,7 +59,7 @@ public class InvalidCredentialsFileException extends RuntimeException {
 	}
 
 	/** The name of the context that was asked for but does not exist, or {@code null}. */
-	public String getMissingContext() {
+	public @Nullable String getMissingContext() {
 		return this.missingContext;
 	}
 

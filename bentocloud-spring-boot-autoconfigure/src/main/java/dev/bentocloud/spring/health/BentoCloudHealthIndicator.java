@@ -1,14 +1,14 @@
 package dev.bentocloud.spring.health;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.Organization;
-import dev.bentocloud.spring.client.model.User;
-import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -30,6 +30,8 @@ import org.springframework.util.Assert;
  * set), the detail {@code bentoCloudDeployment} names it, next to {@code credentialsSource}.
  * <p>
  * Details never contain the API token: every text detail is scrubbed of it.
+ *
+ * @since 0.1.0
  */
 public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator {
 
@@ -37,7 +39,9 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 
 	private final String endpoint;
 
-	private final BentoCloudCredentialsSource credentials;
+	private final BentoCloudCredentials credentials;
+
+	private final @Nullable String deploymentUrl;
 
 	private final Duration timeout;
 
@@ -47,37 +51,37 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 
 	/**
 	 * Creates an indicator.
-	 * @param client the client whose token is checked
-	 * @param properties the starter's properties: endpoint, token (only used to scrub details),
-	 * and the health timeout and cache TTL
-	 * @param credentials where the token came from, or where the starter looked for one
+	 * @param client the client whose token is checked; its endpoint is the one reported
+	 * @param credentials where the client's token came from (its token is only used to scrub
+	 * details)
+	 * @param deploymentUrl the BentoCloud deployment the application runs in, or {@code null}
+	 * @param timeout the longest a check waits for BentoCloud
+	 * @param cacheTtl how long a result is reused; zero for no caching
 	 */
-	public BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudProperties properties,
-			BentoCloudCredentialsSource credentials) {
-		this(client, properties, credentials, Schedulers.parallel());
+	public BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudCredentials credentials,
+			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl) {
+		this(client, credentials, deploymentUrl, timeout, cacheTtl, Schedulers.parallel());
 	}
 
 	/** With the scheduler that times out calls and expires cached results (tests use virtual time). */
-	BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudProperties properties,
-			BentoCloudCredentialsSource credentials, Scheduler clock) {
+	BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudCredentials credentials,
+			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl, Scheduler clock) {
 		Assert.notNull(client, "client must not be null");
-		Assert.notNull(properties, "properties must not be null");
 		Assert.notNull(credentials, "credentials must not be null");
-		BentoCloudProperties.Health settings = properties.health();
-		Assert.isTrue(settings.timeout() != null && !settings.timeout().isNegative() && !settings.timeout().isZero(),
-				() -> "bentocloud.health.timeout must be positive, was " + settings.timeout());
-		Assert.isTrue(settings.cacheTtl() != null && !settings.cacheTtl().isNegative(),
-				() -> "bentocloud.health.cache-ttl must be zero (no caching) or positive, was " + settings.cacheTtl());
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
+				() -> "bentocloud.health.timeout must be positive, was " + timeout);
+		Assert.isTrue(cacheTtl != null && !cacheTtl.isNegative(),
+				() -> "bentocloud.health.cache-ttl must be zero (no caching) or positive, was " + cacheTtl);
 		this.client = client;
-		this.failures = new HealthFailures(properties.apiToken(), settings.timeout());
-		this.endpoint = displayEndpoint(properties.endpoint());
+		this.failures = new HealthFailures(credentials.apiToken(), timeout);
+		this.endpoint = BentoCloudEndpoints.displayable(String.valueOf(client.endpoint()));
 		this.credentials = credentials;
-		this.timeout = settings.timeout();
-		Duration ttl = settings.cacheTtl();
+		this.deploymentUrl = deploymentUrl;
+		this.timeout = timeout;
 		// DOWN is cached as long as UP: failures are when BentoCloud most needs sparing, a missing
 		// or rejected token cannot heal without a restart, and a timed-out check is the costliest.
 		this.health = Mono.defer(() -> check(clock))
-			.cache((result) -> ttl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);
+			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);
 	}
 
 	@Override
@@ -125,8 +129,8 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
 		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL), say which one: it tells
 		// operators that the token is the deployment's own, not a developer's login.
-		if (this.credentials.deploymentUrl() != null) {
-			builder.withDetail("bentoCloudDeployment", this.failures.scrub(this.credentials.deploymentUrl()));
+		if (this.deploymentUrl != null) {
+			builder.withDetail("bentoCloudDeployment", this.failures.scrub(this.deploymentUrl));
 		}
 	}
 
@@ -134,16 +138,6 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		if (value != null && !value.isBlank()) {
 			builder.withDetail(key, this.failures.scrub(value));
 		}
-	}
-
-	/** The endpoint without user info, query or fragment, which could carry secrets. */
-	private static String displayEndpoint(URI endpoint) {
-		if (endpoint == null) {
-			return "<none>";
-		}
-		String port = (endpoint.getPort() != -1) ? ":" + endpoint.getPort() : "";
-		String path = (endpoint.getRawPath() != null) ? endpoint.getRawPath() : "";
-		return endpoint.getScheme() + "://" + endpoint.getHost() + port + path;
 	}
 
 	@Override

@@ -5,15 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import dev.bentocloud.spring.client.BentoCloudApiException;
-import dev.bentocloud.spring.client.BentoCloudCredentialsException;
-import dev.bentocloud.spring.client.BentoCloudMalformedResponseException;
-import dev.bentocloud.spring.client.BentoCloudNotFoundException;
-import dev.bentocloud.spring.client.BentoCloudTransportException;
-import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.spring.credentials.BentoCloudCredentialsGuidance;
-import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
-import dev.bentocloud.spring.credentials.SecretScrubber;
+import dev.bentocloud.client.BentoCloudApiException;
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudMalformedResponseException;
+import dev.bentocloud.client.BentoCloudNotFoundException;
+import dev.bentocloud.client.BentoCloudTransportException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.SecretScrubber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a failed check into DOWN details a person can act on: a stable {@code error} code, the
@@ -30,18 +31,18 @@ final class HealthFailures {
 
 	private final Duration timeout;
 
-	HealthFailures(String token, Duration timeout) {
+	HealthFailures(@Nullable String token, Duration timeout) {
 		this.scrubber = SecretScrubber.of(token);
 		this.timeout = timeout;
 	}
 
-	Map<String, Object> describe(Throwable ex, BentoCloudCredentialsSource credentials) {
+	Map<String, Object> describe(Throwable ex, BentoCloudCredentials credentials) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (ex instanceof BentoCloudCredentialsException) {
 			details.put("error", "no-credentials");
 			details.put("reason", "No BentoCloud API token is configured.");
-			if (credentials.searched() != null && !credentials.searched().isBlank()) {
-				details.put("searched", scrub(credentials.searched()));
+			if (!credentials.searched().isEmpty()) {
+				details.put("searched", scrub(String.join("; ", credentials.searched())));
 			}
 			details.put("action", BentoCloudCredentialsGuidance.HOW_TO_FIX);
 		}

@@ -2,10 +2,16 @@ package dev.bentocloud.spring.autoconfigure;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.RecordedRequest;
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BentoCloudCredentialsException;
-import dev.bentocloud.spring.client.BentoServiceClientFactory;
-import dev.bentocloud.spring.client.BlockingBentoCloudClient;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoServiceClientFactory;
+import dev.bentocloud.client.BlockingBentoCloudClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,6 +46,20 @@ class BentoCloudAutoConfigurationTests {
 	@AfterAll
 	static void stop() {
 		emulator.close();
+	}
+
+	private record OrderedCustomizer(int order, Runnable call) implements BentoCloudClientBuilderCustomizer, Ordered {
+
+		@Override
+		public void customize(BentoCloudClientBuilder builder) {
+			this.call.run();
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
 	}
 
 	private ApplicationContextRunner withEmulator() {
@@ -76,6 +97,91 @@ class BentoCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionDetailsBeanReplacesTheProperties() {
+		BentoCloudConnectionDetails details = new BentoCloudConnectionDetails() {
+
+			@Override
+			public URI getEndpoint() {
+				return URI.create(emulator.endpoint());
+			}
+
+			@Override
+			public String getApiToken() {
+				return emulator.apiToken();
+			}
+
+		};
+		this.runner.withPropertyValues("bentocloud.endpoint=http://127.0.0.1:9", "bentocloud.api-token=not-used")
+			.withBean(BentoCloudConnectionDetails.class, () -> details)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesBentoCloudConnectionDetails.class);
+				emulator.clearRequests();
+				assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
+				assertThat(context.getBean(BentoCloudClient.class).endpoint()).hasToString(emulator.endpoint());
+				assertThat(emulator.requests()).singleElement()
+					.satisfies((request) -> assertThat(request.header("x-yatai-api-token"))
+						.isEqualTo(emulator.apiToken()));
+			});
+	}
+
+	@Test
+	void propertiesConnectionDetailsNameTheSourceAndNeverTheToken() {
+		withEmulator().run((context) -> {
+			BentoCloudConnectionDetails details = context.getBean(BentoCloudConnectionDetails.class);
+			assertThat(details.getEndpoint()).hasToString(emulator.endpoint());
+			assertThat(details.getApiToken()).isEqualTo(emulator.apiToken());
+			assertThat(details.toString()).doesNotContain(emulator.apiToken());
+			assertThat(details.toCredentials().toString()).doesNotContain(emulator.apiToken());
+		});
+	}
+
+	@Test
+	void customizersApplyInOrderAfterTheConnectionDetails() {
+		List<String> calls = new ArrayList<>();
+		withEmulator().withPropertyValues("bentocloud.endpoint=http://127.0.0.1:9")
+			.withBean("second", BentoCloudClientBuilderCustomizer.class,
+					() -> new OrderedCustomizer(2, () -> calls.add("second")))
+			.withBean("first", BentoCloudClientBuilderCustomizer.class, () -> new OrderedCustomizer(1, () -> {
+				calls.add("first");
+			}))
+			.withBean("endpoint", BentoCloudClientBuilderCustomizer.class,
+					() -> (builder) -> builder.endpoint(emulator.endpoint()))
+			.run((context) -> {
+				assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
+				assertThat(calls).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void builderBeanIsAPrototypeForClientsOfOtherTokens() {
+		withEmulator().run((context) -> {
+			BentoCloudClientBuilder first = context.getBean(BentoCloudClientBuilder.class);
+			assertThat(context.getBean(BentoCloudClientBuilder.class)).isNotSameAs(first);
+			String other = emulator.createUserWithToken("other", "other@example.com");
+			BlockingBentoCloudClient client = first.apiToken(other).build().blocking();
+			assertThat(client.currentUser().name()).isEqualTo("other");
+			assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
+		});
+	}
+
+	@Test
+	void deprecatedMaxAttemptsStillCountsRetries() {
+		withEmulator().withPropertyValues("bentocloud.retry.max-attempts=1", "bentocloud.retry.initial-backoff=1ms")
+			.run((context) -> {
+				emulator.faults().on("GET", "/api/v1/auth/current").times(5).respond(503);
+				try {
+					emulator.clearRequests();
+					assertThatExceptionOfType(BentoCloudException.class)
+						.isThrownBy(() -> context.getBean(BlockingBentoCloudClient.class).currentUser());
+					assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isEqualTo(2);
+				}
+				finally {
+					emulator.faults().clear();
+				}
+			});
+	}
+
+	@Test
 	void disabledByProperty() {
 		withEmulator().withPropertyValues("bentocloud.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(BentoCloudClient.class)
@@ -94,7 +200,7 @@ class BentoCloudAutoConfigurationTests {
 			assertThat(request.header("x-custom")).isEqualTo("yes");
 			assertThat(request.header("x-yatai-api-token")).isEqualTo(emulator.apiToken());
 			assertThat(request.header("accept")).isEqualTo("application/json");
-			assertThat(request.header("user-agent")).matches("bentocloud-spring-boot/\\S+");
+			assertThat(request.header("user-agent")).matches("bentocloud-java/\\S+");
 			assertThat(request.header("content-type")).isNull();
 			assertThat(request.rawQuery()).isNullOrEmpty();
 		});

@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +86,7 @@ class BentoCloudCredentialsPrecedenceTests {
 	@Test
 	void blankSpringTokenDoesNotCount() {
 		this.app.arg("--bentocloud.api-token=").env("BENTO_CLOUD_API_KEY", "key-SECRET");
-		assertResolved("key-SECRET", BentoCloudProperties.DEFAULT_ENDPOINT, "env:BENTO_CLOUD_API_KEY");
+		assertResolved("key-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, "env:BENTO_CLOUD_API_KEY");
 	}
 
 	@Test
@@ -119,7 +120,7 @@ class BentoCloudCredentialsPrecedenceTests {
 	void bentoCloudApiKeyAloneNeverTakesTheCredentialsFileEndpoint() {
 		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET");
 		this.app.homeFile("bentoml/.yatai.yaml", PYTHON_FILE);
-		assertResolved("key-SECRET", BentoCloudProperties.DEFAULT_ENDPOINT, "env:BENTO_CLOUD_API_KEY");
+		assertResolved("key-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, "env:BENTO_CLOUD_API_KEY");
 	}
 
 	@Test
@@ -135,7 +136,7 @@ class BentoCloudCredentialsPrecedenceTests {
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			assertThat(properties.hasApiToken()).isFalse();
-			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudProperties.DEFAULT_ENDPOINT));
+			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
 			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
 			assertThat(source.source()).isEqualTo("env:BENTO_CLOUD_API_KEY");
 			assertThat(source.searched()).contains("BENTO_CLOUD_API_KEY: set but empty");
@@ -165,7 +166,7 @@ class BentoCloudCredentialsPrecedenceTests {
 	void applicationYamlTokenWithoutEndpointTakesTheDefaultNotTheFileEndpoint() {
 		this.app.applicationYaml("bentocloud:\n  api-token: yml-SECRET\n");
 		this.app.homeFile("bentoml/.yatai.yaml", PYTHON_FILE);
-		assertResolved("yml-SECRET", BentoCloudProperties.DEFAULT_ENDPOINT, null);
+		assertResolved("yml-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, null);
 	}
 
 	@Test
@@ -187,7 +188,7 @@ class BentoCloudCredentialsPrecedenceTests {
 	@Test
 	void placeholdersInApplicationYamlAreResolved() {
 		this.app.applicationYaml("bentocloud:\n  api-token: ${MY_TOKEN:}\n").env("MY_TOKEN", "placeholder-SECRET");
-		assertResolved("placeholder-SECRET", BentoCloudProperties.DEFAULT_ENDPOINT, null);
+		assertResolved("placeholder-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, null);
 	}
 
 	@Test
@@ -292,7 +293,7 @@ class BentoCloudCredentialsPrecedenceTests {
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			assertThat(properties.hasApiToken()).isFalse();
-			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudProperties.DEFAULT_ENDPOINT));
+			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
 			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
 			assertThat(source.source()).isEqualTo("none");
 			assertThat(source.searched()).contains("bentocloud.api-token", "BENTO_CLOUD_API_KEY: not set",

@@ -1,5 +1,8 @@
 package dev.bentocloud.spring.credentials;
 
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiConfigException;
+import dev.bentocloud.client.credentials.YataiConfigReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -143,7 +143,7 @@ class BentoCloudHealthIndicatorTests {
 	@Test
 	void downWithTimeoutReasonWhenTheServerIsTooSlow() {
 		this.emulator.faults().on("GET", USER).delay(Duration.ofSeconds(20));
-		BentoCloudHealthIndicator indicator = new BentoCloudHealthIndicator(
+		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(
 				HealthTestSupport.client(props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10))),
 				props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10)), FROM_PROPERTIES);
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
@@ -159,8 +159,8 @@ class BentoCloudHealthIndicatorTests {
 		this.emulator.faults().on("GET", USER).respond(503);
 		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.endpoint(),
 				this.emulator.apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),
-				new BentoCloudProperties.Retry(3, Duration.ofSeconds(10), Duration.ofSeconds(10)));
-		BentoCloudHealthIndicator indicator = new BentoCloudHealthIndicator(HealthTestSupport.client(properties),
+				new BentoCloudProperties.Retry(3, Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 				properties, FROM_PROPERTIES);
 		StepVerifier.create(indicator.health())
 			.assertNext((health) -> assertThat(health.getDetails()).containsEntry("error", "timeout"))
@@ -174,7 +174,7 @@ class BentoCloudHealthIndicatorTests {
 		BentoCloudProperties properties = HealthTestSupport.properties(
 				"http://127.0.0.1:" + HealthTestSupport.closedPort(), this.emulator.apiToken(), Duration.ofSeconds(10),
 				Duration.ofSeconds(10));
-		Health health = check(new BentoCloudHealthIndicator(HealthTestSupport.client(properties), properties,
+		Health health = check(HealthTestSupport.indicator(HealthTestSupport.client(properties), properties,
 				FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "unreachable");
@@ -187,7 +187,7 @@ class BentoCloudHealthIndicatorTests {
 		try {
 			BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3),
 					Duration.ofSeconds(10));
-			BentoCloudHealthIndicator indicator = new BentoCloudHealthIndicator(HealthTestSupport.client(properties),
+			BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 					properties, FROM_PROPERTIES, clock);
 			List<Health> results = probes(indicator, 1000);
 			assertThat(results).hasSize(1000).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.UP));
@@ -214,7 +214,7 @@ class BentoCloudHealthIndicatorTests {
 			this.emulator.faults().on("GET", USER).respond(500);
 			BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3),
 					Duration.ofSeconds(10));
-			BentoCloudHealthIndicator indicator = new BentoCloudHealthIndicator(HealthTestSupport.client(properties),
+			BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 					properties, FROM_PROPERTIES, clock);
 			assertThat(probes(indicator, 1000)).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.DOWN));
 			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
@@ -233,7 +233,7 @@ class BentoCloudHealthIndicatorTests {
 	@Test
 	void zeroTtlDisablesCachingButConcurrentProbesStillShare() {
 		BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3), Duration.ZERO);
-		BentoCloudHealthIndicator indicator = new BentoCloudHealthIndicator(HealthTestSupport.client(properties),
+		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 				properties, FROM_PROPERTIES);
 		check(indicator);
 		check(indicator);
@@ -248,13 +248,13 @@ class BentoCloudHealthIndicatorTests {
 	void rejectsNonsenseSettingsNamingTheProperty() {
 		BentoCloudProperties zeroTimeout = props(this.emulator.apiToken(), Duration.ZERO, Duration.ofSeconds(1));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new BentoCloudHealthIndicator(HealthTestSupport.client(zeroTimeout), zeroTimeout,
+			.isThrownBy(() -> HealthTestSupport.indicator(HealthTestSupport.client(zeroTimeout), zeroTimeout,
 					FROM_PROPERTIES))
 			.withMessageContaining("bentocloud.health.timeout");
 		BentoCloudProperties negativeTtl = props(this.emulator.apiToken(), Duration.ofSeconds(1),
 				Duration.ofSeconds(-1));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new BentoCloudHealthIndicator(HealthTestSupport.client(negativeTtl), negativeTtl,
+			.isThrownBy(() -> HealthTestSupport.indicator(HealthTestSupport.client(negativeTtl), negativeTtl,
 					FROM_PROPERTIES))
 			.withMessageContaining("bentocloud.health.cache-ttl");
 	}
@@ -270,7 +270,7 @@ class BentoCloudHealthIndicatorTests {
 
 	private BentoCloudHealthIndicator indicator(String token, BentoCloudCredentialsSource credentials) {
 		BentoCloudProperties properties = props(token, Duration.ofSeconds(10), Duration.ofSeconds(10));
-		return new BentoCloudHealthIndicator(HealthTestSupport.client(properties), properties, credentials);
+		return HealthTestSupport.indicator(HealthTestSupport.client(properties), properties, credentials);
 	}
 
 	private BentoCloudProperties props(String token, Duration timeout, Duration cacheTtl) {

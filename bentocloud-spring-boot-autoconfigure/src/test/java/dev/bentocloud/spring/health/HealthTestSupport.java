@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
-import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** Properties and clients for health tests against a running emulator. */
 final class HealthTestSupport {
@@ -16,13 +21,13 @@ final class HealthTestSupport {
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl) {
 		return properties(endpoint, token, timeout, cacheTtl, new BentoCloudProperties.Retry(3, Duration.ofMillis(10),
-				Duration.ofMillis(100)));
+				Duration.ofMillis(100), null));
 	}
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl,
 			BentoCloudProperties.Retry retry) {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
-				Duration.ofSeconds(60), false, retry, new BentoCloudProperties.Health(timeout, cacheTtl),
+				Duration.ofSeconds(60), false, new BentoCloudProperties.Credentials(true), retry, new BentoCloudProperties.Health(timeout, cacheTtl),
 				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)));
 	}
 
@@ -34,8 +39,23 @@ final class HealthTestSupport {
 			.apiToken(properties.apiToken())
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
-			.retry(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff())
+			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
 			.build();
+	}
+
+	/** An indicator for the client, with credentials described as the auto-configuration does. */
+	static BentoCloudHealthIndicator indicator(BentoCloudClient client, BentoCloudProperties properties,
+			BentoCloudCredentialsSource source) {
+		return indicator(client, properties, source, Schedulers.parallel());
+	}
+
+	static BentoCloudHealthIndicator indicator(BentoCloudClient client, BentoCloudProperties properties,
+			BentoCloudCredentialsSource source, Scheduler clock) {
+		BentoCloudCredentials credentials = new BentoCloudCredentials(String.valueOf(properties.endpoint()),
+				properties.apiToken(), source.source(),
+				(source.searched() != null) ? List.of(source.searched()) : List.of());
+		return new BentoCloudHealthIndicator(client, credentials, source.deploymentUrl(), properties.health().timeout(),
+				properties.health().cacheTtl(), clock);
 	}
 
 	/** A loopback port nobody listens on (bound, then released). */

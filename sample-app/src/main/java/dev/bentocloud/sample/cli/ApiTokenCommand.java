@@ -1,7 +1,7 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.spring.client.BentoCloudCredentialsException;
-import dev.bentocloud.spring.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudException;
 import picocli.CommandLine.Command;
 
 /**

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.ApiToken;
-import dev.bentocloud.spring.client.model.ApiTokenScope;
-import dev.bentocloud.spring.client.model.CreateApiTokenRequest;
-import dev.bentocloud.spring.client.model.TokenExpiry;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.ApiTokenScope;
+import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.client.model.TokenExpiry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package dev.bentocloud.sample.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

@@ -2,8 +2,8 @@ package dev.bentocloud.sample.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.ApiToken;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.ApiToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.spring.client.model.ApiToken;
-import dev.bentocloud.spring.client.model.ApiTokenScope;
-import dev.bentocloud.spring.client.model.Organization;
-import dev.bentocloud.spring.client.model.User;
+import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.ApiTokenScope;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
 
 /**
  * How {@code api-token} commands show tokens: BentoML's table columns, and its {@code to_dict()}

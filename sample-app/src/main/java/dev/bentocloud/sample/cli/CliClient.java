@@ -1,7 +1,7 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BlockingBentoCloudClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 

@@ -1,5 +1,7 @@
 package dev.bentocloud.sample.cli;
 
+import dev.bentocloud.client.BentoCloudEndpoints;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -7,13 +9,12 @@ import org.springframework.core.env.Environment;
  */
 final class CliEndpoint {
 
-	private static final String DEFAULT = "https://cloud.bentoml.com";
-
 	private CliEndpoint() {
 	}
 
 	static String of(Environment environment) {
-		return environment.getProperty("bentocloud.endpoint", DEFAULT);
+		return BentoCloudEndpoints
+			.displayable(environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT));
 	}
 
 }

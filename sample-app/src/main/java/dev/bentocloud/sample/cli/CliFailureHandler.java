@@ -1,8 +1,8 @@
 package dev.bentocloud.sample.cli;
 
-import java.util.stream.Stream;
+import dev.bentocloud.client.SecretScrubber;
 
-import dev.bentocloud.spring.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -15,8 +15,6 @@ import org.springframework.core.env.Environment;
  * configured tokens are masked should a message ever contain one.
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
-
-	private static final String MASK = "******";
 
 	private final Environment environment;
 
@@ -43,15 +41,9 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 	}
 
 	private String mask(String message) {
-		String masked = message;
-		for (String secret : Stream.of("bentocloud.api-token", "bentocloud.service.token")
-			.map(this.environment::getProperty)
-			.toList()) {
-			if (secret != null && secret.length() >= 4) {
-				masked = masked.replace(secret, MASK);
-			}
-		}
-		return masked;
+		return SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
+				this.environment.getProperty("bentocloud.service.token"))
+			.scrub(message);
 	}
 
 	private static String oneLine(String message) {

@@ -2,20 +2,19 @@ package dev.bentocloud.sample.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import dev.bentocloud.spring.credentials.YataiConfig;
-import dev.bentocloud.spring.credentials.YataiConfigException;
-import dev.bentocloud.spring.credentials.YataiConfigLocation;
-import dev.bentocloud.spring.credentials.YataiConfigReader;
-import dev.bentocloud.spring.credentials.YataiConfigWriter;
-import dev.bentocloud.spring.credentials.YataiContext;
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.credentials.BentoMlEnvironment;
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiConfigException;
+import dev.bentocloud.client.credentials.YataiConfigLocation;
+import dev.bentocloud.client.credentials.YataiConfigReader;
+import dev.bentocloud.client.credentials.YataiConfigWriter;
+import dev.bentocloud.client.credentials.YataiContext;
 
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * What the {@code cloud} commands share: the credentials file the starter also reads
@@ -25,25 +24,18 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class CloudContexts {
 
-	static final String API_KEY_ENV = "BENTO_CLOUD_API_KEY";
-
-	static final String API_ENDPOINT_ENV = "BENTO_CLOUD_API_ENDPOINT";
-
-	static final String DEFAULT_ENDPOINT = "https://cloud.bentoml.com";
-
 	private final Path file;
 
-	private final Map<?, ?> osEnvironment;
+	private final BentoMlEnvironment variables;
 
 	private final YataiConfigReader reader = new YataiConfigReader();
 
 	private final YataiConfigWriter writer = new YataiConfigWriter(this.reader);
 
 	CloudContexts(ConfigurableEnvironment environment) {
-		this.file = YataiConfigLocation.of(environment).file();
-		PropertySource<?> osEnv = environment.getPropertySources()
-			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		this.osEnvironment = (osEnv != null && osEnv.getSource() instanceof Map<?, ?> map) ? map : Map.of();
+		this.variables = BentoMlEnvironment.of(environment);
+		this.file = YataiConfigLocation.resolve(environment.getProperty("bentocloud.config-file"), this.variables)
+			.file();
 	}
 
 	Path file() {
@@ -52,14 +44,13 @@ final class CloudContexts {
 
 	/** An environment variable that is present, even empty (BentoML checks {@code "X" in environ}). */
 	Optional<String> env(String name) {
-		Object value = this.osEnvironment.get(name);
-		return Optional.ofNullable(value).map(Object::toString);
+		return this.variables.present(name);
 	}
 
 	/** BentoML's {@code __env__} context, when {@code BENTO_CLOUD_API_KEY} is present. */
 	Optional<YataiContext> environmentContext() {
-		return env(API_KEY_ENV).map((token) -> new YataiContext(YataiConfigWriter.ENV_CONTEXT_NAME,
-				env(API_ENDPOINT_ENV).orElse(DEFAULT_ENDPOINT), token, null));
+		return env(BentoMlEnvironment.API_KEY).map((token) -> new YataiContext(YataiConfigWriter.ENV_CONTEXT_NAME,
+				env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT), token, null));
 	}
 
 	/** The file's content; an empty configuration when there is no file (nothing is written). */

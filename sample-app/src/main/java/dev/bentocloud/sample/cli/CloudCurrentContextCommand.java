@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.credentials.YataiConfig;
-import dev.bentocloud.spring.credentials.YataiContext;
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -7,18 +7,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.bentocloud.spring.client.BentoCloudApiException;
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BentoCloudClientBuilder;
-import dev.bentocloud.spring.client.BentoCloudException;
-import dev.bentocloud.spring.client.BentoCloudNotFoundException;
-import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.spring.client.BlockingBentoCloudClient;
-import dev.bentocloud.spring.client.model.Organization;
-import dev.bentocloud.spring.client.model.User;
-import dev.bentocloud.spring.credentials.YataiConfig;
-import dev.bentocloud.spring.credentials.YataiConfigWriter;
-import dev.bentocloud.spring.credentials.YataiContext;
+import dev.bentocloud.client.BentoCloudApiException;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.credentials.BentoMlEnvironment;
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudNotFoundException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiConfigWriter;
+import dev.bentocloud.client.credentials.YataiContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@code cloud login}: checks an API token against BentoCloud (current user, then current
@@ -45,11 +48,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"Does not switch the current context, except when the current one does not exist yet." })
 public class CloudLoginCommand implements Callable<Integer> {
 
-	private static final String MASK = "******";
-
 	private final ConfigurableEnvironment environment;
 
-	private final ObjectProvider<WebClient.Builder> webClientBuilder;
+	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
 
 	@Option(names = "--api-token", paramLabel = "TOKEN",
 			description = "The API token (default: $BENTO_CLOUD_API_KEY). Create one at <endpoint>/api_tokens.")
@@ -57,7 +58,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 
 	@Option(names = "--endpoint", paramLabel = "URL",
 			description = "The organization's endpoint (default: $BENTO_CLOUD_API_ENDPOINT, else "
-					+ CloudContexts.DEFAULT_ENDPOINT + ").")
+					+ BentoCloudEndpoints.DEFAULT_ENDPOINT + ").")
 	String endpoint;
 
 	@Option(names = "--context", paramLabel = "NAME",
@@ -71,9 +72,9 @@ public class CloudLoginCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public CloudLoginCommand(ConfigurableEnvironment environment, ObjectProvider<WebClient.Builder> webClientBuilder) {
+	public CloudLoginCommand(ConfigurableEnvironment environment, ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
 		this.environment = environment;
-		this.webClientBuilder = webClientBuilder;
+		this.clientBuilder = clientBuilder;
 	}
 
 	@Override
@@ -84,10 +85,11 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		CloudContexts contexts = new CloudContexts(this.environment);
 		String endpoint = (this.endpoint != null) ? this.endpoint
-				: contexts.env(CloudContexts.API_ENDPOINT_ENV).orElse(CloudContexts.DEFAULT_ENDPOINT);
-		String token = (this.apiToken != null) ? this.apiToken : contexts.env(CloudContexts.API_KEY_ENV).orElse(null);
+				: contexts.env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT);
+		String token = (this.apiToken != null) ? this.apiToken
+				: contexts.env(BentoMlEnvironment.API_KEY).orElse(null);
 		if (token == null || token.isBlank()) {
-			throw new CliException("No API token given. Pass --api-token TOKEN or set " + CloudContexts.API_KEY_ENV
+			throw new CliException("No API token given. Pass --api-token TOKEN or set " + BentoMlEnvironment.API_KEY
 					+ "; create a token at " + endpoint.replaceAll("/+$", "") + "/api_tokens.");
 		}
 		token = token.strip();
@@ -95,7 +97,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 		// Read (and reject a broken file) before any network call, so a failure costs nothing.
 		String name = (this.context != null) ? this.context : contexts.read().currentContextName();
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(name)) {
-			throw new CliException("The context name " + name + " is reserved for " + CloudContexts.API_KEY_ENV
+			throw new CliException("The context name " + name + " is reserved for " + BentoMlEnvironment.API_KEY
 					+ "; choose another with --context NAME.");
 		}
 		PrintWriter err = this.spec.commandLine().getErr();
@@ -144,16 +146,13 @@ public class CloudLoginCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/**
+	 * A client for this token and endpoint from the application's builder, so that its
+	 * connector, SSL bundle, timeouts and retry apply.
+	 */
 	private BlockingBentoCloudClient client(URI endpoint, String token) {
-		BentoCloudClientBuilder builder = BentoCloudClient.builder()
-			.endpoint(endpoint)
-			.apiToken(token)
-			.allowInsecureEndpoint(
-					this.environment.getProperty("bentocloud.allow-insecure-endpoint", Boolean.class, false));
-		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable();
-		if (webClient != null) {
-			builder.webClientBuilder(webClient);
-		}
+		BentoCloudClientBuilder builder = this.clientBuilder.getIfAvailable(BentoCloudClient::builder)
+			.credentials(BentoCloudCredentials.of(endpoint.toString(), token));
 		try {
 			return builder.build().blocking();
 		}
@@ -175,7 +174,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 		catch (URISyntaxException ex) {
 			// reported below
 		}
-		throw new CliException(mask("--endpoint must be an http(s) URL such as " + CloudContexts.DEFAULT_ENDPOINT
+		throw new CliException(mask("--endpoint must be an http(s) URL such as " + BentoCloudEndpoints.DEFAULT_ENDPOINT
 				+ ", not '" + endpoint + "'", token));
 	}
 
@@ -192,7 +191,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 	}
 
 	private static String mask(String message, String token) {
-		return (token.length() >= 4) ? message.replace(token, MASK) : message;
+		return SecretScrubber.of(token).scrub(message);
 	}
 
 }

@@ -1,9 +1,10 @@
 package dev.bentocloud.sample.cli;
 
+import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.credentials.YataiConfig;
-import dev.bentocloud.spring.credentials.YataiConfigWriter;
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiConfigWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 		CloudContexts contexts = new CloudContexts(this.environment);
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(this.name)) {
 			throw new CliException("The context " + this.name + " is not saved in the file: it stands for "
-					+ CloudContexts.API_KEY_ENV + ", which wins over the file whenever it is set.");
+					+ BentoMlEnvironment.API_KEY + ", which wins over the file whenever it is set.");
 		}
 		// Checked before taking the lock too, so that a wrong name creates no folder or lock file.
 		YataiConfig current = contexts.read();
@@ -51,9 +52,9 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 			return config.withCurrentContextName(this.name);
 		});
 		this.spec.commandLine().getOut().println("Successfully switched to context: " + this.name);
-		if (contexts.env(CloudContexts.API_KEY_ENV).isPresent()) {
+		if (contexts.env(BentoMlEnvironment.API_KEY).isPresent()) {
 			this.spec.commandLine().getErr()
-				.println("Note: " + CloudContexts.API_KEY_ENV + " is set, and wins over the file (as context "
+				.println("Note: " + BentoMlEnvironment.API_KEY + " is set, and wins over the file (as context "
 						+ YataiConfigWriter.ENV_CONTEXT_NAME + ") until it is unset.");
 		}
 		return 0;

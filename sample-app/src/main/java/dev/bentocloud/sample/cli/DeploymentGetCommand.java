@@ -2,8 +2,8 @@ package dev.bentocloud.sample.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.Deployment;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.Deployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,9 +3,9 @@ package dev.bentocloud.sample.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.Deployment;
-import dev.bentocloud.spring.client.model.DeploymentQuery;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.Deployment;
+import dev.bentocloud.client.model.DeploymentQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.bentocloud.spring.client.model.Cluster;
-import dev.bentocloud.spring.client.model.Deployment;
+import dev.bentocloud.client.model.Cluster;
+import dev.bentocloud.client.model.Deployment;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.spring.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudException;
 
 /**
  * Implemented by a command group that words failures of its subcommands the way BentoML's CLI

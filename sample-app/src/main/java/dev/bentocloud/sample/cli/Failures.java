@@ -1,9 +1,9 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.spring.client.BentoCloudCredentialsException;
-import dev.bentocloud.spring.client.BentoCloudException;
-import dev.bentocloud.spring.client.BentoCloudNotFoundException;
-import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudNotFoundException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 
 /**
  * Failure wording shared by command groups.

@@ -98,9 +98,11 @@ public final class SampleCli {
 	}
 
 	/**
-	 * The {@code cloud} commands manage the credentials file themselves, so they run with the
-	 * starter and the embedded emulator off: a file whose current context is missing or broken
-	 * must not stop the very commands that repair it (command-line properties still win).
+	 * The {@code cloud} commands manage the credentials file themselves, so they run without
+	 * BentoML's credential sources and the embedded emulator: a file whose current context is
+	 * missing or broken must not stop the very commands that repair it (command-line properties
+	 * still win). The starter stays on, so {@code cloud login} builds its client with the
+	 * application's client builder.
 	 */
 	private static void customizeEnvironment(SpringApplication application, String[] commandArgs,
 			Map<String, Object> osEnvironment) {
@@ -116,8 +118,8 @@ public final class SampleCli {
 		}
 		if (cloudCommand) {
 			sources.addFirst(new MapPropertySource(CLOUD_COMMAND_PROPERTY_SOURCE,
-					Map.of("bentocloud.enabled", "false", "sample.emulator.enabled", "false",
-							// The web controllers need the client, which is now off; a CLI run never uses them.
+					Map.of("bentocloud.credentials.bentoml-sources", "false", "sample.emulator.enabled", "false",
+							// Nothing but the command's beans is created: the client builder, not the client.
 							"spring.main.lazy-initialization", "true")));
 		}
 		application.setEnvironment(environment);

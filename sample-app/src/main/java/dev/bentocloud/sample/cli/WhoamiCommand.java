@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BlockingBentoCloudClient;
-import dev.bentocloud.spring.client.model.Organization;
-import dev.bentocloud.spring.client.model.User;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

@@ -3,9 +3,9 @@ package dev.bentocloud.sample.web;
 import java.time.Instant;
 import java.util.List;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.ApiToken;
-import dev.bentocloud.spring.client.model.ApiTokenScope;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.ApiTokenScope;
 import reactor.core.publisher.Flux;
 
 import org.springframework.web.bind.annotation.GetMapping;

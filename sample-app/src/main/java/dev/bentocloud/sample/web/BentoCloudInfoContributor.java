@@ -3,6 +3,8 @@ package dev.bentocloud.sample.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.bentocloud.client.BentoCloudEndpoints;
+
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.core.env.Environment;
@@ -24,7 +26,8 @@ public class BentoCloudInfoContributor implements InfoContributor {
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("endpoint", this.environment.getProperty("bentocloud.endpoint", "https://cloud.bentoml.com"));
+		details.put("endpoint", BentoCloudEndpoints.displayable(
+				this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
 		details.put("credentialsSource", this.environment.getProperty("bentocloud.credentials.source", "unknown"));
 		details.put("embeddedEmulator", this.environment.getProperty("sample.emulator.endpoint") != null);
 		builder.withDetail("bentocloud", details);

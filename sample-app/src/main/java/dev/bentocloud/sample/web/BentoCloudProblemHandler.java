@@ -1,14 +1,14 @@
 package dev.bentocloud.sample.web;
 
+import dev.bentocloud.client.SecretScrubber;
 import java.net.URI;
-import java.util.stream.Stream;
 
-import dev.bentocloud.spring.client.BentoCloudApiException;
-import dev.bentocloud.spring.client.BentoCloudCredentialsException;
-import dev.bentocloud.spring.client.BentoCloudException;
-import dev.bentocloud.spring.client.BentoCloudNotFoundException;
-import dev.bentocloud.spring.client.BentoCloudTransportException;
-import dev.bentocloud.spring.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.BentoCloudApiException;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudNotFoundException;
+import dev.bentocloud.client.BentoCloudTransportException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -92,15 +92,10 @@ public class BentoCloudProblemHandler {
 	}
 
 	private String mask(String message) {
-		String masked = (message != null) ? message : "";
-		for (String secret : Stream.of("bentocloud.api-token", "bentocloud.service.token")
-			.map(this.environment::getProperty)
-			.toList()) {
-			if (secret != null && secret.length() >= 4) {
-				masked = masked.replace(secret, "******");
-			}
-		}
-		return masked;
+		String masked = SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
+				this.environment.getProperty("bentocloud.service.token"))
+			.scrub(message);
+		return (masked != null) ? masked : "";
 	}
 
 }

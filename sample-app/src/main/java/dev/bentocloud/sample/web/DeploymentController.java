@@ -3,10 +3,10 @@ package dev.bentocloud.sample.web;
 import java.time.Instant;
 import java.util.List;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.BentoCloudNotFoundException;
-import dev.bentocloud.spring.client.model.Deployment;
-import dev.bentocloud.spring.client.model.DeploymentQuery;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudNotFoundException;
+import dev.bentocloud.client.model.Deployment;
+import dev.bentocloud.client.model.DeploymentQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,8 +1,8 @@
 package dev.bentocloud.sample.web;
 
-import dev.bentocloud.spring.client.BentoCloudClient;
-import dev.bentocloud.spring.client.model.Organization;
-import dev.bentocloud.spring.client.model.User;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,57 @@
+package dev.bentocloud.client;
+
+/**
+ * BentoCloud (or a deployed service) answered with a status other than 200.
+ */
+public class BentoCloudApiException extends BentoCloudException {
+
+	private final String operation;
+
+	private final int statusCode;
+
+	private final String traceId;
+
+	private final String bodyExcerpt;
+
+	private transient java.time.Duration retryAfter;
+
+	public BentoCloudApiException(String message, String operation, int statusCode, String traceId,
+			String bodyExcerpt) {
+		super(message);
+		this.operation = operation;
+		this.statusCode = statusCode;
+		this.traceId = traceId;
+		this.bodyExcerpt = bodyExcerpt;
+	}
+
+	/** The request, e.g. {@code GET /api/v1/auth/current}. */
+	public String getOperation() {
+		return this.operation;
+	}
+
+	/** The real HTTP status, 5xx included. */
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+	/** The {@code x-trace-id} response header, for BentoML support, or {@code null}. */
+	public String getTraceId() {
+		return this.traceId;
+	}
+
+	/** The start of the response body (token scrubbed), or an empty string. */
+	public String getBodyExcerpt() {
+		return this.bodyExcerpt;
+	}
+
+	/** The {@code Retry-After} delay the server asked for, or {@code null}. */
+	public java.time.Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	BentoCloudApiException withRetryAfter(java.time.Duration retryAfter) {
+		this.retryAfter = retryAfter;
+		return this;
+	}
+
+}

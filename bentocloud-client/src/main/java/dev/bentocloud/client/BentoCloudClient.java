@@ -1,0 +1,48 @@
+package dev.bentocloud.client;
+
+import java.net.URI;
+
+import dev.bentocloud.client.model.InstanceType;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive client of the BentoCloud management API. Every call fails with a
+ * {@link BentoCloudException}; see its subclasses for the cases.
+ *
+ * @since 0.1.0
+ */
+public interface BentoCloudClient {
+
+	/**
+	 * The management endpoint this client calls.
+	 * @return the endpoint, e.g. {@code https://acme.cloud.bentoml.com}
+	 */
+	URI endpoint();
+
+	/** The user the API token belongs to ({@code GET /api/v1/auth/current}). */
+	Mono<User> currentUser();
+
+	/** The organization of the API token ({@code GET /api/v1/current_org}). */
+	Mono<Organization> currentOrganization();
+
+	/** API token management. */
+	ApiTokenOperations apiTokens();
+
+	/** Deployment management. */
+	DeploymentOperations deployments();
+
+	/** Instance types available in {@code cluster}, or in the default cluster when {@code null}. */
+	Flux<InstanceType> instanceTypes(String cluster);
+
+	/** The same operations, blocking, for Servlet (MVC) applications. */
+	BlockingBentoCloudClient blocking();
+
+	/** A builder for use outside Spring Boot auto-configuration (or in tests). */
+	static BentoCloudClientBuilder builder() {
+		return new BentoCloudClientBuilder();
+	}
+
+}

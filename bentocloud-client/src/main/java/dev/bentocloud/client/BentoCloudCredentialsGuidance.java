@@ -1,0 +1,45 @@
+package dev.bentocloud.client;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to tell a user who has no BentoCloud API token: the one text behind the startup warning,
+ * the client's {@link BentoCloudCredentialsException} and the health indicator's details.
+ *
+ * @since 0.1.0
+ */
+public final class BentoCloudCredentialsGuidance {
+
+	/** The ways to supply a token, best first. */
+	public static final String HOW_TO_FIX = "Run `bentoml cloud login` (writes ~/bentoml/.yatai.yaml), "
+			+ "or set the environment variable BENTO_CLOUD_API_KEY (with BENTO_CLOUD_API_ENDPOINT for your "
+			+ "organization's endpoint), or set the property bentocloud.api-token (with bentocloud.endpoint).";
+
+	private BentoCloudCredentialsGuidance() {
+	}
+
+	/**
+	 * The full message for a missing token.
+	 * @param searched where the resolver looked, {@code "; "}-separated; may be {@code null}
+	 * @return a message that names where it looked and what to do
+	 */
+	public static String noToken(@Nullable String searched) {
+		StringBuilder message = new StringBuilder("No BentoCloud API token is configured.");
+		if (searched != null && !searched.isBlank()) {
+			message.append(" Looked in: ").append(searched).append('.');
+		}
+		return message.append(' ').append(HOW_TO_FIX).toString();
+	}
+
+	/**
+	 * The full message for a missing token.
+	 * @param searched where the resolver looked
+	 * @return a message that names where it looked and what to do
+	 */
+	public static String noToken(List<String> searched) {
+		return noToken(String.join("; ", searched));
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.bentocloud.client;
+
+/**
+ * Root of every error the BentoCloud client raises. Messages never contain an API token.
+ */
+public class BentoCloudException extends RuntimeException {
+
+	public BentoCloudException(String message) {
+		super(message);
+	}
+
+	public BentoCloudException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

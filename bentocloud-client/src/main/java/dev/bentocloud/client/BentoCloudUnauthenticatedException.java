@@ -1,0 +1,13 @@
+package dev.bentocloud.client;
+
+/**
+ * BentoCloud rejected the token (401): it is wrong, revoked or expired.
+ */
+public class BentoCloudUnauthenticatedException extends BentoCloudApiException {
+
+	public BentoCloudUnauthenticatedException(String message, String operation, int statusCode, String traceId,
+			String bodyExcerpt) {
+		super(message, operation, statusCode, traceId, bodyExcerpt);
+	}
+
+}

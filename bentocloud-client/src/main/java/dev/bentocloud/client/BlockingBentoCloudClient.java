@@ -1,0 +1,137 @@
+package dev.bentocloud.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.client.model.Deployment;
+import dev.bentocloud.client.model.DeploymentConfig;
+import dev.bentocloud.client.model.DeploymentQuery;
+import dev.bentocloud.client.model.InstanceType;
+import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.User;
+
+/**
+ * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications and
+ * command-line tools. Do not call it from a reactive (event loop) thread.
+ */
+public class BlockingBentoCloudClient {
+
+	private final BentoCloudClient client;
+
+	private final ApiTokens apiTokens;
+
+	private final Deployments deployments;
+
+	public BlockingBentoCloudClient(BentoCloudClient client) {
+		this.client = client;
+		this.apiTokens = new ApiTokens(client.apiTokens());
+		this.deployments = new Deployments(client.deployments());
+	}
+
+	public User currentUser() {
+		return this.client.currentUser().block();
+	}
+
+	public Organization currentOrganization() {
+		return this.client.currentOrganization().block();
+	}
+
+	public ApiTokens apiTokens() {
+		return this.apiTokens;
+	}
+
+	public Deployments deployments() {
+		return this.deployments;
+	}
+
+	public List<InstanceType> instanceTypes(String cluster) {
+		return this.client.instanceTypes(cluster).collectList().block();
+	}
+
+	/** Blocking {@link ApiTokenOperations}. */
+	public static final class ApiTokens {
+
+		private final ApiTokenOperations operations;
+
+		ApiTokens(ApiTokenOperations operations) {
+			this.operations = operations;
+		}
+
+		public List<ApiToken> list() {
+			return list(null);
+		}
+
+		public List<ApiToken> list(String search) {
+			return this.operations.list(search).collectList().block();
+		}
+
+		public ApiToken create(CreateApiTokenRequest request) {
+			return this.operations.create(request).block();
+		}
+
+		public Optional<ApiToken> get(String uid) {
+			return this.operations.get(uid).blockOptional();
+		}
+
+		public void delete(String uid) {
+			this.operations.delete(uid).block();
+		}
+
+	}
+
+	/** Blocking {@link DeploymentOperations}. */
+	public static final class Deployments {
+
+		private final DeploymentOperations operations;
+
+		Deployments(DeploymentOperations operations) {
+			this.operations = operations;
+		}
+
+		public Deployment create(DeploymentConfig config) {
+			return this.operations.create(config).block();
+		}
+
+		public Optional<Deployment> get(String name, String cluster) {
+			return this.operations.get(name, cluster).blockOptional();
+		}
+
+		public List<Deployment> list() {
+			return list(DeploymentQuery.all());
+		}
+
+		public List<Deployment> list(DeploymentQuery query) {
+			return this.operations.list(query).collectList().block();
+		}
+
+		public Deployment update(DeploymentConfig changes) {
+			return this.operations.update(changes).block();
+		}
+
+		public Deployment apply(DeploymentConfig config) {
+			return this.operations.apply(config).block();
+		}
+
+		public Deployment terminate(String name, String cluster) {
+			return this.operations.terminate(name, cluster).block();
+		}
+
+		public Deployment delete(String name, String cluster) {
+			return this.operations.delete(name, cluster).block();
+		}
+
+		/** Waits until the deployment is ready and returns it; throws {@link DeploymentNotReadyException} otherwise. */
+		public Deployment waitUntilReady(String name, String cluster, Duration timeout) {
+			return waitUntilReady(name, cluster, timeout, DeploymentOperations.DEFAULT_POLL_INTERVAL);
+		}
+
+		public Deployment waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
+			return this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast();
+		}
+
+	}
+
+}

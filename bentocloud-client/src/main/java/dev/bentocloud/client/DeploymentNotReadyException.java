@@ -1,0 +1,37 @@
+package dev.bentocloud.client;
+
+/**
+ * Waiting for a deployment to become ready ended without success: it reached a terminal
+ * failure status ({@code failed}, {@code image-build-failed}, {@code unhealthy},
+ * {@code terminating}, {@code terminated}) or the wait timed out.
+ */
+public class DeploymentNotReadyException extends BentoCloudException {
+
+	private final String deploymentName;
+
+	private final String lastStatus;
+
+	private final boolean timedOut;
+
+	public DeploymentNotReadyException(String message, String deploymentName, String lastStatus, boolean timedOut) {
+		super(message);
+		this.deploymentName = deploymentName;
+		this.lastStatus = lastStatus;
+		this.timedOut = timedOut;
+	}
+
+	public String getDeploymentName() {
+		return this.deploymentName;
+	}
+
+	/** The last status seen, or {@code null} if none was read. */
+	public String getLastStatus() {
+		return this.lastStatus;
+	}
+
+	/** Whether the wait timed out (rather than the deployment failing). */
+	public boolean isTimedOut() {
+		return this.timedOut;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.bentocloud.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * What the management and service clients share: connector, timeouts, User-Agent and the
+ * plain-http guard.
+ */
+final class HttpClientSupport {
+
+	private static final Log logger = LogFactory.getLog(HttpClientSupport.class);
+
+	static final String USER_AGENT = "bentocloud-java/" + version();
+
+	private HttpClientSupport() {
+	}
+
+	/**
+	 * Clones the base builder (a fresh one when it supplies none) and gives it a connector with
+	 * our timeouts, which never follows redirects.
+	 */
+	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, BentoCloudConnectorFactory connectors,
+			Duration connectTimeout, Duration responseTimeout) {
+		WebClient.Builder builder = base.get();
+		return ((builder != null) ? builder.clone() : WebClient.builder())
+			.clientConnector(connectors.create(connectTimeout, responseTimeout))
+			.defaultHeader("User-Agent", USER_AGENT);
+	}
+
+	/**
+	 * Refuses (or, when allowed, warns about) sending a token over plain http to a host that is
+	 * not loopback.
+	 */
+	static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
+		if (!hasToken || !"http".equalsIgnoreCase(endpoint.getScheme())
+				|| BentoCloudEndpoints.isLoopback(endpoint.getHost())) {
+			return;
+		}
+		String message = "The BentoCloud token would be sent over plain http to " + endpoint.getHost()
+				+ ", where anyone on the network can read it.";
+		if (!allowInsecure) {
+			throw new IllegalStateException(
+					message + " Use an https endpoint, or set " + property + "=true if this is intended.");
+		}
+		logger.warn(message + " Allowed by " + property + "=true.");
+	}
+
+	private static String version() {
+		String version = HttpClientSupport.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "dev";
+	}
+
+}

@@ -1,0 +1,330 @@
+package dev.bentocloud.client.credentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}. Never writes
+ * the file.
+ * <p>
+ * Follows BentoML's Python client: unknown keys are ignored (and kept in {@link YataiConfig#raw()}),
+ * a file whose YAML is empty or "falsy" ({@code null}, {@code {}}, {@code []}, {@code false},
+ * {@code 0}, {@code ""}) means "no contexts", {@code current_context_name} defaults to
+ * {@code default}, and {@code email} is optional. Unlike the Python client it reports a broken
+ * file with the file name, the line and the problem instead of a stack trace, and does not turn
+ * a {@code null} token into the string {@code "None"}.
+ * <p>
+ * Defensive limits: the file may be at most {@link #DEFAULT_MAX_SIZE} bytes (configurable), YAML
+ * aliases are not expanded (no "billion laughs"), and nesting is limited. Error messages never
+ * quote the file's content. Instances are immutable and thread-safe.
+ */
+public final class YataiConfigReader {
+
+	/** The largest credentials file read by default: 1 MiB. */
+	public static final int DEFAULT_MAX_SIZE = 1024 * 1024;
+
+	private static final int MAX_NESTING_DEPTH = 32;
+
+	private static final int MAX_ALIASES = 16;
+
+	// A quoted run in a parser message may be a piece of the file (and so of a token).
+	private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
+
+	private final int maxSize;
+
+	private final Supplier<YAMLMapper> mapper;
+
+	/** Creates a reader with the {@link #DEFAULT_MAX_SIZE default size limit}. */
+	public YataiConfigReader() {
+		this(DEFAULT_MAX_SIZE);
+	}
+
+	/**
+	 * Creates a reader.
+	 * @param maxSize the largest file, in bytes, that is read
+	 */
+	public YataiConfigReader(int maxSize) {
+		if (maxSize <= 0) {
+			throw new IllegalArgumentException("maxSize must be positive");
+		}
+		this.maxSize = maxSize;
+		// Built on the first file that exists: YAML and Jackson classes cost startup time, and
+		// most applications have no credentials file (their token comes from the environment).
+		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
+	}
+
+	private static YAMLMapper createMapper(int maxSize) {
+		LoadSettings loadSettings = LoadSettings.builder()
+			.setMaxAliasesForCollections(MAX_ALIASES)
+			.setAllowRecursiveKeys(false)
+			.setCodePointLimit(maxSize)
+			.setLabel("credentials file")
+			.build();
+		YAMLFactory factory = YAMLFactory.builder()
+			.loadSettings(loadSettings)
+			.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(MAX_NESTING_DEPTH)
+				.maxDocumentLength(maxSize)
+				.build())
+			.build();
+		return new YAMLMapper(factory);
+	}
+
+	/**
+	 * Reads the file, if it exists.
+	 * @param file the credentials file
+	 * @return the configuration, or empty when there is no such file
+	 * @throws YataiConfigException when the file exists but cannot be used
+	 */
+	public Optional<YataiConfig> read(Path file) {
+		if (Files.isDirectory(file)) {
+			throw new YataiConfigException(file, 0, "it is a directory, not a file", List.of());
+		}
+		byte[] content;
+		try (InputStream in = Files.newInputStream(file)) {
+			content = in.readNBytes(this.maxSize + 1);
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (AccessDeniedException ex) {
+			throw new YataiConfigException(file, 0, "it cannot be read: permission denied", List.of());
+		}
+		catch (IOException ex) {
+			throw new YataiConfigException(file, 0, "it cannot be read: " + ex.getClass().getSimpleName(), List.of());
+		}
+		if (content.length > this.maxSize) {
+			throw new YataiConfigException(file, 0,
+					"it is larger than " + this.maxSize + " bytes; a BentoML credentials file is a few hundred bytes",
+					List.of());
+		}
+		return Optional.of(parse(content, file));
+	}
+
+	/**
+	 * Parses credentials file content.
+	 * @param content the file's bytes (UTF-8, as BentoML writes them)
+	 * @param file the file name to report in errors
+	 * @return the configuration
+	 * @throws YataiConfigException when the content is not a usable credentials file
+	 */
+	public YataiConfig parse(byte[] content, Path file) {
+		JsonNode root;
+		try {
+			root = this.mapper.get().readTree(content);
+		}
+		catch (JacksonException ex) {
+			throw syntaxError(file, ex);
+		}
+		if (isFalsy(root)) {
+			return YataiConfig.empty();
+		}
+		return new Structure(file, root, lines(content)).toConfig();
+	}
+
+	/** Whether Python would consider the parsed document falsy (BentoML then uses defaults). */
+	private static boolean isFalsy(JsonNode root) {
+		if (root == null || root.isMissingNode() || root.isNull()) {
+			return true;
+		}
+		if (root.isContainer()) {
+			return root.isEmpty();
+		}
+		if (root.isBoolean()) {
+			return !root.booleanValue();
+		}
+		if (root.isNumber()) {
+			return root.doubleValue() == 0;
+		}
+		return root.isString() && root.stringValue().isEmpty();
+	}
+
+	private YataiConfigException syntaxError(Path file, JacksonException ex) {
+		MarkedYamlEngineException marked = findCause(ex, MarkedYamlEngineException.class);
+		if (marked != null) {
+			int line = marked.getProblemMark().map((mark) -> mark.getLine() + 1).orElse(lineOf(ex));
+			String context = "";
+			if (marked.getContext() != null) {
+				context = redact(marked.getContext())
+						+ marked.getContextMark().map((mark) -> " started on line " + (mark.getLine() + 1)).orElse("")
+						+ ", ";
+			}
+			return new YataiConfigException(file, line,
+					"it is not valid YAML: " + context + redact(String.valueOf(marked.getProblem())), List.of());
+		}
+		if (ex instanceof StreamConstraintsException) {
+			return new YataiConfigException(file, lineOf(ex),
+					"it exceeds a parser limit (nesting deeper than " + MAX_NESTING_DEPTH + " or a value that is too long)",
+					List.of());
+		}
+		return new YataiConfigException(file, lineOf(ex), "it is not valid YAML (" + ex.getClass().getSimpleName() + ")",
+				List.of());
+	}
+
+	private static int lineOf(JacksonException ex) {
+		return (ex.getLocation() != null) ? Math.max(ex.getLocation().getLineNr(), 0) : 0;
+	}
+
+	private static String redact(String message) {
+		return QUOTED.matcher(message.strip()).replaceAll("'…'");
+	}
+
+	private static <E extends Throwable> E findCause(Throwable ex, Class<E> type) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		return null;
+	}
+
+	/** The line where each node starts, for error messages. */
+	private Map<JsonPointer, Integer> lines(byte[] content) {
+		Map<JsonPointer, Integer> lines = new HashMap<>();
+		try (JsonParser parser = this.mapper.get().createParser(content)) {
+			while (parser.nextToken() != null) {
+				lines.putIfAbsent(parser.streamReadContext().pathAsPointer(),
+						parser.currentTokenLocation().getLineNr());
+			}
+		}
+		catch (JacksonException ex) {
+			// The tree was read already, so this does not happen; lines are only a help.
+		}
+		return lines;
+	}
+
+	/** Checks the tree against BentoML's model and builds the records. */
+	private static final class Structure {
+
+		private final Path file;
+
+		private final JsonNode root;
+
+		private final Map<JsonPointer, Integer> lines;
+
+		private final List<String> names = new ArrayList<>();
+
+		Structure(Path file, JsonNode root, Map<JsonPointer, Integer> lines) {
+			this.file = file;
+			this.root = root;
+			this.lines = lines;
+		}
+
+		YataiConfig toConfig() {
+			if (!this.root.isObject()) {
+				throw error("", "the top level must be a mapping with 'contexts' and 'current_context_name', not "
+						+ describe(this.root));
+			}
+			collectNames();
+			List<YataiContext> contexts = new ArrayList<>();
+			JsonNode contextsNode = this.root.get("contexts");
+			if (contextsNode != null) {
+				if (!contextsNode.isArray()) {
+					throw error("/contexts", "'contexts' must be a list of contexts, not " + describe(contextsNode));
+				}
+				for (int i = 0; i < contextsNode.size(); i++) {
+					contexts.add(context(contextsNode.get(i), "/contexts/" + i));
+				}
+			}
+			JsonNode current = this.root.get("current_context_name");
+			String currentName = null;
+			if (current != null && !current.isNull()) {
+				currentName = scalar(current, "/current_context_name", "current_context_name");
+			}
+			return new YataiConfig(contexts, currentName, (ObjectNode) this.root);
+		}
+
+		private YataiContext context(JsonNode node, String pointer) {
+			if (!node.isObject()) {
+				throw error(pointer, "each entry of 'contexts' must be a mapping with name, endpoint and api_token, not "
+						+ describe(node));
+			}
+			String name = required(node, pointer, "name");
+			String endpoint = required(node, pointer, "endpoint");
+			String apiToken = required(node, pointer, "api_token");
+			JsonNode email = node.get("email");
+			String emailValue = (email == null || email.isNull()) ? null : scalar(email, pointer + "/email", "email");
+			return new YataiContext(name, endpoint, apiToken, emailValue);
+		}
+
+		private String required(JsonNode context, String pointer, String key) {
+			JsonNode value = context.get(key);
+			if (value == null || value.isNull()) {
+				String which = context.path("name").isString()
+						? "context '" + YataiConfig.displayable(context.get("name").stringValue(), this.root) + "'"
+						: "a context";
+				throw error(pointer, which + " has no '" + key + "' (BentoML requires name, endpoint and api_token)");
+			}
+			return scalar(value, pointer + "/" + key, key);
+		}
+
+		private String scalar(JsonNode value, String pointer, String key) {
+			if (value.isString()) {
+				return value.stringValue();
+			}
+			if (value.isNumber() || value.isBoolean()) {
+				// PyYAML quotes strings that look like numbers; a hand-edited file may not.
+				return value.asString();
+			}
+			throw error(pointer, "'" + key + "' must be a string, not " + describe(value));
+		}
+
+		private void collectNames() {
+			JsonNode contexts = this.root.get("contexts");
+			if (contexts != null && contexts.isArray()) {
+				for (JsonNode context : contexts) {
+					if (context.path("name").isString()) {
+						this.names.add(YataiConfig.displayable(context.get("name").stringValue(), this.root));
+					}
+				}
+			}
+		}
+
+		private YataiConfigException error(String pointer, String problem) {
+			Integer line = this.lines.get(JsonPointer.compile(pointer));
+			return new YataiConfigException(this.file, (line != null) ? line : 0, problem, this.names);
+		}
+
+		private static String describe(JsonNode node) {
+			if (node.isNull()) {
+				return "null";
+			}
+			if (node.isArray()) {
+				return "a list";
+			}
+			if (node.isObject()) {
+				return "a mapping";
+			}
+			return "a " + node.getNodeType().name().toLowerCase() + " value";
+		}
+
+	}
+
+}

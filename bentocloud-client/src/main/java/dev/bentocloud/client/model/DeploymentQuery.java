@@ -1,0 +1,69 @@
+package dev.bentocloud.client.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Filters for listing deployments. Unlike the Python client, {@code dev}, {@code q} and labels
+ * also apply when a cluster is given.
+ *
+ * @param search free-text name search, or {@code null}
+ * @param cluster only this cluster, or {@code null} for all
+ * @param labels only deployments with all these labels
+ * @param dev only development deployments ({@code is:dev})
+ * @param q extra query-language terms, or {@code null}
+ */
+public record DeploymentQuery(String search, String cluster, Map<String, String> labels, boolean dev, String q) {
+
+	public DeploymentQuery {
+		labels = (labels != null) ? Map.copyOf(labels) : Map.of();
+	}
+
+	/** Every deployment. */
+	public static DeploymentQuery all() {
+		return new DeploymentQuery(null, null, null, false, null);
+	}
+
+	public DeploymentQuery withSearch(String search) {
+		return new DeploymentQuery(search, this.cluster, this.labels, this.dev, this.q);
+	}
+
+	public DeploymentQuery withCluster(String cluster) {
+		return new DeploymentQuery(this.search, cluster, this.labels, this.dev, this.q);
+	}
+
+	public DeploymentQuery withLabel(String key, String value) {
+		Map<String, String> labels = new LinkedHashMap<>(this.labels);
+		labels.put(key, value);
+		return new DeploymentQuery(this.search, this.cluster, labels, this.dev, this.q);
+	}
+
+	public DeploymentQuery withDev(boolean dev) {
+		return new DeploymentQuery(this.search, this.cluster, this.labels, dev, this.q);
+	}
+
+	public DeploymentQuery withQ(String q) {
+		return new DeploymentQuery(this.search, this.cluster, this.labels, this.dev, q);
+	}
+
+	/** The {@code q} query parameter: {@code is:dev}, the caller's terms and {@code label:k=v} terms, or {@code null}. */
+	public String queryString() {
+		StringBuilder query = new StringBuilder();
+		if (this.dev) {
+			query.append("is:dev");
+		}
+		if (this.q != null && !this.q.isBlank()) {
+			append(query, this.q.strip());
+		}
+		new java.util.TreeMap<>(this.labels).forEach((key, value) -> append(query, "label:" + key + "=" + value));
+		return query.isEmpty() ? null : query.toString();
+	}
+
+	private static void append(StringBuilder query, String term) {
+		if (!query.isEmpty()) {
+			query.append(' ');
+		}
+		query.append(term);
+	}
+
+}

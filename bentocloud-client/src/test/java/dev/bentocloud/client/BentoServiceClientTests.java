@@ -1,0 +1,92 @@
+package dev.bentocloud.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class BentoServiceClientTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private BentoCloudEmulator emulator;
+
+	private BentoServiceClientFactory factory;
+
+	private URI protectedUrl;
+
+	private String serviceToken;
+
+	@BeforeEach
+	void start() {
+		this.emulator = BentoCloudEmulator.start();
+		this.emulator.seedDeployment("secure", "iris:1", true);
+		this.protectedUrl = URI.create(this.emulator.deploymentUrl("secure"));
+		this.serviceToken = this.emulator.createUserWithToken("svc", "svc@example.com");
+		this.factory = BentoServiceClientFactory.builder()
+			.connectTimeout(Duration.ofSeconds(2))
+			.timeout(Duration.ofSeconds(5))
+			.defaultToken(this.serviceToken)
+			.build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void protectedRouteNeedsBearerToken() {
+		BentoServiceClient anonymous = this.factory.create(this.protectedUrl, null);
+		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
+			.isThrownBy(() -> anonymous.call("classify", Map.of("x", 1), JSON).block())
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("bentocloud.service.token"));
+
+		Map<String, Object> answer = this.factory.create(this.protectedUrl).call("/classify", Map.of("x", 1), JSON).block();
+		assertThat(answer).containsEntry("route", "classify").containsEntry("input", Map.of("x", 1));
+		RecordedRequest last = this.emulator.requests().get(this.emulator.requests().size() - 1);
+		assertThat(last.header("authorization")).isEqualTo("Bearer " + this.serviceToken);
+		assertThat(last.header("x-yatai-api-token")).isNull();
+		assertThat(last.header("user-agent")).startsWith("bentocloud-java/");
+	}
+
+	@Test
+	void readiness() {
+		assertThat(this.factory.create(this.protectedUrl).isReady().block()).isTrue();
+		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
+			.isThrownBy(() -> this.factory.create(this.protectedUrl, null).isReady().block());
+		this.emulator.faults().on("GET", "/__services/secure/readyz").respond(503);
+		assertThat(this.factory.create(this.protectedUrl).isReady().block()).isFalse();
+	}
+
+	@Test
+	void tokenIsNotForwardedOnRedirectToAnotherHost() {
+		this.emulator.faults()
+			.on("POST", "/__services/secure/classify")
+			.redirect("http://localhost:" + this.emulator.port() + "/__services/secure/stolen");
+		assertThatExceptionOfType(BentoCloudApiException.class)
+			.isThrownBy(() -> this.factory.create(this.protectedUrl).call("classify", Map.of(), JSON).block())
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302));
+		assertThat(this.emulator.requests()).noneMatch((r) -> r.path().endsWith("/stolen"));
+	}
+
+	@Test
+	void refusesPlainHttpToRemoteHostWithToken() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.factory.create(URI.create("http://example.com/svc")))
+			.withMessageContaining("bentocloud.allow-insecure-endpoint");
+	}
+
+}

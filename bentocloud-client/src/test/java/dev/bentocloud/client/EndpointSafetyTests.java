@@ -1,0 +1,74 @@
+package dev.bentocloud.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/** Where a token may go over plain http: loopback only, unless explicitly allowed (with a warning). */
+@ExtendWith(OutputCaptureExtension.class)
+class EndpointSafetyTests {
+
+	private static final String TOKEN = "SECRET-TOKEN-7f3a9c";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://bentocloud.example.com", "http://10.0.0.7:8080", "http://127.example.com",
+			"http://127.0.0.1.nip.io", "http://localhost.example.com", "http://[::2]" })
+	void plainHttpToANonLoopbackHostIsRefused(String endpoint) {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> BentoCloudClient.builder().endpoint(endpoint).apiToken(TOKEN).build())
+			.withMessageContaining("plain http")
+			.withMessageContaining("bentocloud.allow-insecure-endpoint=true")
+			.withMessageNotContaining(TOKEN);
+		assertThatIllegalStateException().isThrownBy(() -> serviceClients(false).create(URI.create(endpoint + "/svc")))
+			.withMessageContaining("bentocloud.allow-insecure-endpoint=true");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:3000", "http://127.1.2.3", "http://localhost:3000",
+			"http://api.localhost", "http://[::1]:3000", "https://bentocloud.example.com" })
+	void loopbackOrHttpsIsAllowedSilently(String endpoint, CapturedOutput output) {
+		assertThatNoException().isThrownBy(() -> BentoCloudClient.builder().endpoint(endpoint).apiToken(TOKEN).build());
+		assertThatNoException().isThrownBy(() -> serviceClients(false).create(URI.create(endpoint + "/svc")));
+		assertThat(output).doesNotContain("plain http");
+	}
+
+	@Test
+	void plainHttpToARemoteHostWhenAllowedWarnsWithoutTheToken(CapturedOutput output) {
+		BentoCloudClient.builder()
+			.endpoint("http://bentocloud.example.com")
+			.apiToken(TOKEN)
+			.allowInsecureEndpoint(true)
+			.build();
+		serviceClients(true).create(URI.create("http://svc.example.com/x"));
+		assertThat(output).contains("plain http to bentocloud.example.com")
+			.contains("plain http to svc.example.com")
+			.contains("Allowed by bentocloud.allow-insecure-endpoint=true")
+			.doesNotContain(TOKEN);
+	}
+
+	@Test
+	void withoutATokenPlainHttpIsNotAConcern() {
+		assertThatNoException().isThrownBy(() -> BentoCloudClient.builder().endpoint("http://example.com").build());
+	}
+
+	private static BentoServiceClientFactory serviceClients(boolean allowInsecure) {
+		return BentoServiceClientFactory.builder()
+			.connectTimeout(Duration.ofSeconds(1))
+			.timeout(Duration.ofSeconds(1))
+			.defaultToken(TOKEN)
+			.allowInsecureEndpoint(allowInsecure)
+			.build();
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.bentocloud.spring.credentials;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Spring's property sources in the two layers the credential chain puts around BentoML's
+ * environment variables: {@linkplain #above() above} (command line, system properties, OS
+ * environment in relaxed form) and {@linkplain #below() below} (config data such as
+ * {@code application.yml}, default properties). Lookups use relaxed names, resolve
+ * placeholders, and say where a value was set.
+ */
+final class SpringPropertyLayers {
+
+	static final ConfigurationPropertyName TOKEN = ConfigurationPropertyName.of("bentocloud.api-token");
+
+	static final ConfigurationPropertyName ENDPOINT = ConfigurationPropertyName.of("bentocloud.endpoint");
+
+	static final ConfigurationPropertyName CONTEXT = ConfigurationPropertyName.of("bentocloud.context");
+
+	static final ConfigurationPropertyName CONFIG_FILE = ConfigurationPropertyName.of("bentocloud.config-file");
+
+	static final ConfigurationPropertyName ENABLED = ConfigurationPropertyName.of("bentocloud.enabled");
+
+	static final ConfigurationPropertyName BENTOML_SOURCES = ConfigurationPropertyName
+		.of("bentocloud.credentials.bentoml-sources");
+
+	private final ConfigurableEnvironment environment;
+
+	private final List<PropertySource<?>> above = new ArrayList<>();
+
+	private final List<PropertySource<?>> below = new ArrayList<>();
+
+	SpringPropertyLayers(ConfigurableEnvironment environment) {
+		this.environment = environment;
+		List<PropertySource<?>> all = new ArrayList<>();
+		environment.getPropertySources().forEach(all::add);
+		int boundary = indexOf(all, StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		if (boundary < 0) {
+			boundary = indexOf(all, StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+		}
+		for (int i = 0; i < all.size(); i++) {
+			PropertySource<?> source = all.get(i);
+			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				((i <= boundary) ? this.above : this.below).add(source);
+			}
+		}
+	}
+
+	private static int indexOf(List<PropertySource<?>> sources, String name) {
+		for (int i = 0; i < sources.size(); i++) {
+			if (sources.get(i).getName().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Command line, system properties and the OS environment (relaxed names). */
+	List<PropertySource<?>> above() {
+		return this.above;
+	}
+
+	/** Config data ({@code application.yml}, profiles, imports) and default properties. */
+	List<PropertySource<?>> below() {
+		return this.below;
+	}
+
+	/** Both layers, in Spring's order. */
+	List<PropertySource<?>> all() {
+		List<PropertySource<?>> all = new ArrayList<>(this.above);
+		all.addAll(this.below);
+		return all;
+	}
+
+	/** Whether a boolean property is not set to {@code false}. */
+	boolean isNotFalse(ConfigurationPropertyName name) {
+		Found found = find(all(), name);
+		return found == null || !"false".equalsIgnoreCase(found.value().strip());
+	}
+
+	/** The first non-blank value of {@code name} in {@code sources}, with where it was set. */
+	@Nullable Found find(List<PropertySource<?>> sources, ConfigurationPropertyName name) {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
+			ConfigurationProperty property = source.getConfigurationProperty(name);
+			if (property != null && property.getValue() != null) {
+				String value = this.environment.resolveRequiredPlaceholders(String.valueOf(property.getValue()));
+				if (!value.isBlank()) {
+					Object origin = (property.getOrigin() != null) ? property.getOrigin()
+							: source.getUnderlyingSource();
+					return new Found(value, String.valueOf(origin));
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A value found in a Spring layer, with where it came from.
+	 *
+	 * @param value the value, placeholders resolved
+	 * @param origin where it was set (file and line, command line, ...)
+	 */
+	record Found(String value, String origin) {
+	}
+
+}
