@@ -1,5 +1,6 @@
 package dev.bentocloud.client.credentials;
 
+import dev.bentocloud.client.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,12 +78,12 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		if (name == null) {
 			return null;
 		}
-		for (JsonNode token : tree.findValues("api_token")) {
-			if (token.isValueNode() && !token.asString().isBlank() && name.contains(token.asString().strip())) {
-				return MASK;
-			}
-		}
-		return name;
+		SecretScrubber tokens = SecretScrubber.of(tree.findValues("api_token")
+			.stream()
+			.filter(JsonNode::isValueNode)
+			.map(JsonNode::asString)
+			.toArray(String[]::new));
+		return tokens.containsSecret(name) ? MASK : name;
 	}
 
 	/**

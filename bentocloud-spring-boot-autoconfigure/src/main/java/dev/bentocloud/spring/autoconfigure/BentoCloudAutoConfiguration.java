@@ -24,7 +24,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -50,11 +50,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(BentoCloudProperties.class)
 public final class BentoCloudAutoConfiguration {
 
+	private final ConfigurableEnvironment environment;
+
+	BentoCloudAutoConfiguration(BentoCloudProperties properties, ConfigurableEnvironment environment) {
+		BentoCloudPropertiesValidator.validate(properties, environment);
+		this.environment = environment;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(BentoCloudConnectionDetails.class)
-	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties,
-			Environment environment) {
-		return new PropertiesBentoCloudConnectionDetails(properties, BentoCloudCredentialsSource.from(environment));
+	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties) {
+		return new PropertiesBentoCloudConnectionDetails(properties, BentoCloudCredentialsSource.from(this.environment));
 	}
 
 	@Bean
@@ -71,6 +77,11 @@ public final class BentoCloudAutoConfiguration {
 			BentoCloudConnectionDetails connectionDetails, BentoCloudConnectorFactory connectorFactory,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<BentoCloudClientBuilderCustomizer> customizers) {
+		boolean fromProperties = connectionDetails instanceof PropertiesBentoCloudConnectionDetails;
+		BentoCloudPropertiesValidator.validateEndpoint(connectionDetails.getEndpoint(),
+				connectionDetails.getApiToken() != null, properties.allowInsecureEndpoint(),
+				fromProperties ? "bentocloud.endpoint" : "BentoCloudConnectionDetails.getEndpoint()",
+				fromProperties ? this.environment : null);
 		BentoCloudProperties.Retry retry = properties.retry();
 		BentoCloudClientBuilder builder = BentoCloudClient.builder()
 			.credentials(connectionDetails.toCredentials())

@@ -13,10 +13,11 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
@@ -43,10 +44,12 @@ import org.springframework.core.env.MutablePropertySources;
  * <li>No token: the application starts, with one warning naming where the starter looked.</li>
  * </ol>
  * <p>
- * <b>Which endpoint goes with the token.</b> The endpoint comes from the layer that supplied the
- * token when that layer names one. When it names none, the endpoint is the
- * {@code bentocloud.endpoint} of Spring's own configuration (layers 1 and 3, usual Spring
- * precedence), else {@code https://cloud.bentoml.com}. Two sources are never used
+ * <b>Which endpoint goes with the token.</b> BentoML's pair travels together: a token from
+ * {@code BENTO_CLOUD_API_KEY} goes to {@code BENTO_CLOUD_API_ENDPOINT}, a file context's token to
+ * that context's endpoint. Otherwise the endpoint is the {@code bentocloud.endpoint} of Spring's
+ * own sources in Spring's order (a command-line endpoint wins over {@code application.yml}'s,
+ * whichever layer supplied the token), else {@code https://cloud.bentoml.com}. A value that is
+ * set but not used gets one INFO line saying which and why. Two sources are never used
  * for a token from another layer: {@code BENTO_CLOUD_API_ENDPOINT} only goes with
  * {@code BENTO_CLOUD_API_KEY} (BentoML ignores it on its own too), and a file context's endpoint
  * only goes with that context's token. Conversely, a file context's token always goes to that
@@ -103,7 +106,9 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		if (credentials.apiToken() != null) {
 			published.put("bentocloud.api-token", credentials.apiToken());
 		}
-		published.put("bentocloud.endpoint", credentials.endpoint());
+		// With the origin of the value, so that a failure report on it names where it was set.
+		published.put("bentocloud.endpoint",
+				OriginTrackedValue.of(credentials.endpoint(), new ResolvedOrigin(resolution.endpointOrigin(credentials))));
 		published.put(BentoCloudCredentialsSource.SOURCE_PROPERTY, credentials.source());
 		if (!credentials.hasApiToken()) {
 			published.put(BentoCloudCredentialsSource.SEARCHED_PROPERTY, String.join("; ", credentials.searched()));
@@ -116,8 +121,9 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			insideDeployment = "; running inside the BentoCloud deployment " + deployment + " ("
 					+ BentoMlEnvironment.DEPLOYMENT_URL + ")";
 		}
-		propertySources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, published));
+		propertySources.addFirst(new OriginTrackedMapPropertySource(PROPERTY_SOURCE_NAME, published));
 		ConfigurationPropertySources.attach(environment);
+		resolution.unused().forEach(this.logger::info);
 		resolution.warnings().forEach(this.logger::warn);
 		if (credentials.hasApiToken()) {
 			this.logger.info("BentoCloud credentials from " + credentials.source() + " (endpoint "

@@ -14,7 +14,6 @@ import dev.bentocloud.spring.credentials.SpringPropertyLayers.Found;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 
 /**
  * One run of the credential chain over one environment: Spring's upper layer, BentoML's
@@ -37,6 +36,8 @@ final class CredentialsResolution {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final List<String> unused = new ArrayList<>();
+
 	CredentialsResolution(ConfigurableEnvironment environment, YataiConfigReader reader) {
 		this.layers = new SpringPropertyLayers(environment);
 		this.environment = BentoMlEnvironment.of(environment);
@@ -44,7 +45,7 @@ final class CredentialsResolution {
 		Found configFile = this.layers.find(this.layers.all(), SpringPropertyLayers.CONFIG_FILE);
 		this.resolver = BentoCloudCredentialsResolver.of(this.environment, reader)
 			.configFile((configFile != null) ? configFile.value() : null)
-			.defaultEndpoint(endpointOf(List.of()));
+			.defaultEndpoint(springEndpoint());
 		Found context = requestedContext();
 		if (context != null) {
 			this.resolver.context(context.value(), context.origin());
@@ -63,10 +64,19 @@ final class CredentialsResolution {
 		return this.warnings;
 	}
 
+	/** Values that are set but not used, and why: one line each, logged at INFO. */
+	List<String> unused() {
+		return this.unused;
+	}
+
 	BentoCloudCredentials resolve() {
-		Found token = this.layers.find(this.layers.above(), SpringPropertyLayers.TOKEN);
-		if (token != null) {
-			return fromSpring(token, this.layers.above());
+		Found above = this.layers.find(this.layers.above(), SpringPropertyLayers.TOKEN);
+		if (above != null) {
+			if (this.bentomlSources && this.environment.present(BentoMlEnvironment.API_KEY).isPresent()) {
+				this.unused.add(BentoMlEnvironment.API_KEY + " is set but not used: bentocloud.api-token ("
+						+ above.origin() + ") takes precedence");
+			}
+			return fromSpring(above);
 		}
 		Optional<BentoCloudCredentials> fromEnvironment = this.bentomlSources ? this.resolver.fromEnvironment()
 				: Optional.empty();
@@ -78,15 +88,15 @@ final class CredentialsResolution {
 			}
 			return withSearched(credentials, List.of(SPRING_SEARCHED), credentials.searched());
 		}
-		token = this.layers.find(this.layers.below(), SpringPropertyLayers.TOKEN);
-		if (token != null) {
-			return fromSpring(token, this.layers.below());
+		Found below = this.layers.find(this.layers.below(), SpringPropertyLayers.TOKEN);
+		if (below != null) {
+			return fromSpring(below);
 		}
 		List<String> searched = new ArrayList<>(List.of(SPRING_SEARCHED));
 		if (!this.bentomlSources) {
 			searched.add("BentoML's environment variables and credentials file: not read "
 					+ "(bentocloud.credentials.bentoml-sources=false)");
-			return new BentoCloudCredentials(endpointOf(List.of()), null, BentoCloudCredentials.NONE, searched);
+			return new BentoCloudCredentials(springEndpoint(), null, BentoCloudCredentials.NONE, searched);
 		}
 		searched.add("environment variable " + BentoMlEnvironment.API_KEY + ": not set");
 		BentoCloudCredentials fromFile;
@@ -100,9 +110,20 @@ final class CredentialsResolution {
 		return fromFile.hasApiToken() ? fromFile : withSearched(fromFile, searched, fromFile.searched());
 	}
 
-	private BentoCloudCredentials fromSpring(Found token, List<PropertySource<?>> layer) {
+	/**
+	 * A token from Spring's sources. Its endpoint follows Spring's order too: the highest
+	 * {@code bentocloud.endpoint}, wherever the token was set. BentoML's endpoint variable only
+	 * ever goes with BentoML's key.
+	 */
+	private BentoCloudCredentials fromSpring(Found token) {
 		warnIfFileBroken("property bentocloud.api-token");
-		return new BentoCloudCredentials(endpointOf(layer), token.value(), "properties:" + token.origin(), List.of());
+		if (this.bentomlSources) {
+			this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT)
+				.ifPresent((endpoint) -> this.unused.add(BentoMlEnvironment.API_ENDPOINT + " is set but not used: "
+						+ "it only goes with " + BentoMlEnvironment.API_KEY + ", and the token comes from "
+						+ "bentocloud.api-token (" + token.origin() + ")"));
+		}
+		return new BentoCloudCredentials(springEndpoint(), token.value(), "properties:" + token.origin(), List.of());
 	}
 
 	private static BentoCloudCredentials withSearched(BentoCloudCredentials credentials, List<String> before,
@@ -141,7 +162,10 @@ final class CredentialsResolution {
 			return;
 		}
 		try {
-			this.resolver.readFile();
+			if (this.resolver.readFile().isPresent()) {
+				this.unused.add("The BentoCloud credentials file " + this.resolver.location().file()
+						+ " is not used: the token comes from " + tokenSource);
+			}
 		}
 		catch (YataiConfigException ex) {
 			this.warnings.add("Ignoring the BentoCloud credentials file " + ex.getFile()
@@ -150,12 +174,26 @@ final class CredentialsResolution {
 		}
 	}
 
-	/** The endpoint of the given layer, else of Spring's configuration, else the default. */
-	private String endpointOf(List<PropertySource<?>> layer) {
-		Found endpoint = this.layers.find(layer, SpringPropertyLayers.ENDPOINT);
-		if (endpoint == null) {
-			endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
+	/**
+	 * Where the resolved endpoint was set, for failure reports about it.
+	 * @param credentials what {@link #resolve()} returned
+	 * @return e.g. {@code class path resource [application.yml] - 2:13}
+	 */
+	String endpointOrigin(BentoCloudCredentials credentials) {
+		if (credentials.source().startsWith("env:")
+				&& this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT).isPresent()) {
+			return "environment variable " + BentoMlEnvironment.API_ENDPOINT;
 		}
+		if (credentials.source().startsWith("file:")) {
+			return "context " + credentials.source();
+		}
+		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
+		return (endpoint != null) ? endpoint.origin() : "the default";
+	}
+
+	/** Spring's {@code bentocloud.endpoint}, in Spring's order, else the default. */
+	private String springEndpoint() {
+		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
 		return (endpoint != null) ? endpoint.value().strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
 	}
 

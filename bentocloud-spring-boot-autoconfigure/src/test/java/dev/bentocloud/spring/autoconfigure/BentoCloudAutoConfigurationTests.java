@@ -208,7 +208,7 @@ class BentoCloudAutoConfigurationTests {
 
 	@Test
 	void timeoutsAndRetriesComeFromProperties() {
-		withEmulator().withPropertyValues("bentocloud.retry.max-attempts=1", "bentocloud.retry.initial-backoff=5ms")
+		withEmulator().withPropertyValues("bentocloud.retry.max-retries=1", "bentocloud.retry.initial-backoff=5ms")
 			.run((context) -> {
 				emulator.faults().on("GET", "/api/v1/auth/current").respond(503);
 				try {

@@ -205,7 +205,7 @@ class FaultMatrixTests {
 		emulator.faults().on("GET", USER).respond(503);
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BentoCloudAutoConfiguration.class))
 			.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(),
-					"bentocloud.api-token=" + emulator.apiToken(), "bentocloud.retry.max-attempts=4",
+					"bentocloud.api-token=" + emulator.apiToken(), "bentocloud.retry.max-retries=4",
 					"bentocloud.retry.initial-backoff=5ms", "bentocloud.retry.max-backoff=20ms",
 					"bentocloud.response-timeout=2s")
 			.run((context) -> {

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,11 +171,29 @@ class BentoCloudCredentialsPrecedenceTests {
 		assertResolved("yml-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, null);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "arg", "env", "sys" })
+	void everySpringEndpointFollowsSpringsOrderOverApplicationYaml(String kind) {
+		this.app.applicationYaml("bentocloud:\n  api-token: yml-SECRET\n  endpoint: https://yml.example.com\n");
+		switch (kind) {
+			case "arg" -> this.app.arg("--bentocloud.endpoint=https://cli.example.com");
+			case "env" -> this.app.env("BENTOCLOUD_ENDPOINT", "https://cli.example.com");
+			default -> this.app.systemProperty("bentocloud.endpoint", "https://cli.example.com");
+		}
+		assertResolved("yml-SECRET", "https://cli.example.com", null);
+	}
+
 	@Test
-	void applicationYamlTokenTakesItsOwnEndpointOverAHigherLayerEndpoint() {
-		this.app.applicationYaml("bentocloud:\n  api-token: yml-SECRET\n  endpoint: https://yml.example.com\n")
-			.arg("--bentocloud.endpoint=https://cli.example.com");
-		assertResolved("yml-SECRET", "https://yml.example.com", null);
+	void valuesThatAreSetButNotUsedGetOneLineEach() {
+		this.app.arg("--bentocloud.api-token=cli-SECRET")
+			.env("BENTO_CLOUD_API_KEY", "key-SECRET")
+			.env("BENTO_CLOUD_API_ENDPOINT", "https://bento-env.example.com");
+		this.app.homeFile("bentoml/.yatai.yaml", PYTHON_FILE);
+		assertResolved("cli-SECRET", BentoCloudEndpoints.DEFAULT_ENDPOINT, null);
+		assertThat(this.output).contains("BENTO_CLOUD_API_KEY is set but not used: bentocloud.api-token",
+				"BENTO_CLOUD_API_ENDPOINT is set but not used: it only goes with BENTO_CLOUD_API_KEY",
+				"The BentoCloud credentials file ", ".yatai.yaml is not used: the token comes from property "
+						+ "bentocloud.api-token");
 	}
 
 	@Test

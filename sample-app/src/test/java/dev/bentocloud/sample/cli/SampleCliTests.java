@@ -243,8 +243,10 @@ class SampleCliTests {
 				"--bentocloud.config-file=" + home.resolve(".yatai.yaml")), "api-token", "list");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
 		assertThat(this.last.out()).isEmpty();
-		assertThat(this.last.err()).startsWith("Error: [api-token] `list` failed: No BentoCloud API token configured")
-			.contains("bentoml cloud login", "BENTO_CLOUD_API_KEY");
+		assertThat(this.last.err())
+			.startsWith("Error: [api-token] `list` failed: No BentoCloud API token is configured. Looked in: ")
+			.contains("credentials file " + home.resolve(".yatai.yaml") + ": not found", "bentoml cloud login",
+					"BENTO_CLOUD_API_KEY");
 		assertThat(this.last.err().lines()).hasSize(1);
 	}
 

@@ -1,0 +1,202 @@
+package dev.bentocloud.spring.autoconfigure;
+
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Checks the {@code bentocloud.*} configuration at startup, so that a mistake stops the
+ * application with a report naming the property, where it was set, and the fix, instead of
+ * surfacing later as "a network problem" or being silently ignored.
+ */
+final class BentoCloudPropertiesValidator {
+
+	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("bentocloud");
+
+	/** Written by the credentials post-processor, or set by BentoCloud in a deployment's pods. */
+	private static final Set<String> NOT_CONFIGURATION = Set.of("credentials.source", "credentials.searched",
+			"credentials.deployment-url", "deployment-url");
+
+	private static final Map<String, String> KNOWN = known();
+
+	private BentoCloudPropertiesValidator() {
+	}
+
+	static void validate(BentoCloudProperties properties, ConfigurableEnvironment environment) {
+		rejectUnknownKeys(environment);
+		positive("bentocloud.connect-timeout", properties.connectTimeout(), environment);
+		positive("bentocloud.response-timeout", properties.responseTimeout(), environment);
+		positive("bentocloud.retry.initial-backoff", properties.retry().initialBackoff(), environment);
+		positive("bentocloud.retry.max-backoff", properties.retry().maxBackoff(), environment);
+		positive("bentocloud.health.timeout", properties.health().timeout(), environment);
+		positive("bentocloud.service.timeout", properties.service().timeout(), environment);
+		if (properties.health().cacheTtl().isNegative()) {
+			throw invalid("bentocloud.health.cache-ttl", properties.health().cacheTtl().toString(), environment,
+					"it is negative", "Set it to 0s (no caching) or a positive duration such as 10s.");
+		}
+		if (properties.retry().effectiveMaxRetries() < 0) {
+			throw invalid("bentocloud.retry.max-retries", String.valueOf(properties.retry().effectiveMaxRetries()),
+					environment, "it is negative", "Set it to 0 (no retries) or a positive number such as 3.");
+		}
+	}
+
+	/**
+	 * The endpoint must be an http(s) URL with a host, and a token may only go over plain http to
+	 * loopback unless allowed.
+	 */
+	static void validateEndpoint(URI endpoint, boolean hasToken, boolean allowInsecure, String property,
+			@Nullable ConfigurableEnvironment environment) {
+		String shown = BentoCloudEndpoints.displayable(endpoint.toString());
+		boolean http = "http".equalsIgnoreCase(endpoint.getScheme());
+		if (!(http || "https".equalsIgnoreCase(endpoint.getScheme())) || endpoint.getHost() == null) {
+			throw invalid(property, shown, environment, "it is not an http(s) URL with a host",
+					"Use your organization's endpoint, such as https://acme.cloud.bentoml.com (the scheme is "
+							+ "required: 'localhost:8081' is read as scheme 'localhost').");
+		}
+		if (endpoint.getUserInfo() != null) {
+			throw invalid(property, shown, environment, "it contains user info, which BentoCloud does not use",
+					"Remove the user info (user:password@) from the endpoint; the API token authenticates.");
+		}
+		if (hasToken && http && !allowInsecure && !BentoCloudEndpoints.isLoopback(endpoint.getHost())) {
+			throw invalid(property, shown, environment,
+					"the API token would be sent over plain http to " + endpoint.getHost()
+							+ ", where anyone on the network can read it",
+					"Use an https endpoint, or set bentocloud.allow-insecure-endpoint=true if this is intended.");
+		}
+	}
+
+	private static void positive(String property, Duration duration, ConfigurableEnvironment environment) {
+		if (duration.isZero() || duration.isNegative()) {
+			throw invalid(property, duration.toString(), environment, "it must be positive",
+					"Set a positive duration such as 5s or 500ms.");
+		}
+	}
+
+	private static void rejectUnknownKeys(ConfigurableEnvironment environment) {
+		for (PropertySource<?> propertySource : environment.getPropertySources()) {
+			if (BentoCloudCredentialsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME.equals(propertySource.getName())
+					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)) {
+				continue;
+			}
+			ConfigurationPropertySource source = ConfigurationPropertySource.from(propertySource);
+			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+				continue;
+			}
+			iterable.filter(ROOT::isAncestorOf).forEach((name) -> {
+				String key = relative(name);
+				if (!KNOWN.containsKey(normalized(key)) && !isNotConfiguration(key)) {
+					ConfigurationProperty property = source.getConfigurationProperty(name);
+					String origin = (property != null && property.getOrigin() != null)
+							? property.getOrigin().toString() : propertySource.getName();
+					throw new InvalidBentoCloudPropertyException(name.toString(), null, origin,
+							"there is no such BentoCloud property",
+							"Did you mean bentocloud." + nearest(key) + "? The properties are listed in the README "
+									+ "and in your IDE's completion.");
+				}
+			});
+		}
+	}
+
+	private static boolean isNotConfiguration(String key) {
+		return NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
+	}
+
+	/** The key below {@code bentocloud.}, as the source spells it ({@code api.token} from env). */
+	private static String relative(ConfigurationPropertyName name) {
+		StringBuilder key = new StringBuilder();
+		for (int i = 1; i < name.getNumberOfElements(); i++) {
+			key.append((i > 1) ? "." : "").append(name.getElement(i, ConfigurationPropertyName.Form.DASHED));
+		}
+		return key.toString();
+	}
+
+	/** Relaxed-binding equal names compare equal: {@code api-token}, {@code api.token}, {@code apiToken}. */
+	private static String normalized(String key) {
+		return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+	}
+
+	private static String nearest(String key) {
+		String wanted = normalized(key);
+		return KNOWN.entrySet()
+			.stream()
+			.min(Comparator.comparingInt((Map.Entry<String, String> known) -> distance(wanted, known.getKey())))
+			.map(Map.Entry::getValue)
+			.orElse("endpoint");
+	}
+
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	private static InvalidBentoCloudPropertyException invalid(String property, String value,
+			@Nullable ConfigurableEnvironment environment, String problem, String action) {
+		return new InvalidBentoCloudPropertyException(property, value, origin(property, environment), problem, action);
+	}
+
+	/** Where a property's value was set, as Spring tracks it (file and line for config files). */
+	static String origin(String property, @Nullable ConfigurableEnvironment environment) {
+		if (environment == null) {
+			return "a BentoCloudConnectionDetails bean";
+		}
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty found = source.getConfigurationProperty(name);
+			if (found != null) {
+				return (found.getOrigin() != null) ? found.getOrigin().toString() : String.valueOf(source);
+			}
+		}
+		return "the default";
+	}
+
+	/** Every property of {@link BentoCloudProperties}, normalized name to dashed name. */
+	private static Map<String, String> known() {
+		Map<String, String> known = new LinkedHashMap<>();
+		collect(BentoCloudProperties.class, "", known);
+		return known;
+	}
+
+	private static void collect(Class<?> type, String prefix, Map<String, String> known) {
+		for (RecordComponent component : type.getRecordComponents()) {
+			String name = prefix + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+			if (component.getType().isRecord()) {
+				collect(component.getType(), name + ".", known);
+			}
+			else {
+				known.put(normalized(name), name);
+			}
+		}
+	}
+
+}

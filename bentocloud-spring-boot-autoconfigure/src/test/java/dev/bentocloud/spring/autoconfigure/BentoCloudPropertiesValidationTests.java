@@ -1,0 +1,149 @@
+package dev.bentocloud.spring.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Mistakes in {@code bentocloud.*} stop startup with a failure report (property, value, origin
+ * with file and line, fix) rather than a stack trace or silence.
+ */
+class BentoCloudPropertiesValidationTests {
+
+	@TempDir
+	Path dir;
+
+	private FailureAnalysis startupFailure(String yaml, Map<String, Object> env, String... args) throws IOException {
+		InvalidBentoCloudPropertyException ex = assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run(yaml, env, args).close())
+			.extracting(BentoCloudPropertiesValidationTests::invalidProperty)
+			.actual();
+		FailureAnalysis analysis = new InvalidBentoCloudPropertyFailureAnalyzer().analyze(ex);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("SECRET");
+		return analysis;
+	}
+
+	private static InvalidBentoCloudPropertyException invalidProperty(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidBentoCloudPropertyException invalid) {
+				return invalid;
+			}
+		}
+		throw new AssertionError("No InvalidBentoCloudPropertyException in " + ex, ex);
+	}
+
+	private ConfigurableApplicationContext run(String yaml, Map<String, Object> env, String... args)
+			throws IOException {
+		Path config = Files.createDirectories(this.dir.resolve("config"));
+		Files.writeString(config.resolve("application.yml"), yaml);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("HOME", this.dir.toString())));
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
+		if (!env.isEmpty()) {
+			java.util.Map<String, Object> all = new java.util.HashMap<>(env);
+			all.put("HOME", this.dir.toString());
+			environment.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
+		}
+		String[] allArgs = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--spring.config.location=file:" + config + "/"))
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.environment(environment)
+			.logStartupInfo(false)
+			.run(allArgs);
+	}
+
+	@Test
+	void aTypoNamesTheKeyItsFileAndLineAndTheNearestValidKey() throws IOException {
+		FailureAnalysis analysis = startupFailure(
+				"bentocloud:\n  api-token: SECRET-1\n  endpont: https://acme.cloud.bentoml.com\n", Map.of());
+		assertThat(analysis.getDescription()).contains("bentocloud.endpont", "application.yml", "3:",
+				"there is no such BentoCloud property");
+		assertThat(analysis.getAction()).contains("Did you mean bentocloud.endpoint?");
+	}
+
+	@Test
+	void aTypoInAnEnvironmentVariableIsCaughtToo() throws IOException {
+		FailureAnalysis analysis = startupFailure("", Map.of("BENTOCLOUD_RETRY_MAX_RETRIS", "2"));
+		assertThat(analysis.getDescription()).contains("BENTOCLOUD_RETRY_MAX_RETRIS");
+		assertThat(analysis.getAction()).contains("Did you mean bentocloud.retry.max-retries?");
+	}
+
+	@Test
+	void validKeysInEveryRelaxedFormAndBentoCloudsDeploymentVariableStart() throws IOException {
+		try (ConfigurableApplicationContext context = run("bentocloud:\n  api-token: SECRET-2\n  connectTimeout: 3s\n"
+				+ "  retry:\n    max_retries: 1\n", Map.of("BENTOCLOUD_DEPLOYMENT_URL", "https://iris.example.com",
+						"BENTOCLOUD_RESPONSE_TIMEOUT", "5s"),
+				"--bentocloud.health.cache-ttl=0s")) {
+			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
+			assertThat(properties.connectTimeout()).hasSeconds(3);
+			assertThat(properties.retry().effectiveMaxRetries()).isOne();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "localhost:8081, not an http(s) URL with a host", "ftp://files.example.com, not an http(s) URL",
+			"https://user:pass@acme.example.com, contains user info" })
+	void anEndpointThatCannotWorkIsReportedWithItsOrigin(String endpoint, String problem) throws IOException {
+		FailureAnalysis analysis = startupFailure("bentocloud:\n  api-token: SECRET-3\n  endpoint: " + endpoint + "\n",
+				Map.of());
+		assertThat(analysis.getDescription()).contains("bentocloud.endpoint", problem, "application.yml", "3:")
+			.doesNotContain("pass@");
+	}
+
+	@Test
+	void plainHttpToARemoteHostIsAReportNotAStackTrace() throws IOException {
+		FailureAnalysis analysis = startupFailure("bentocloud:\n  api-token: SECRET-4\n", Map.of(),
+				"--bentocloud.endpoint=http://bentocloud.example.com");
+		assertThat(analysis.getDescription()).contains("plain http to bentocloud.example.com", "commandLineArgs");
+		assertThat(analysis.getAction()).contains("bentocloud.allow-insecure-endpoint=true");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "health.timeout, 0s", "connect-timeout, -1s", "retry.initial-backoff, 0ms" })
+	void aDurationThatIsNotPositiveIsReported(String key, String value) throws IOException {
+		String[] path = key.split("\\.");
+		String yaml = (path.length == 1) ? "bentocloud:\n  " + key + ": " + value + "\n"
+				: "bentocloud:\n  " + path[0] + ":\n    " + path[1] + ": " + value + "\n";
+		FailureAnalysis analysis = startupFailure(yaml, Map.of());
+		assertThat(analysis.getDescription()).contains("bentocloud." + key, "must be positive", "application.yml");
+		assertThat(analysis.getAction()).contains("positive duration");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			BentoCloudAutoConfiguration.class })
+	static class App {
+
+	}
+
+}
