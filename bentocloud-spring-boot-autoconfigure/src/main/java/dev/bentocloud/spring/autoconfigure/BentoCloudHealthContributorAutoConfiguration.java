@@ -1,9 +1,15 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import java.util.List;
+
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,10 +45,36 @@ public final class BentoCloudHealthContributorAutoConfiguration {
 	@Bean(name = BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
 	BentoCloudHealthIndicator bentocloudHealthIndicator(BentoCloudClient bentoCloudClient,
-			BentoCloudConnectionDetails connectionDetails, BentoCloudProperties properties, Environment environment) {
+			BentoCloudConnectionDetails connectionDetails, BentoCloudProperties properties, Environment environment,
+			ConfigurableListableBeanFactory beanFactory) {
 		BentoCloudProperties.Health health = properties.health();
-		return new BentoCloudHealthIndicator(bentoCloudClient, connectionDetails.toCredentials(),
+		return new BentoCloudHealthIndicator(bentoCloudClient,
+				credentialsOf(bentoCloudClient, connectionDetails, beanFactory),
 				BentoCloudCredentialsSource.from(environment).deploymentUrl(), health.timeout(), health.cacheTtl());
+	}
+
+	/**
+	 * Where the client's credentials came from: the connection details for our client; for a
+	 * client the application defined itself, that bean (its endpoint is the client's own, and its
+	 * token is unknown to us, so the details do not claim a source they cannot vouch for).
+	 */
+	private static BentoCloudCredentials credentialsOf(BentoCloudClient client,
+			BentoCloudConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory) {
+		BentoCloudCredentials configured = connectionDetails.toCredentials();
+		for (String name : beanFactory.getBeanNamesForType(BentoCloudClient.class)) {
+			if (beanFactory.containsBeanDefinition(name) && !isOurs(beanFactory.getBeanDefinition(name))) {
+				// The configured token still scrubs the details, should the user's client use it.
+				return new BentoCloudCredentials(client.endpoint().toString(), configured.apiToken(),
+						"the application's own BentoCloudClient bean '" + name + "'", List.of());
+			}
+		}
+		return configured;
+	}
+
+	private static boolean isOurs(BeanDefinition definition) {
+		return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
+				&& BentoCloudAutoConfiguration.class.getName()
+					.equals(annotated.getFactoryMethodMetadata().getDeclaringClassName());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.bentocloud.spring.autoconfigure;
 
 import java.time.Duration;
 
+import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,25 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 				.containsEntry("endpoint", emulator.endpoint());
 			assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isOne();
 		});
+	}
+
+	@Test
+	void withTheApplicationsOwnClientTheDetailsDescribeThatClientNotTheProperties() {
+		BentoCloudClient own = BentoCloudClient.builder()
+			.endpoint(emulator.endpoint())
+			.apiToken(emulator.apiToken())
+			.build();
+		this.runner.withPropertyValues("bentocloud.endpoint=https://properties.example.com",
+				"bentocloud.api-token=unused-token")
+			.withBean("myBentoCloudClient", BentoCloudClient.class, () -> own)
+			.run((context) -> {
+				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context
+					.getBean(HealthEndpoint.class)
+					.healthForPath("bentocloud");
+				assertThat(bentocloud.getStatus()).isEqualTo(Status.UP);
+				assertThat(bentocloud.getDetails()).containsEntry("endpoint", emulator.endpoint())
+					.containsEntry("credentialsSource", "the application's own BentoCloudClient bean 'myBentoCloudClient'");
+			});
 	}
 
 	@Test
