@@ -34,6 +34,20 @@ public interface BentoCloudClient {
 	/** Deployment management. */
 	DeploymentOperations deployments();
 
+	/**
+	 * Organization secrets.
+	 * @return the secret operations
+	 * @since 0.1.0
+	 */
+	SecretOperations secrets();
+
+	/**
+	 * The organization's clusters.
+	 * @return the cluster operations
+	 * @since 0.1.0
+	 */
+	ClusterOperations clusters();
+
 	/** Instance types available in {@code cluster}, or in the default cluster when {@code null}. */
 	Flux<InstanceType> instanceTypes(String cluster);
 

@@ -33,7 +33,17 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 public final class BentoCloudClientBuilder {
 
+	/**
+	 * The BentoML release whose client wire contract this client implements, sent as
+	 * {@value #BENTOML_VERSION_HEADER} on every management request unless
+	 * {@link #bentomlVersion(String)} says otherwise.
+	 * @since 0.1.0
+	 */
+	public static final String DEFAULT_BENTOML_VERSION = "1.4.38";
+
 	static final String TOKEN_HEADER = "X-YATAI-API-TOKEN";
+
+	static final String BENTOML_VERSION_HEADER = "X-Bentoml-Version";
 
 	private static final String UNAUTHORIZED_HINT = "The API token is wrong, revoked or expired. Run `bentoml cloud login`, set BENTO_CLOUD_API_KEY, or set bentocloud.api-token.";
 
@@ -55,6 +65,8 @@ public final class BentoCloudClientBuilder {
 			Duration.ofSeconds(5));
 
 	private boolean allowInsecureEndpoint;
+
+	private String bentomlVersion = DEFAULT_BENTOML_VERSION;
 
 	BentoCloudClientBuilder() {
 	}
@@ -182,6 +194,21 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
+	 * The BentoML version to announce in the {@code X-Bentoml-Version} header, as the Python
+	 * client sends its installed version (default {@link #DEFAULT_BENTOML_VERSION}).
+	 * @param bentomlVersion e.g. {@code 1.4.38}
+	 * @return this builder
+	 * @since 0.1.0
+	 */
+	public BentoCloudClientBuilder bentomlVersion(String bentomlVersion) {
+		Assert.hasText(bentomlVersion, "bentomlVersion must not be empty");
+		Assert.isTrue(bentomlVersion.strip().chars().allMatch((c) -> c > 0x20 && c < 0x7f),
+				"bentomlVersion must be printable ASCII without spaces");
+		this.bentomlVersion = bentomlVersion.strip();
+		return this;
+	}
+
+	/**
 	 * Builds the client. No connection is made until the first call.
 	 * @return the client
 	 * @throws IllegalStateException if the token would go over plain http to a non-loopback
@@ -201,10 +228,12 @@ public final class BentoCloudClientBuilder {
 		URI endpoint = this.endpoint;
 		HttpErrors.RetrySettings retry = this.retry;
 		String noTokenMessage = this.noTokenMessage;
+		String bentomlVersion = this.bentomlVersion;
 		Supplier<ManagementApi> api = SingletonSupplier.of(() -> {
 			WebClient webClient = HttpClientSupport.builder(base, connectors, connectTimeout, responseTimeout)
 				.baseUrl(endpoint.toString())
 				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+				.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
 				.codecs((codecs) -> {
 					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
 					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));

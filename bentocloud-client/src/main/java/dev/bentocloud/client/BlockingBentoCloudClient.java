@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.Cluster;
+import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Organization;
+import dev.bentocloud.client.model.Secret;
+import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.client.model.User;
 
 /**
@@ -25,10 +29,16 @@ public class BlockingBentoCloudClient {
 
 	private final Deployments deployments;
 
+	private final Secrets secrets;
+
+	private final Clusters clusters;
+
 	public BlockingBentoCloudClient(BentoCloudClient client) {
 		this.client = client;
 		this.apiTokens = new ApiTokens(client.apiTokens());
 		this.deployments = new Deployments(client.deployments());
+		this.secrets = new Secrets(client.secrets());
+		this.clusters = new Clusters(client.clusters());
 	}
 
 	public User currentUser() {
@@ -45,6 +55,24 @@ public class BlockingBentoCloudClient {
 
 	public Deployments deployments() {
 		return this.deployments;
+	}
+
+	/**
+	 * Blocking {@link BentoCloudClient#secrets()}.
+	 * @return the secret operations
+	 * @since 0.1.0
+	 */
+	public Secrets secrets() {
+		return this.secrets;
+	}
+
+	/**
+	 * Blocking {@link BentoCloudClient#clusters()}.
+	 * @return the cluster operations
+	 * @since 0.1.0
+	 */
+	public Clusters clusters() {
+		return this.clusters;
 	}
 
 	public List<InstanceType> instanceTypes(String cluster) {
@@ -115,6 +143,11 @@ public class BlockingBentoCloudClient {
 			return this.operations.apply(config).block();
 		}
 
+		/** See {@link DeploymentOperations#voidUpdate}. */
+		public Deployment voidUpdate(String name, String cluster) {
+			return this.operations.voidUpdate(name, cluster).block();
+		}
+
 		public Deployment terminate(String name, String cluster) {
 			return this.operations.terminate(name, cluster).block();
 		}
@@ -130,6 +163,68 @@ public class BlockingBentoCloudClient {
 
 		public Deployment waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
 			return this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast();
+		}
+
+	}
+
+	/**
+	 * Blocking {@link SecretOperations}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Secrets {
+
+		private final SecretOperations operations;
+
+		Secrets(SecretOperations operations) {
+			this.operations = operations;
+		}
+
+		public List<Secret> list() {
+			return list(null);
+		}
+
+		public List<Secret> list(String search) {
+			return this.operations.list(search).collectList().block();
+		}
+
+		public Secret create(CreateSecretRequest request) {
+			return this.operations.create(request).block();
+		}
+
+		public Optional<Secret> get(String name, String cluster) {
+			return this.operations.get(name, cluster).blockOptional();
+		}
+
+		public Secret update(UpdateSecretRequest request) {
+			return this.operations.update(request).block();
+		}
+
+		public void delete(String name, String cluster) {
+			this.operations.delete(name, cluster).block();
+		}
+
+	}
+
+	/**
+	 * Blocking {@link ClusterOperations}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Clusters {
+
+		private final ClusterOperations operations;
+
+		Clusters(ClusterOperations operations) {
+			this.operations = operations;
+		}
+
+		public List<Cluster> list() {
+			return this.operations.list().collectList().block();
+		}
+
+		public Optional<Cluster> get(String name) {
+			return this.operations.get(name).blockOptional();
 		}
 
 	}

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
+import dev.bentocloud.client.model.Cluster;
+import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
@@ -19,7 +21,10 @@ import dev.bentocloud.client.model.DeploymentStatus;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.Page;
+import dev.bentocloud.client.model.Secret;
+import dev.bentocloud.client.model.SecretContent;
 import dev.bentocloud.client.model.TokenExpiry;
+import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +51,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final ApiTokenOperations apiTokens = new ApiTokens();
 
 	private final DeploymentOperations deployments = new Deployments();
+
+	private final SecretOperations secrets = new Secrets();
+
+	private final ClusterOperations clusters = new Clusters();
 
 	/**
 	 * @param api the HTTP interface, built on first use: building WebClient and its connector
@@ -85,8 +94,19 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	@Override
+	public SecretOperations secrets() {
+		return this.secrets;
+	}
+
+	@Override
+	public ClusterOperations clusters() {
+		return this.clusters;
+	}
+
+	@Override
 	public Flux<InstanceType> instanceTypes(String cluster) {
-		return call("GET /api/v1/instance_types", api().instanceTypes(cluster)).flatMapIterable(Function.identity());
+		return call("GET /api/v1/instance_types", api().instanceTypes(orEmpty(cluster)))
+			.flatMapIterable(Function.identity());
 	}
 
 	@Override
@@ -137,22 +157,29 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withFixedScaling();
-				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api().createDeployment(config.cluster(), body(fixed, true)));
+				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api().createDeployment(orEmpty(config.cluster()), body(fixed, true)));
 			});
 		}
 
 		@Override
 		public Mono<Deployment> get(String name, String cluster) {
 			return absentAsEmpty(
-					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), cluster)));
+					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), orEmpty(cluster))));
 		}
 
+		/**
+		 * Sends BentoML's parameters ({@code cluster}, {@code all=true} without a cluster and
+		 * empty with one, {@code q}, {@code search}, empty when unset), but reads the list in
+		 * numeric pages of {@link #PAGE_SIZE} ({@code start=0&count=100}, then on until
+		 * {@code total}) instead of BentoML's two calls ({@code count=} to read {@code total},
+		 * then {@code count=<total>}): one call for most organizations, and no unbounded page.
+		 */
 		@Override
 		public Flux<Deployment> list(DeploymentQuery query) {
-			String q = query.queryString();
-			Boolean all = (query.cluster() == null) ? Boolean.TRUE : null;
-			return paged((start) -> call("GET /api/v2/deployments",
-					DefaultBentoCloudClient.this.api().listDeployments(query.cluster(), all, start, PAGE_SIZE, query.search(), q)));
+			String q = orEmpty(query.queryString());
+			String all = (query.cluster() == null) ? "true" : "";
+			return paged((start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
+				.listDeployments(orEmpty(query.cluster()), all, PAGE_SIZE, q, orEmpty(query.search()), start)));
 		}
 
 		@Override
@@ -168,7 +195,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 								.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no bento"));
 					config = config.withBento(bento).withFixedScaling();
 					return call("PUT /api/v2/deployments/{name}",
-							DefaultBentoCloudClient.this.api().updateDeployment(name, existing.clusterName(), body(config, false)));
+							DefaultBentoCloudClient.this.api().updateDeployment(name, orEmpty(existing.clusterName()), body(config, false)));
 				});
 			});
 		}
@@ -189,20 +216,26 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
 				return call("PUT /api/v2/deployments/{name}",
-						DefaultBentoCloudClient.this.api().updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
+						DefaultBentoCloudClient.this.api().updateDeployment(config.name(), orEmpty(existing.clusterName()), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
+		}
+
+		@Override
+		public Mono<Deployment> voidUpdate(String name, String cluster) {
+			return call("PUT /api/v2/deployments/{name}/void_update",
+					DefaultBentoCloudClient.this.api().voidUpdateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
 		public Mono<Deployment> terminate(String name, String cluster) {
 			return call("POST /api/v2/deployments/{name}/terminate",
-					DefaultBentoCloudClient.this.api().terminateDeployment(requireText(name, "name"), cluster));
+					DefaultBentoCloudClient.this.api().terminateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
 		public Mono<Deployment> delete(String name, String cluster) {
 			return call("DELETE /api/v2/deployments/{name}",
-					DefaultBentoCloudClient.this.api().deleteDeployment(requireText(name, "name"), cluster));
+					DefaultBentoCloudClient.this.api().deleteDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
@@ -237,7 +270,95 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	}
 
+	private final class Secrets implements SecretOperations {
+
+		/**
+		 * Sends BentoML's parameters ({@code count}, {@code q=}, {@code search}, {@code start},
+		 * {@code all=true}) but pages with {@code count=100} through every secret, where
+		 * BentoML asks for {@code count=10} once.
+		 */
+		@Override
+		public Flux<Secret> list(String search) {
+			return paged((start) -> call("GET /api/v1/org_secrets",
+					DefaultBentoCloudClient.this.api().listSecrets(PAGE_SIZE, "", orEmpty(search), start, "true")));
+		}
+
+		@Override
+		public Mono<Secret> create(CreateSecretRequest request) {
+			return Mono.defer(() -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("name", requireText(request.name(), "name"));
+				body.put("content", content(request.content()));
+				body.put("description", request.description());
+				return call("POST /api/v1/org_secrets",
+						DefaultBentoCloudClient.this.api().createSecret(request.cluster(), body));
+			});
+		}
+
+		@Override
+		public Mono<Secret> get(String name, String cluster) {
+			return absentAsEmpty(call("GET /api/v1/org_secrets/{name}",
+					DefaultBentoCloudClient.this.api().getSecret(requireText(name, "name"), cluster)));
+		}
+
+		@Override
+		public Mono<Secret> update(UpdateSecretRequest request) {
+			return Mono.defer(() -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("content", content(request.content()));
+				body.put("description", request.description());
+				return call("PATCH /api/v1/org_secrets/{name}", DefaultBentoCloudClient.this.api()
+					.updateSecret(requireText(request.name(), "name"), request.cluster(), body));
+			});
+		}
+
+		@Override
+		public Mono<Void> delete(String name, String cluster) {
+			return call("DELETE /api/v1/org_secrets/{name}",
+					DefaultBentoCloudClient.this.api().deleteSecret(requireText(name, "name"), cluster));
+		}
+
+		/** {@code SecretContentSchema} with every key, unset ones as null. */
+		private Map<String, Object> content(SecretContent content) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("type", requireText(content.type(), "content.type"));
+			json.put("items", content.items().stream().map((item) -> {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("key", requireText(item.key(), "item key"));
+				entry.put("sub_path", item.subPath());
+				entry.put("value", item.value());
+				return entry;
+			}).toList());
+			json.put("path", content.path());
+			json.put("stage", content.stage());
+			return json;
+		}
+
+	}
+
+	private final class Clusters implements ClusterOperations {
+
+		/** Pages with {@code start/count} (BentoML's client takes caller-supplied parameters and never calls it). */
+		@Override
+		public Flux<Cluster> list() {
+			return paged((start) -> call("GET /api/v1/clusters",
+					DefaultBentoCloudClient.this.api().listClusters(start, PAGE_SIZE)));
+		}
+
+		@Override
+		public Mono<Cluster> get(String name) {
+			return absentAsEmpty(call("GET /api/v1/clusters/{name}",
+					DefaultBentoCloudClient.this.api().getCluster(requireText(name, "name"))));
+		}
+
+	}
+
 	// Helpers
+
+	/** BentoML sends unset query parameters as empty values ({@code cluster=}). */
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
+	}
 
 	private Deployment.Target existingTarget(Deployment existing) {
 		String name = existing.name();

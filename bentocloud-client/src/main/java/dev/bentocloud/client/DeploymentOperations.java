@@ -48,6 +48,16 @@ public interface DeploymentOperations {
 	 */
 	Mono<Deployment> apply(DeploymentConfig config);
 
+	/**
+	 * Redeploys the deployment with its current configuration, unchanged
+	 * ({@code PUT /api/v2/deployments/{name}/void_update}, BentoML's {@code void_update}).
+	 * @param name the deployment name
+	 * @param cluster its cluster, or {@code null}
+	 * @return the deployment
+	 * @since 0.1.0
+	 */
+	Mono<Deployment> voidUpdate(String name, String cluster);
+
 	/** Stops the deployment; it keeps its configuration and can be started again. */
 	Mono<Deployment> terminate(String name, String cluster);
 

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.client.model.Cluster;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.Page;
+import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Mono;
 
@@ -17,12 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PatchExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent only
- * when not {@code null}; path variables are percent-encoded.
+ * when not {@code null}; an empty string is sent as {@code name=} (BentoML sends
+ * {@code cluster=} that way when no cluster is chosen). Path variables are percent-encoded.
  */
 @HttpExchange(accept = "application/json")
 interface ManagementApi {
@@ -47,28 +51,52 @@ interface ManagementApi {
 	Mono<Void> deleteApiToken(@PathVariable String uid);
 
 	@PostExchange(url = "/api/v2/deployments", contentType = "application/json")
-	Mono<Deployment> createDeployment(@RequestParam(required = false) String cluster,
-			@RequestBody Map<String, Object> body);
+	Mono<Deployment> createDeployment(@RequestParam String cluster, @RequestBody Map<String, Object> body);
 
 	@GetExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam String cluster);
 
 	@GetExchange("/api/v2/deployments")
-	Mono<Page<Deployment>> listDeployments(@RequestParam(required = false) String cluster,
-			@RequestParam(required = false) Boolean all, @RequestParam int start, @RequestParam int count,
-			@RequestParam(required = false) String search, @RequestParam(required = false) String q);
+	Mono<Page<Deployment>> listDeployments(@RequestParam String cluster, @RequestParam String all,
+			@RequestParam int count, @RequestParam String q, @RequestParam String search, @RequestParam int start);
 
 	@PutExchange(url = "/api/v2/deployments/{name}", contentType = "application/json")
-	Mono<Deployment> updateDeployment(@PathVariable String name, @RequestParam(required = false) String cluster,
+	Mono<Deployment> updateDeployment(@PathVariable String name, @RequestParam String cluster,
 			@RequestBody Map<String, Object> body);
 
+	@PutExchange("/api/v2/deployments/{name}/void_update")
+	Mono<Deployment> voidUpdateDeployment(@PathVariable String name, @RequestParam String cluster);
+
 	@PostExchange("/api/v2/deployments/{name}/terminate")
-	Mono<Deployment> terminateDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> terminateDeployment(@PathVariable String name, @RequestParam String cluster);
 
 	@DeleteExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> deleteDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> deleteDeployment(@PathVariable String name, @RequestParam String cluster);
 
 	@GetExchange("/api/v1/instance_types")
-	Mono<List<InstanceType>> instanceTypes(@RequestParam(required = false) String cluster);
+	Mono<List<InstanceType>> instanceTypes(@RequestParam String cluster);
+
+	@GetExchange("/api/v1/org_secrets")
+	Mono<Page<Secret>> listSecrets(@RequestParam int count, @RequestParam String q, @RequestParam String search,
+			@RequestParam int start, @RequestParam String all);
+
+	@PostExchange(url = "/api/v1/org_secrets", contentType = "application/json")
+	Mono<Secret> createSecret(@RequestParam(required = false) String cluster, @RequestBody Map<String, Object> body);
+
+	@GetExchange("/api/v1/org_secrets/{name}")
+	Mono<Secret> getSecret(@PathVariable String name, @RequestParam(required = false) String cluster);
+
+	@PatchExchange(url = "/api/v1/org_secrets/{name}", contentType = "application/json")
+	Mono<Secret> updateSecret(@PathVariable String name, @RequestParam(required = false) String cluster,
+			@RequestBody Map<String, Object> body);
+
+	@DeleteExchange("/api/v1/org_secrets/{name}")
+	Mono<Void> deleteSecret(@PathVariable String name, @RequestParam(required = false) String cluster);
+
+	@GetExchange("/api/v1/clusters")
+	Mono<Page<Cluster>> listClusters(@RequestParam int start, @RequestParam int count);
+
+	@GetExchange("/api/v1/clusters/{name}")
+	Mono<Cluster> getCluster(@PathVariable String name);
 
 }

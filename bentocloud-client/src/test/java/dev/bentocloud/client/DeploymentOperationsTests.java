@@ -83,7 +83,7 @@ class DeploymentOperationsTests {
 		assertThat(created.name()).isNotBlank();
 		assertThat(created.config().orElseThrow().services().get("Svc").scaling()).isEqualTo(Scaling.of(1, 1));
 		RecordedRequest post = this.emulator.requests().get(0);
-		assertThat(post.rawQuery()).isNullOrEmpty();
+		assertThat(post.rawQuery()).isEqualTo("cluster=");
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class DeploymentOperationsTests {
 		this.emulator.clearRequests();
 		assertThat(this.deployments.list()).hasSize(130);
 		assertThat(this.emulator.requests()).hasSize(2);
-		assertThat(this.emulator.requests().get(0).rawQuery()).isEqualTo("all=true&start=0&count=100");
+		assertThat(this.emulator.requests().get(0).rawQuery()).isEqualTo("cluster=&all=true&count=100&q=&search=&start=0");
 		this.emulator.clearRequests();
 		assertThat(this.deployments.list(DeploymentQuery.all().withSearch("dep-12").withCluster("default")
 			.withLabel("team", "ml"))).isEmpty();
@@ -120,7 +120,7 @@ class DeploymentOperationsTests {
 		assertThat(params).containsEntry("cluster", List.of("default"))
 			.containsEntry("search", List.of("dep-12"))
 			.containsEntry("q", List.of("label:team=ml"))
-			.doesNotContainKey("all");
+			.containsEntry("all", List.of(""));
 		assertThat(this.deployments.list(DeploymentQuery.all().withSearch("dep-12"))).hasSize(10);
 	}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Everything the emulator knows: organization, users, tokens, deployments, and behaviour switches. */
+/** Everything the emulator knows: organization, users, tokens, deployments, secrets, clusters, and behaviour switches. */
 final class EmulatorState {
 
 	final Organization organization;
@@ -17,6 +17,10 @@ final class EmulatorState {
 	final TokenStore tokens = new TokenStore();
 
 	final DeploymentStore deployments = new DeploymentStore();
+
+	final SecretStore secrets = new SecretStore();
+
+	final ClusterStore clusters = new ClusterStore();
 
 	final JsonViews views;
 

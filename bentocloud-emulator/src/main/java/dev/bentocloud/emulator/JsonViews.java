@@ -104,6 +104,17 @@ final class JsonViews {
 		return json;
 	}
 
+	ObjectNode secret(OrgSecret secret) {
+		OrgSecret.State state = secret.state();
+		ObjectNode json = resource(secret.uid, secret.createdAt, state.updatedAt(), null, secret.name, "secret");
+		json.put("description", (state.description() != null) ? state.description() : "");
+		json.set("creator", user(secret.creator));
+		json.set("content", state.content().deepCopy());
+		json.set("cluster", cluster(secret.cluster));
+		json.put("x_emulator", true);
+		return json;
+	}
+
 	ObjectNode token(ApiToken token, boolean withSecret, Instant now) {
 		ObjectNode json = resource(token.uid, token.createdAt, null, null, token.name, "api_token");
 		json.put("description", (token.description != null) ? token.description : "");

@@ -79,6 +79,15 @@ final class ManagementApi {
 					case "POST" -> createToken(request, user);
 					default -> throw methodNotAllowed(request);
 				};
+			case "/api/v1/org_secrets":
+				return switch (method) {
+					case "GET" -> listSecrets(request);
+					case "POST" -> createSecret(request, user);
+					default -> throw methodNotAllowed(request);
+				};
+			case "/api/v1/clusters":
+				requireMethod(request, "GET");
+				return page(request, this.state.clusters.all(), this.state.views::cluster);
 			case "/api/v2/deployments":
 				return switch (method) {
 					case "GET" -> listDeployments(request);
@@ -95,6 +104,23 @@ final class ManagementApi {
 				case "DELETE" -> deleteToken(uid, user);
 				default -> throw methodNotAllowed(request);
 			};
+		}
+		if (path.startsWith("/api/v1/org_secrets/")) {
+			String name = lastSegment(path, "/api/v1/org_secrets/");
+			return switch (method) {
+				case "GET" -> ok(this.state.views.secret(findSecret(request, name)));
+				case "PATCH" -> updateSecret(request, name);
+				case "DELETE" -> deleteSecret(request, name);
+				default -> throw methodNotAllowed(request);
+			};
+		}
+		if (path.startsWith("/api/v1/clusters/")) {
+			String name = lastSegment(path, "/api/v1/clusters/");
+			requireMethod(request, "GET");
+			if (!this.state.clusters.exists(name)) {
+				throw new ApiException(404, "Cluster " + name + " not found");
+			}
+			return ok(this.state.views.cluster(name));
 		}
 		if (path.startsWith("/api/v2/deployments/")) {
 			String rest = path.substring("/api/v2/deployments/".length());
@@ -270,7 +296,9 @@ final class ManagementApi {
 		}
 		String cluster = request.param("cluster");
 		boolean dev = body.path("dev").asBoolean(false);
-		Deployment created = this.state.deployments.create(name, (cluster != null) ? cluster : "default", user, dev,
+		cluster = (cluster != null) ? cluster : ClusterStore.DEFAULT;
+		this.state.clusters.ensure(cluster);
+		Deployment created = this.state.deployments.create(name, cluster, user, dev,
 				spec, this.state.deploymentReadyAfter());
 		if (created == null) {
 			throw new ApiException(409, "Deployment " + name + " already exists; choose another name or update it");
@@ -350,6 +378,86 @@ final class ManagementApi {
 		}
 		while (this.state.deployments.find(name) != null);
 		return name;
+	}
+
+	// ---- Secrets
+
+	private static final String SECRET_EXAMPLE = "{\"name\": \"s\", \"content\": {\"type\": \"env\", \"items\": "
+			+ "[{\"key\": \"K\", \"sub_path\": null, \"value\": \"V\"}], \"path\": null, \"stage\": \"runtime\"}, "
+			+ "\"description\": null}";
+
+	private Reply listSecrets(ApiRequest request) {
+		return page(request, this.state.secrets.list(request.param("search")), this.state.views::secret);
+	}
+
+	private Reply createSecret(ApiRequest request, User user) {
+		ObjectNode body = jsonObject(request, SECRET_EXAMPLE);
+		String name = optionalString(body, "name");
+		if (name == null || name.isBlank()) {
+			throw new ApiException(400, "name is required: send a non-empty \"name\" in the JSON body");
+		}
+		ObjectNode content = secretContent(body);
+		String cluster = request.param("cluster");
+		cluster = (cluster != null) ? cluster : ClusterStore.DEFAULT;
+		this.state.clusters.ensure(cluster);
+		OrgSecret created = this.state.secrets.create(name, cluster, user, content, optionalString(body, "description"));
+		if (created == null) {
+			throw new ApiException(409, "Secret " + name + " already exists; update it with PATCH instead");
+		}
+		return ok(this.state.views.secret(created));
+	}
+
+	private Reply updateSecret(ApiRequest request, String name) {
+		OrgSecret secret = findSecret(request, name);
+		ObjectNode body = jsonObject(request, "{\"content\": {...}, \"description\": null}");
+		secret.update(secretContent(body), optionalString(body, "description"));
+		return ok(this.state.views.secret(secret));
+	}
+
+	private Reply deleteSecret(ApiRequest request, String name) {
+		OrgSecret secret = findSecret(request, name);
+		if (this.state.secrets.remove(name) == null) {
+			throw new ApiException(404, "Secret " + name + " not found");
+		}
+		return ok(this.state.views.secret(secret));
+	}
+
+	private OrgSecret findSecret(ApiRequest request, String name) {
+		OrgSecret secret = this.state.secrets.find(name);
+		String cluster = request.param("cluster");
+		if (secret == null || (cluster != null && !cluster.equals(secret.cluster))) {
+			throw this.state.legacyNotFound() ? new ApiException(400, "record not found")
+					: new ApiException(404, "Secret " + name + " not found" + ((cluster != null) ? " in cluster " + cluster : ""));
+		}
+		return secret;
+	}
+
+	/** {@code SecretContentSchema}: type env or mountfile, items with a string key; kept as sent. */
+	private static ObjectNode secretContent(ObjectNode body) {
+		JsonNode content = body.get("content");
+		if (content == null || !content.isObject()) {
+			throw new ApiException(400, "content is required: send \"content\": {\"type\": \"env\", \"items\": [...]}");
+		}
+		String type = content.path("type").isString() ? content.get("type").stringValue() : null;
+		if (!"env".equals(type) && !"mountfile".equals(type)) {
+			throw new ApiException(400, "content.type must be \"env\" or \"mountfile\"");
+		}
+		JsonNode items = content.get("items");
+		if (items == null || !items.isArray()) {
+			throw new ApiException(400, "content.items must be a JSON array of {key, sub_path, value}");
+		}
+		for (JsonNode item : items) {
+			if (!item.isObject() || !item.path("key").isString() || item.get("key").stringValue().isEmpty()) {
+				throw new ApiException(400, "every content.items entry needs a non-empty string \"key\"");
+			}
+		}
+		ObjectNode copy = (ObjectNode) content.deepCopy();
+		for (String key : List.of("path", "stage")) {
+			if (!copy.has(key)) {
+				copy.putNull(key);
+			}
+		}
+		return copy;
 	}
 
 	// ---- helpers

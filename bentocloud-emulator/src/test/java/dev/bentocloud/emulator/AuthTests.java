@@ -31,7 +31,8 @@ class AuthTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/auth/current", "/api/v1/current_org", "/api/v1/api_tokens",
-			"/api/v2/deployments", "/api/v1/instance_types", "/api/v1/no_such_thing" })
+			"/api/v2/deployments", "/api/v1/instance_types", "/api/v1/org_secrets", "/api/v1/org_secrets/s", "/api/v1/clusters",
+			"/api/v1/clusters/default", "/api/v1/no_such_thing" })
 	void missingTokenIs401WithMessage(String path) {
 		HttpResponse<String> response = this.http.withToken(null).get(path);
 		assertThat(response.statusCode()).isEqualTo(401);

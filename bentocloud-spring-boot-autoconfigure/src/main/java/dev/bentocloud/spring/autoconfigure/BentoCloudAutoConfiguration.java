@@ -90,7 +90,8 @@ public final class BentoCloudAutoConfiguration {
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
 			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
-			.allowInsecureEndpoint(properties.allowInsecureEndpoint());
+			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
+			.bentomlVersion(properties.bentomlVersion());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

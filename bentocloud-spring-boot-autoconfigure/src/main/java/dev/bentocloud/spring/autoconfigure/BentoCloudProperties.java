@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.SecretScrubber;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry Retries of idempotent calls.
  * @param health The health indicator.
  * @param service Calls to deployed BentoML services.
+ * @param bentomlVersion BentoML version sent as X-Bentoml-Version on every management request, as
+ * the BentoML Python client sends its own version.
  * @since 0.1.0
  */
 @ConfigurationProperties("bentocloud")
@@ -41,7 +44,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 		@Nullable Path configFile, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("60s") Duration responseTimeout, @DefaultValue("false") boolean allowInsecureEndpoint,
 		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
-		@DefaultValue Service service) {
+		@DefaultValue Service service,
+		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion) {
 
 	/**
 	 * Whether a non-blank API token is configured.
@@ -58,7 +62,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 				+ ", configFile=" + this.configFile + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials="
 				+ this.credentials + ", retry=" + this.retry + ", health=" + this.health + ", service="
-				+ this.service + "]";
+				+ this.service + ", bentomlVersion=" + this.bentomlVersion + "]";
 	}
 
 	static String masked(@Nullable String token) {

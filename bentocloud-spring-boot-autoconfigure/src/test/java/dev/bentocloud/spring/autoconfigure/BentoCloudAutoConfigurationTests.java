@@ -78,6 +78,21 @@ class BentoCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void bentomlVersionHeaderDefaultsToTheContractsReleaseAndFollowsTheProperty() {
+		withEmulator().run((context) -> {
+			emulator.clearRequests();
+			context.getBean(BlockingBentoCloudClient.class).currentUser();
+			assertThat(emulator.requests().get(0).header("X-Bentoml-Version"))
+				.isEqualTo(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
+		});
+		withEmulator().withPropertyValues("bentocloud.bentoml-version=1.4.40").run((context) -> {
+			emulator.clearRequests();
+			context.getBean(BlockingBentoCloudClient.class).currentUser();
+			assertThat(emulator.requests().get(0).header("X-Bentoml-Version")).isEqualTo("1.4.40");
+		});
+	}
+
+	@Test
 	void beansExistWithoutTokenAndCallsExplainWhatToDo() {
 		this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint()).run((context) -> {
 			assertThat(context).hasSingleBean(BentoCloudClient.class);

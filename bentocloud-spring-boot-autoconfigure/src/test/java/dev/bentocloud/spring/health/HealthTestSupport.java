@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import reactor.core.scheduler.Scheduler;
@@ -28,7 +29,7 @@ final class HealthTestSupport {
 			BentoCloudProperties.Retry retry) {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
 				Duration.ofSeconds(60), false, new BentoCloudProperties.Credentials(true), retry, new BentoCloudProperties.Health(timeout, cacheTtl),
-				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)));
+				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)), BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
 	}
 
 	/** A client built from the properties, as the auto-configuration builds it. */

@@ -1,0 +1,63 @@
+package dev.bentocloud.client;
+
+import dev.bentocloud.client.model.CreateSecretRequest;
+import dev.bentocloud.client.model.Secret;
+import dev.bentocloud.client.model.UpdateSecretRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Organization secrets ({@code /api/v1/org_secrets}). A {@code null} cluster means the
+ * organization's default cluster and is left out of the query string, as BentoML does.
+ *
+ * @since 0.1.0
+ */
+public interface SecretOperations {
+
+	/**
+	 * Every secret, through all pages.
+	 * @return the secrets
+	 */
+	default Flux<Secret> list() {
+		return list(null);
+	}
+
+	/**
+	 * Every secret whose name matches {@code search}, through all pages (BentoML reads only the
+	 * first 10).
+	 * @param search the name search, or {@code null} for all
+	 * @return the secrets
+	 */
+	Flux<Secret> list(String search);
+
+	/**
+	 * Creates a secret. Never retried.
+	 * @param request the secret
+	 * @return the created secret
+	 */
+	Mono<Secret> create(CreateSecretRequest request);
+
+	/**
+	 * The secret, or empty if there is none.
+	 * @param name the secret name
+	 * @param cluster its cluster, or {@code null}
+	 * @return the secret
+	 */
+	Mono<Secret> get(String name, String cluster);
+
+	/**
+	 * Replaces a secret's content and description (PATCH). Never retried.
+	 * @param request the change
+	 * @return the updated secret
+	 */
+	Mono<Secret> update(UpdateSecretRequest request);
+
+	/**
+	 * Deletes the secret; fails with {@link BentoCloudNotFoundException} if there is none.
+	 * @param name the secret name
+	 * @param cluster its cluster, or {@code null}
+	 * @return completion
+	 */
+	Mono<Void> delete(String name, String cluster);
+
+}
