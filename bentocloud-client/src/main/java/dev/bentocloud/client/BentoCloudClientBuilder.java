@@ -66,6 +66,10 @@ public final class BentoCloudClientBuilder {
 
 	private boolean allowInsecureEndpoint;
 
+	private @Nullable Duration callTimeout;
+
+	private int maxPages = 1000;
+
 	private String bentomlVersion = DEFAULT_BENTOML_VERSION;
 
 	BentoCloudClientBuilder() {
@@ -78,6 +82,10 @@ public final class BentoCloudClientBuilder {
 	 */
 	public BentoCloudClientBuilder endpoint(URI endpoint) {
 		Assert.notNull(endpoint, "endpoint must not be null");
+		// Never echo the URL: its user info may hold a password.
+		Assert.isTrue(endpoint.getRawUserInfo() == null, () -> "The BentoCloud endpoint "
+				+ BentoCloudEndpoints.displayable(endpoint.toString())
+				+ " contains user info, which BentoCloud does not use: remove the user:password@ part");
 		this.endpoint = endpoint;
 		return this;
 	}
@@ -171,6 +179,30 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
+	 * The longest one call may take, retries and backoffs included (default: twice the response
+	 * timeout). It also ends a response whose body drips so slowly that no read timeout fires.
+	 * @param callTimeout the deadline
+	 * @return this builder
+	 */
+	public BentoCloudClientBuilder callTimeout(Duration callTimeout) {
+		Assert.isTrue(!callTimeout.isNegative() && !callTimeout.isZero(), "callTimeout must be positive");
+		this.callTimeout = callTimeout;
+		return this;
+	}
+
+	/**
+	 * The most pages a list may take (default 1,000, that is 100,000 items): a server whose list
+	 * never ends fails the list with {@link BentoCloudMalformedResponseException} instead.
+	 * @param maxPages the maximum, at least 1
+	 * @return this builder
+	 */
+	public BentoCloudClientBuilder maxPages(int maxPages) {
+		Assert.isTrue(maxPages >= 1, "maxPages must be at least 1");
+		this.maxPages = maxPages;
+		return this;
+	}
+
+	/**
 	 * Retries of GET requests on connect errors, 429, 502, 503 and 504.
 	 * @param maxRetries retries after the first attempt; 0 disables retries
 	 * @param initialBackoff the first delay, doubled each time with jitter
@@ -237,7 +269,7 @@ public final class BentoCloudClientBuilder {
 				.codecs((codecs) -> {
 					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
 					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
-					codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
+					codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
 				})
 				.filter(errors.filter(retry))
 				.filter(authentication(token, noTokenMessage))
@@ -246,7 +278,8 @@ public final class BentoCloudClientBuilder {
 				.build()
 				.createClient(ManagementApi.class);
 		});
-		return new DefaultBentoCloudClient(endpoint, api, errors, mapper);
+		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : responseTimeout.multipliedBy(2);
+		return new DefaultBentoCloudClient(endpoint, api, errors, mapper, callTimeout, this.maxPages);
 	}
 
 	private static ExchangeFilterFunction authentication(@Nullable String token, String noTokenMessage) {

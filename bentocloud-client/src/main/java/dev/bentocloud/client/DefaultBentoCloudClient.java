@@ -46,6 +46,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final JsonMapper mapper;
 
+	private final Duration callTimeout;
+
+	private final int maxPages;
+
 	private final BlockingBentoCloudClient blocking;
 
 	private final ApiTokenOperations apiTokens = new ApiTokens();
@@ -60,8 +64,11 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	 * @param api the HTTP interface, built on first use: building WebClient and its connector
 	 * costs a few hundred milliseconds, which application startup should not pay
 	 */
-	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper) {
+	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper,
+			Duration callTimeout, int maxPages) {
 		this.endpoint = endpoint;
+		this.callTimeout = callTimeout;
+		this.maxPages = maxPages;
 		this.api = api;
 		this.errors = errors;
 		this.mapper = mapper;
@@ -122,7 +129,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 		@Override
 		public Flux<ApiToken> list(String search) {
-			return paged((start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
+			return paged("GET /api/v1/api_tokens", (start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
 
 		@Override
@@ -178,7 +185,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		public Flux<Deployment> list(DeploymentQuery query) {
 			String q = orEmpty(query.queryString());
 			String all = (query.cluster() == null) ? "true" : "";
-			return paged((start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
+			return paged("GET /api/v2/deployments", (start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
 				.listDeployments(orEmpty(query.cluster()), all, PAGE_SIZE, q, orEmpty(query.search()), start)));
 		}
 
@@ -279,7 +286,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		 */
 		@Override
 		public Flux<Secret> list(String search) {
-			return paged((start) -> call("GET /api/v1/org_secrets",
+			return paged("GET /api/v1/org_secrets", (start) -> call("GET /api/v1/org_secrets",
 					DefaultBentoCloudClient.this.api().listSecrets(PAGE_SIZE, "", orEmpty(search), start, "true")));
 		}
 
@@ -341,7 +348,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		/** Pages with {@code start/count} (BentoML's client takes caller-supplied parameters and never calls it). */
 		@Override
 		public Flux<Cluster> list() {
-			return paged((start) -> call("GET /api/v1/clusters",
+			return paged("GET /api/v1/clusters", (start) -> call("GET /api/v1/clusters",
 					DefaultBentoCloudClient.this.api().listClusters(start, PAGE_SIZE)));
 		}
 
@@ -401,15 +408,58 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		return DeepMerge.withoutNulls(this.mapper.convertValue(config, Map.class));
 	}
 
-	private <T> Flux<T> paged(Function<Integer, Mono<Page<T>>> fetch) {
-		return fetch.apply(0)
-			.expand((page) -> page.hasMore() ? fetch.apply(page.nextStart()) : Mono.empty())
-			.concatMapIterable(Page::items);
+	/**
+	 * Every item of a list, page by page, as the pages arrive (memory stays bounded). A server
+	 * that misbehaves cannot make this loop: each page must start where asked, an empty page
+	 * ends the list, and there are never more pages than the first {@code total} allows (plus
+	 * one) nor more than the configured maximum.
+	 */
+	private <T> Flux<T> paged(String operation, Function<Integer, Mono<Page<T>>> fetch) {
+		return fetchPage(operation, fetch, 0, 1, -1).expand((fetched) -> {
+			Page<T> page = fetched.page();
+			int next = fetched.start() + page.items().size();
+			if (page.items().isEmpty() || next >= page.total()) {
+				return Mono.empty();
+			}
+			int pages = fetched.number() + 1;
+			if (pages > fetched.firstTotal() + 1 || pages > this.maxPages) {
+				return Mono.error(new BentoCloudMalformedResponseException("Malformed response from BentoCloud for "
+						+ operation + " (" + this.endpoint + "): page " + pages + " would exceed "
+						+ ((pages > this.maxPages) ? "the maximum of " + this.maxPages + " pages"
+								: "the " + (fetched.firstTotal() + 1) + " pages that a total of " + fetched.firstTotal()
+										+ " allows")
+						+ "; the list does not end (total " + page.total() + " after " + next + " items)", null));
+			}
+			return fetchPage(operation, fetch, next, pages, fetched.firstTotal());
+		}).concatMapIterable((fetched) -> fetched.page().items());
 	}
 
+	private <T> Mono<FetchedPage<T>> fetchPage(String operation, Function<Integer, Mono<Page<T>>> fetch, int start,
+			int number, int firstTotal) {
+		return fetch.apply(start).map((page) -> {
+			if (page.start() != start) {
+				throw new BentoCloudMalformedResponseException("Malformed response from BentoCloud for " + operation
+						+ " (" + this.endpoint + "): page " + number + " was asked for start=" + start
+						+ " but starts at " + page.start() + "; the server does not page", null);
+			}
+			return new FetchedPage<>(page, start, number, (firstTotal >= 0) ? firstTotal : page.total());
+		});
+	}
+
+	/** A page with where it was asked to start, its number (from 1), and the first page's total. */
+	private record FetchedPage<T>(Page<T> page, int start, int number, int firstTotal) {
+	}
+
+	/**
+	 * One call: errors translated, and an overall deadline, retries included, so that a body
+	 * that drips a byte at a time (which no read timeout catches) cannot hold a caller forever.
+	 */
 	private <T> Mono<T> call(String operation, Mono<T> response) {
-		return response.onErrorMap((ex) -> !(ex instanceof BentoCloudException),
-				(ex) -> this.errors.translate(operation, ex));
+		return response.timeout(this.callTimeout, Mono.error(() -> new BentoCloudTransportException(
+				"Could not get a response from BentoCloud for " + operation + " within " + this.callTimeout
+						+ " (the call timeout, bentocloud.call-timeout; retries included)",
+				null)))
+			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate(operation, ex));
 	}
 
 	private static <T> Mono<T> absentAsEmpty(Mono<T> response) {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -25,6 +26,11 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 final class HttpErrors {
 
 	static final int MAX_EXCERPT = 500;
+
+	/** The most a response body may hold: larger is a malformed response, not a network problem. */
+	static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+	static final int MAX_TRACE_ID = 200;
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
 
@@ -77,7 +83,8 @@ final class HttpErrors {
 	private Mono<BentoCloudException> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
 		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps may show
-		String traceId = scrub(response.headers().asHttpHeaders().getFirst("x-trace-id"));
+		String traceId = ControlCharacters.escape(scrub(response.headers().asHttpHeaders().getFirst("x-trace-id")),
+				MAX_TRACE_ID);
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
 		return response.bodyToMono(String.class)
 			.onErrorResume((ex) -> Mono.empty())
@@ -119,10 +126,15 @@ final class HttpErrors {
 		if (ex instanceof BentoCloudException bentoCloudException) {
 			return bentoCloudException;
 		}
-		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException
-				|| ex instanceof tools.jackson.core.JacksonException) {
+		if (hasCause(ex, DataBufferLimitException.class)) {
 			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
-					+ operation + ": " + scrub(rootMessage(ex)), null); // the cause may quote the body unscrubbed
+					+ operation + ": the body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB", null);
+		}
+		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException
+				|| ex instanceof tools.jackson.core.JacksonException
+				|| hasCause(ex, UnsupportedMediaTypeException.class) || hasCause(ex, CodecException.class)) {
+			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
+					+ operation + ": " + safe(rootMessage(ex)), null); // the cause may quote the body unscrubbed
 		}
 		if (ex instanceof WebClientResponseException responseException
 				&& !responseException.getStatusCode().is2xxSuccessful()) {
@@ -154,7 +166,7 @@ final class HttpErrors {
 		Throwable cause = ex;
 		while (cause != null) {
 			if (cause instanceof ConnectException) {
-				return "connection refused or unreachable (" + scrub(String.valueOf(cause.getMessage())) + ")";
+				return "connection refused or unreachable (" + safe(String.valueOf(cause.getMessage())) + ")";
 			}
 			if (cause instanceof TimeoutException
 					|| cause.getClass().getSimpleName().contains("Timeout")) {
@@ -169,7 +181,7 @@ final class HttpErrors {
 			}
 			cause = cause.getCause();
 		}
-		return scrub(rootMessage(ex));
+		return safe(rootMessage(ex));
 	}
 
 	private static String rootMessage(Throwable ex) {
@@ -180,9 +192,16 @@ final class HttpErrors {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
+	/** The body as messages show it: scrubbed, control characters escaped, at most 500 characters. */
 	String excerpt(String body) {
 		String scrubbed = scrub(body).strip();
-		return (scrubbed.length() > MAX_EXCERPT) ? scrubbed.substring(0, MAX_EXCERPT) + "..." : scrubbed;
+		String cut = (scrubbed.length() > MAX_EXCERPT) ? scrubbed.substring(0, MAX_EXCERPT) + "..." : scrubbed;
+		return ControlCharacters.escape(cut);
+	}
+
+	/** Server-supplied text (an exception message may quote the body): scrubbed and escaped. */
+	String safe(String text) {
+		return ControlCharacters.escape(scrub(text), MAX_EXCERPT);
 	}
 
 	String scrub(String text) {

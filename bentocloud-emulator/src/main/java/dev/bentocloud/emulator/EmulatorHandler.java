@@ -1,6 +1,7 @@
 package dev.bentocloud.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -91,12 +93,15 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	private Mono<Void> applyFault(FaultRule fault, ApiRequest request, HttpServerResponse response) {
 		switch (fault.action()) {
 			case PASS:
-				return send(response, route(request));
+				return send(response, listFaults(fault, request));
+			case DRIP:
+				return sendDripping(response, route(request), fault.dripInterval());
 			case RESPOND:
 				String body = fault.body();
 				byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8)
 						: JsonViews.message("Injected fault: status " + fault.status());
-				return send(response, new Reply(fault.status(), Reply.JSON, bytes, fault.headers()));
+				String contentType = (fault.contentType() != null) ? fault.contentType() : Reply.JSON;
+				return send(response, new Reply(fault.status(), contentType, bytes, fault.headers()));
 			case REDIRECT:
 				Map<String, String> headers = new LinkedHashMap<>(fault.headers());
 				headers.put("Location", fault.location());
@@ -113,6 +118,35 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 				});
 				return Mono.empty();
 		}
+	}
+
+	/** The normal answer, as a list endpoint that ignores {@code start} or misstates {@code total}. */
+	private Reply listFaults(FaultRule fault, ApiRequest request) {
+		ApiRequest effective = request;
+		if (fault.ignoresStart()) {
+			Map<String, List<String>> query = new LinkedHashMap<>(request.query());
+			query.put("start", List.of("0"));
+			effective = new ApiRequest(request.method(), request.path(), query, request.headers(), request.body());
+		}
+		Reply reply = route(effective);
+		if (fault.totalOverride() == null || reply.status() != 200) {
+			return reply;
+		}
+		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), fault.totalOverride()),
+				reply.headers());
+	}
+
+	/** The answer's head with its full Content-Length, then the body one byte per interval. */
+	private static Mono<Void> sendDripping(HttpServerResponse response, Reply reply, Duration interval) {
+		response.status(HttpResponseStatus.valueOf(reply.status()));
+		reply.headers().forEach(response::header);
+		response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
+		byte[] body = reply.body();
+		return response
+			.send(Flux.interval(interval).take(body.length).map((i) -> Unpooled.wrappedBuffer(body, i.intValue(), 1)),
+					(buffer) -> true)
+			.then();
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, Reply reply) {

@@ -20,7 +20,7 @@ public final class FaultRule {
 	enum Action {
 
 		/** Only the delay, then the normal answer. */
-		PASS, RESPOND, TRUNCATE, RESET_MID_BODY, RESET, REDIRECT
+		PASS, RESPOND, TRUNCATE, RESET_MID_BODY, RESET, REDIRECT, DRIP
 
 	}
 
@@ -47,6 +47,14 @@ public final class FaultRule {
 	private volatile String location;
 
 	private volatile double probability = 1.0;
+
+	private volatile String contentType;
+
+	private volatile Duration dripInterval;
+
+	private volatile boolean ignoreStart;
+
+	private volatile Integer total;
 
 	FaultRule(String method, String path) {
 		this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -89,6 +97,43 @@ public final class FaultRule {
 		this.status = status;
 		this.body = Objects.requireNonNull(body, "body");
 		this.action = Action.RESPOND;
+		return this;
+	}
+
+	/** Send the fault's body with this content type, e.g. {@code text/html} for a login page. */
+	public FaultRule contentType(String contentType) {
+		this.contentType = Objects.requireNonNull(contentType, "contentType");
+		return this;
+	}
+
+	/**
+	 * Send the normal answer with its full Content-Length, one byte every {@code interval}: a body
+	 * that drips defeats timeouts that only bound the silence between reads.
+	 */
+	public FaultRule drip(Duration interval) {
+		if (interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("interval must be positive, was " + interval);
+		}
+		this.dripInterval = interval;
+		this.action = Action.DRIP;
+		return this;
+	}
+
+	/** A list endpoint that ignores {@code start}: every page is the first one, {@code start: 0}. */
+	public FaultRule ignoreStart() {
+		this.ignoreStart = true;
+		if (this.action == null) {
+			this.action = Action.PASS;
+		}
+		return this;
+	}
+
+	/** A list endpoint whose {@code total} is this, whatever the items: a total that stays ahead. */
+	public FaultRule total(int total) {
+		this.total = total;
+		if (this.action == null) {
+			this.action = Action.PASS;
+		}
 		return this;
 	}
 
@@ -170,6 +215,22 @@ public final class FaultRule {
 		}
 		return (this.pathPattern != null) ? this.pathPattern.matcher(requestPath).matches()
 				: this.path.equals(requestPath);
+	}
+
+	String contentType() {
+		return this.contentType;
+	}
+
+	Duration dripInterval() {
+		return this.dripInterval;
+	}
+
+	boolean ignoresStart() {
+		return this.ignoreStart;
+	}
+
+	Integer totalOverride() {
+		return this.total;
 	}
 
 	Action action() {

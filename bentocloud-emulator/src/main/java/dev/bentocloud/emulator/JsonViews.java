@@ -49,6 +49,13 @@ final class JsonViews {
 		return this.mapper.readTree(body);
 	}
 
+	/** A list page's JSON with {@code total} replaced (a server whose total stays ahead). */
+	static byte[] withTotal(byte[] page, int total) {
+		ObjectNode json = (ObjectNode) JsonMapper.shared().readTree(page);
+		json.put("total", total);
+		return JsonMapper.shared().writeValueAsBytes(json);
+	}
+
 	static byte[] message(String message) {
 		// Hand-built so that error replies need no mapper; the message never contains a token.
 		StringBuilder json = new StringBuilder("{\"message\":\"");

@@ -6,11 +6,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -107,6 +111,10 @@ public final class YataiConfigReader {
 		if (Files.isDirectory(file)) {
 			throw new YataiConfigException(file, 0, "it is a directory, not a file", List.of());
 		}
+		// A FIFO, socket or device could block the read forever (and startup with it).
+		if (Files.exists(file) && !Files.isRegularFile(file)) {
+			throw new YataiConfigException(file, 0, "it is not a regular file (a FIFO, socket or device?)", List.of());
+		}
 		byte[] content;
 		try (InputStream in = Files.newInputStream(file)) {
 			content = in.readNBytes(this.maxSize + 1);
@@ -126,6 +134,31 @@ public final class YataiConfigReader {
 					List.of());
 		}
 		return Optional.of(parse(content, file));
+	}
+
+	/**
+	 * A warning when the file is readable by its group or by others, as OpenSSH gives for keys:
+	 * BentoML writes the file with the process's umask, often {@code 0644}.
+	 * @param file the credentials file
+	 * @return the warning, naming the file and the {@code chmod} that fixes it; empty when only
+	 * the owner can read it, or the file system has no POSIX permissions
+	 */
+	public static Optional<String> permissionWarning(Path file) {
+		try {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+			Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ,
+					PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+			open.retainAll(permissions);
+			if (open.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of("The BentoCloud credentials file " + file + " holds API tokens but is accessible by "
+					+ "others (permissions " + PosixFilePermissions.toString(permissions) + "). Run `chmod 600 " + file
+					+ "` so that only you can read it.");
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -89,9 +89,13 @@ public final class BentoCloudAutoConfiguration {
 			.connectorFactory(connectorFactory)
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
+			.maxPages(properties.maxPages())
 			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
 			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
 			.bentomlVersion(properties.bentomlVersion());
+		if (properties.callTimeout() != null) {
+			builder.callTimeout(properties.callTimeout());
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

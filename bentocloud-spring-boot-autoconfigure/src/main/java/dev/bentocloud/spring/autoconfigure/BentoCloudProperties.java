@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ~/bentoml/.yatai.yaml.
  * @param connectTimeout Connect timeout for calls to BentoCloud.
  * @param responseTimeout Response timeout for one request to BentoCloud.
+ * @param callTimeout Longest one call to BentoCloud may take, retries included. Defaults to twice
+ * the response timeout.
+ * @param maxPages Maximum number of pages a list may take before it fails as malformed.
  * @param allowInsecureEndpoint Whether the API token may be sent over plain http to a host that is
  * not loopback.
  * @param credentials Where the credentials come from.
@@ -42,7 +45,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nullable String apiToken,
 		@DefaultValue(BentoCloudEndpoints.DEFAULT_ENDPOINT) URI endpoint, @Nullable String context,
 		@Nullable Path configFile, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("60s") Duration responseTimeout, @DefaultValue("false") boolean allowInsecureEndpoint,
+		@DefaultValue("60s") Duration responseTimeout, @Nullable Duration callTimeout,
+		@DefaultValue("1000") int maxPages, @DefaultValue("false") boolean allowInsecureEndpoint,
 		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
 		@DefaultValue Service service,
 		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion) {
@@ -60,7 +64,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 		return "BentoCloudProperties[enabled=" + this.enabled + ", apiToken=" + masked(this.apiToken) + ", endpoint="
 				+ BentoCloudEndpoints.displayable(String.valueOf(this.endpoint)) + ", context=" + this.context
 				+ ", configFile=" + this.configFile + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
-				+ this.responseTimeout + ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials="
+				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxPages=" + this.maxPages
+				+ ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials="
 				+ this.credentials + ", retry=" + this.retry + ", health=" + this.health + ", service="
 				+ this.service + ", bentomlVersion=" + this.bentomlVersion + "]";
 	}

@@ -43,6 +43,13 @@ final class BentoCloudPropertiesValidator {
 		rejectUnknownKeys(environment);
 		positive("bentocloud.connect-timeout", properties.connectTimeout(), environment);
 		positive("bentocloud.response-timeout", properties.responseTimeout(), environment);
+		if (properties.callTimeout() != null) {
+			positive("bentocloud.call-timeout", properties.callTimeout(), environment);
+		}
+		if (properties.maxPages() < 1) {
+			throw invalid("bentocloud.max-pages", String.valueOf(properties.maxPages()), environment,
+					"it must be at least 1", "Set it to the most pages a list may take, such as 1000.");
+		}
 		positive("bentocloud.retry.initial-backoff", properties.retry().initialBackoff(), environment);
 		positive("bentocloud.retry.max-backoff", properties.retry().maxBackoff(), environment);
 		positive("bentocloud.health.timeout", properties.health().timeout(), environment);

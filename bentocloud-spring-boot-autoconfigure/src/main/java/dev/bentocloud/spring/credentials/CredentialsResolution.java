@@ -107,6 +107,9 @@ final class CredentialsResolution {
 			throw new InvalidCredentialsFileException(ex);
 		}
 		warnIfEndpointIgnored(fromFile);
+		if (!BentoCloudCredentials.NONE.equals(fromFile.source())) {
+			YataiConfigReader.permissionWarning(this.resolver.location().file()).ifPresent(this.warnings::add);
+		}
 		return fromFile.hasApiToken() ? fromFile : withSearched(fromFile, searched, fromFile.searched());
 	}
 

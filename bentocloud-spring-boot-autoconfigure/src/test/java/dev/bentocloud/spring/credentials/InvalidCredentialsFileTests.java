@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -125,6 +129,37 @@ class InvalidCredentialsFileTests {
 	void directoryWhereTheFileShouldBe() throws IOException {
 		Files.createDirectories(this.app.home().resolve("bentoml/.yatai.yaml"));
 		assertThat(startupFailure().getDescription()).contains("it is a directory, not a file");
+	}
+
+	@Test
+	void aFifoWhereTheFileShouldBeFailsAtOnceEvenWithATokenFromTheEnvironment() throws Exception {
+		Path fifo = this.app.home().resolve("bentoml/.yatai.yaml");
+		Files.createDirectories(fifo.getParent());
+		assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+		assertThat(startupFailure().getDescription()).contains("it is not a regular file");
+		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET");
+		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+			try (ConfigurableApplicationContext context = this.app.run()) {
+				assertThat(context.getBean(BentoCloudProperties.class).apiToken()).isEqualTo("key-SECRET");
+			}
+		});
+		assertThat(this.output).contains("Ignoring the BentoCloud credentials file " + fifo);
+	}
+
+	@Test
+	void aFileOthersCanReadGetsOneWarningWithTheChmodThatFixesIt() throws IOException {
+		Path file = fixture("python-default.yaml");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		try (ConfigurableApplicationContext context = this.app.run()) {
+			assertThat(context.getBean(BentoCloudProperties.class).hasApiToken()).isTrue();
+		}
+		assertThat(this.output).containsOnlyOnce("holds API tokens but is accessible by others")
+			.contains("Run `chmod 600 " + file + "`");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		int before = this.output.getAll().length();
+		try (ConfigurableApplicationContext context = this.app.run()) {
+			assertThat(this.output.getAll().substring(before)).doesNotContain("accessible by others");
+		}
 	}
 
 	@Test

@@ -28,7 +28,7 @@ final class HealthTestSupport {
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl,
 			BentoCloudProperties.Retry retry) {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
-				Duration.ofSeconds(60), false, new BentoCloudProperties.Credentials(true), retry, new BentoCloudProperties.Health(timeout, cacheTtl),
+				Duration.ofSeconds(60), null, 1000, false, new BentoCloudProperties.Credentials(true), retry, new BentoCloudProperties.Health(timeout, cacheTtl),
 				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)), BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
 	}
 
