@@ -16,56 +16,42 @@ import org.jspecify.annotations.Nullable;
  */
 public class InvalidCredentialsFileException extends RuntimeException {
 
-	private final Path file;
-
-	private final int line;
-
-	private final String problem;
-
-	private final List<String> contextNames;
-
-	private final boolean contextNamesKnown;
-
-	private final @Nullable String missingContext;
-
 	InvalidCredentialsFileException(YataiConfigException cause) {
 		super(cause.getMessage(), cause);
-		this.file = cause.getFile();
-		this.line = cause.getLine().orElse(0);
-		this.problem = cause.getProblem();
-		this.contextNames = cause.getContextNames();
-		this.contextNamesKnown = cause.isContextNamesKnown();
-		this.missingContext = cause.getMissingContext();
+	}
+
+	private YataiConfigException problem() {
+		return (YataiConfigException) getCause();
 	}
 
 	/** The credentials file. */
 	public Path getFile() {
-		return this.file;
+		return problem().getFile();
 	}
 
 	/** The 1-based line of the problem, when known. */
 	public OptionalInt getLine() {
-		return (this.line > 0) ? OptionalInt.of(this.line) : OptionalInt.empty();
+		return problem().getLine();
 	}
 
 	/** What is wrong. */
 	public String getProblem() {
-		return this.problem;
+		return problem().getProblem();
 	}
 
 	/** The contexts the file holds (as far as it could be read). */
 	public List<String> getContextNames() {
-		return this.contextNames;
+		return problem().getContextNames();
 	}
 
 	/** The name of the context that was asked for but does not exist, or {@code null}. */
 	public @Nullable String getMissingContext() {
-		return this.missingContext;
+		return problem().getMissingContext();
 	}
 
 	/** Whether {@link #getContextNames()} is known; false when the file could not be read. */
 	public boolean isContextNamesKnown() {
-		return this.contextNamesKnown;
+		return problem().isContextNamesKnown();
 	}
 
 }
