@@ -88,11 +88,19 @@ class DeveloperCredentialsTests {
 
 	@Test
 	void withTheAnnotationABrokenCredentialsFileCannotStopTheTest() throws Exception {
-		developerEnvironment();
+		// No BENTO_CLOUD_API_KEY: otherwise the broken file would only be a warning anyway.
 		developerFile("contexts: [ this is: not: valid");
 		Child child = run(EmulatorScenario.class);
 		assertThat(child.exitCode()).as(child.output()).isZero();
 		assertThat(this.received).isEmpty();
+	}
+
+	@Test
+	void controlWithoutTheAnnotationABrokenCredentialsFileStopsStartup() throws Exception {
+		developerFile("contexts: [ this is: not: valid");
+		Child child = run(PlainScenario.class);
+		assertThat(child.exitCode()).as(child.output()).isNotZero();
+		assertThat(child.output()).contains(".yatai.yaml");
 	}
 
 	@Test

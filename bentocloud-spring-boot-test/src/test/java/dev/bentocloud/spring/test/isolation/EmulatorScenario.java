@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,15 @@ class EmulatorScenario {
 	@Autowired
 	BentoCloudHealthIndicator healthIndicator;
 
+	@Autowired
+	Environment environment;
+
 	@Test
 	void usesTheEmulatorOnly() {
 		assertThat(this.connectionDetails.getSource()).isEqualTo("emulator");
+		// BentoML's sources were not even read: the developer's token is nowhere in the environment.
+		assertThat(this.environment.getProperty("bentocloud.credentials.source")).isEqualTo("none");
+		assertThat(this.environment.getProperty("bentocloud.api-token")).isNull();
 		assertThat(this.client.currentUser().name()).isEqualTo("demo");
 		assertThat(this.client.apiTokens().list()).isNotEmpty();
 		assertThat(this.healthIndicator.health().block().getStatus()).isEqualTo(Status.UP);
