@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -45,12 +46,31 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 
 	private int hostNetworkPort = -1;
 
+	/** For toString: resolving the image name would build or pull it. */
+	private final String imageDescription;
+
 	public BentoCloudEmulatorContainer(String image) {
 		this(DockerImageName.parse(image));
 	}
 
 	public BentoCloudEmulatorContainer(DockerImageName image) {
 		super(image);
+		this.imageDescription = image.asCanonicalNameString();
+		configureDefaults();
+	}
+
+	/**
+	 * An image that is resolved when the container starts, e.g. an
+	 * {@code ImageFromDockerfile} built from the emulator's {@code Dockerfile}.
+	 * @param image the image's name, once built or pulled
+	 */
+	public BentoCloudEmulatorContainer(Future<String> image) {
+		super(image);
+		this.imageDescription = image.getClass().getSimpleName();
+		configureDefaults();
+	}
+
+	private void configureDefaults() {
 		withExposedPorts(PORT);
 		waitingFor(Wait.forLogMessage(".*BentoCloud emulator listening on .*", 1));
 	}
@@ -119,7 +139,7 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 
 	@Override
 	public String toString() {
-		return "BentoCloudEmulatorContainer[" + getDockerImageName() + "]";
+		return "BentoCloudEmulatorContainer[" + this.imageDescription + "]";
 	}
 
 	private static int freeLoopbackPort() {
