@@ -54,7 +54,7 @@ public final class BentoCloudEmulatorMain {
 	static BentoCloudEmulator.Builder builder(Options options) {
 		BentoCloudEmulator.Builder builder = BentoCloudEmulator.builder().port(options.port()).host(options.host());
 		EmulatorSeed seed = (options.seedFile() != null) ? EmulatorSeed.read(options.seedFile()) : null;
-		builder.seedDemoData(seed == null || seed.demoData());
+		builder.seedDemoData(seed == null || seed.demoData(true));
 		if (seed != null) {
 			builder.seed(seed);
 		}

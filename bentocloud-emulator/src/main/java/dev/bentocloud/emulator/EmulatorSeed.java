@@ -95,10 +95,14 @@ public final class EmulatorSeed {
 		return text(this.root, "token", false);
 	}
 
-	/** Whether to add the demo data as well; {@code true} unless the seed says {@code demoData: false}. */
-	public boolean demoData() {
+	/**
+	 * Whether to add the demo data as well.
+	 * @param byDefault the answer when the seed does not say
+	 * @return the seed's {@code demoData}, else {@code byDefault}
+	 */
+	public boolean demoData(boolean byDefault) {
 		JsonNode demoData = this.root.get("demoData");
-		return demoData == null || demoData.asBoolean(true);
+		return (demoData != null) ? demoData.asBoolean(byDefault) : byDefault;
 	}
 
 	void applyTo(BentoCloudEmulator emulator) {

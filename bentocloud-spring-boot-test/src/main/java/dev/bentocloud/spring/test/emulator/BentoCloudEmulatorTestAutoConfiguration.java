@@ -35,13 +35,18 @@ public final class BentoCloudEmulatorTestAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	BentoCloudEmulator bentoCloudEmulator(Environment environment, ResourceLoader resourceLoader) {
-		BentoCloudEmulator.Builder builder = BentoCloudEmulator.builder()
-			.seedDemoData(environment.getProperty(PROPERTY_PREFIX + ".seed-demo-data", Boolean.class, false));
-		String seed = environment.getProperty(PROPERTY_PREFIX + ".seed", "");
-		if (!seed.isBlank()) {
-			builder.seed(readSeed(resourceLoader.getResource(seed.strip()), seed));
+		boolean demoData = environment.getProperty(PROPERTY_PREFIX + ".seed-demo-data", Boolean.class, false);
+		BentoCloudEmulator.Builder builder = BentoCloudEmulator.builder();
+		String location = environment.getProperty(PROPERTY_PREFIX + ".seed", "");
+		if (!location.isBlank()) {
+			EmulatorSeed seed = readSeed(resourceLoader.getResource(location.strip()), location);
+			builder.seed(seed);
+			demoData = demoData || seed.demoData(false);
+			if (seed.token() != null) {
+				builder.demoToken(seed.token());
+			}
 		}
-		return builder.start();
+		return builder.seedDemoData(demoData).start();
 	}
 
 	@Bean
