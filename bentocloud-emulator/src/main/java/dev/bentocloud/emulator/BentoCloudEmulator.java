@@ -1,8 +1,10 @@
 package dev.bentocloud.emulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,8 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BentoCloudEmulator implements AutoCloseable {
 
-	/** The host the emulator binds to: loopback only. */
+	/** The host the emulator binds to by default: loopback only. */
 	public static final String HOST = "127.0.0.1";
+
+	private final Builder settings;
 
 	private final EmulatorState state;
 
@@ -43,7 +47,17 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final AtomicInteger openConnections = new AtomicInteger();
 
+	/** What {@link #reset()} goes back to: the tokens, users and deployments seeded at start. */
+	private final List<ApiToken> baselineTokens;
+
+	private final Set<String> baselineUsers;
+
+	private final List<SeededDeployment> baselineDeployments = new ArrayList<>();
+
+	private boolean starting = true;
+
 	private BentoCloudEmulator(Builder builder) {
+		this.settings = builder;
 		this.state = new EmulatorState(builder.deploymentReadyAfter, builder.maxRecordedRequests);
 		List<String> allScopes = List.of("api", "read_organization", "write_organization", "read_cluster",
 				"write_cluster");
@@ -55,11 +69,17 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		if (builder.seedDemoData) {
 			seedDemoData();
 		}
+		if (builder.seed != null) {
+			builder.seed.applyTo(this);
+		}
+		this.baselineTokens = this.state.tokens.snapshot();
+		this.baselineUsers = this.state.userNames();
+		this.starting = false;
 		this.loops = LoopResources.create("bentocloud-emulator", 1, Math.max(2, Runtime.getRuntime().availableProcessors()),
 				true);
 		try {
 			this.server = HttpServer.create()
-				.host(HOST)
+				.host(builder.host)
 				.port(builder.port)
 				.runOn(this.loops)
 				.doOnChannelInit((observer, channel, address) -> {
@@ -71,7 +91,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
-			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + HOST + ":" + builder.port
+			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":" + builder.port
 					+ "; choose a free port, or 0 for a random one", ex);
 		}
 		this.state.setBaseUrl(endpoint());
@@ -86,7 +106,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return new Builder();
 	}
 
-	/** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+	/**
+	 * The base URL, e.g. {@code http://127.0.0.1:41234}; {@code 127.0.0.1} also when bound to all
+	 * interfaces.
+	 */
 	public String endpoint() {
 		return "http://" + HOST + ":" + port();
 	}
@@ -109,6 +132,32 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	public String createUserWithToken(String name, String email) {
 		User user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
 		return this.state.tokens.create(user, name + "-token", null, List.of("api"), null).value;
+	}
+
+	/**
+	 * Adds a user to the organization with a token of the given value, e.g. from a seed file.
+	 * @since 0.1.0
+	 */
+	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
+		requireNewTokenValue(tokenValue);
+		User user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+		this.state.tokens.create(user, Objects.requireNonNull(tokenName, "tokenName"), null, List.of("api"), null,
+				tokenValue);
+	}
+
+	/**
+	 * Adds a token of the seeded user with this name, description (may be {@code null}), scopes and
+	 * value ({@code null} for a random one); returns the value.
+	 * @since 0.1.0
+	 */
+	public String seedApiToken(String name, String description, List<String> scopes, String value) {
+		Objects.requireNonNull(name, "name");
+		List<String> effectiveScopes = (scopes != null && !scopes.isEmpty()) ? List.copyOf(scopes) : List.of("api");
+		if (value == null) {
+			return this.state.tokens.create(this.state.owner, name, description, effectiveScopes, null).value;
+		}
+		requireNewTokenValue(value);
+		return this.state.tokens.create(this.state.owner, name, description, effectiveScopes, null, value).value;
 	}
 
 	/** Adds {@code count} tokens of the seeded user, named {@code token-00000}, {@code token-00001}, ... */
@@ -148,6 +197,9 @@ public final class BentoCloudEmulator implements AutoCloseable {
 			throw new IllegalArgumentException("Deployment " + name + " already exists");
 		}
 		deployment.forceStatus("running");
+		if (this.starting) {
+			this.baselineDeployments.add(new SeededDeployment(name, bento, accessAuthorization));
+		}
 	}
 
 	/** Sets a deployment's status now (any string), cancelling a pending timed transition. */
@@ -208,6 +260,28 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.recorder.clear();
 	}
 
+	/**
+	 * Back to the state right after start: the tokens, users and deployments seeded then (seeded
+	 * deployments {@code running} again; everything added later removed, revoked seeded tokens
+	 * back), no fault rules, no recorded requests or counts, and the builder's recording and
+	 * deployment delay settings. Requests in flight may still see the old state.
+	 * @since 0.1.0
+	 */
+	public void reset() {
+		this.state.faults.clear();
+		this.state.tokens.restore(this.baselineTokens);
+		this.state.retainUsers(this.baselineUsers);
+		this.state.deployments.clear();
+		for (SeededDeployment deployment : this.baselineDeployments) {
+			seedDeployment(deployment.name(), deployment.bento(), deployment.accessAuthorization());
+		}
+		this.state.setDeploymentReadyAfter(this.settings.deploymentReadyAfter);
+		this.state.setLegacyNotFound(false);
+		this.state.recorder.setEnabled(true);
+		this.state.recorder.setCapacity(this.settings.maxRecordedRequests);
+		this.state.recorder.clear();
+	}
+
 	/** Stops the server and its event loops; the port is free when this returns. Idempotent. */
 	@Override
 	public void close() {
@@ -231,6 +305,18 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.tokens.create(this.state.owner, "read-only", "Reads the cluster",
 				List.of("read_organization", "read_cluster"), null);
 		seedDeployment("demo-iris", "iris:abc123", false);
+	}
+
+	private void requireNewTokenValue(String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("A token value must not be blank");
+		}
+		if (this.state.tokens.hasValue(value)) {
+			throw new IllegalArgumentException("Two tokens must not have the same value");
+		}
+	}
+
+	private record SeededDeployment(String name, String bento, boolean accessAuthorization) {
 	}
 
 	private Deployment deployment(String name) {
@@ -260,6 +346,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 		private int port;
 
+		private String host = HOST;
+
+		private EmulatorSeed seed;
+
 		private boolean seedDemoData;
 
 		private Duration deploymentReadyAfter = Duration.ofMillis(300);
@@ -277,6 +367,29 @@ public final class BentoCloudEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("port must be 0 (random) or 1-65535, was " + port);
 			}
 			this.port = port;
+			return this;
+		}
+
+		/**
+		 * The address to bind to: {@value BentoCloudEmulator#HOST} (default), or e.g.
+		 * {@code 0.0.0.0} in a container whose port is published.
+		 * @since 0.1.0
+		 */
+		public Builder host(String host) {
+			if (host == null || host.isBlank()) {
+				throw new IllegalArgumentException("host must not be blank");
+			}
+			this.host = host.strip();
+			return this;
+		}
+
+		/**
+		 * Users, tokens and deployments to add at start (see {@link EmulatorSeed}); they are part
+		 * of what {@link BentoCloudEmulator#reset()} restores.
+		 * @since 0.1.0
+		 */
+		public Builder seed(EmulatorSeed seed) {
+			this.seed = Objects.requireNonNull(seed, "seed");
 			return this;
 		}
 

@@ -30,6 +30,10 @@ final class DeploymentStore {
 		return this.byName.remove(name);
 	}
 
+	void clear() {
+		this.byName.clear();
+	}
+
 	List<Deployment> all() {
 		List<Deployment> all = new ArrayList<>(this.byName.values());
 		all.sort(Comparator.comparingLong((Deployment d) -> d.sequence));

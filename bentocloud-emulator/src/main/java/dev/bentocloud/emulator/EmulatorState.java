@@ -2,6 +2,7 @@ package dev.bentocloud.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,6 +55,15 @@ final class EmulatorState {
 			throw new IllegalArgumentException("A user named '" + name + "' already exists; choose another name");
 		}
 		return user;
+	}
+
+	/** Forgets every user but these (by name). */
+	void retainUsers(Set<String> names) {
+		this.usersByName.keySet().retainAll(names);
+	}
+
+	Set<String> userNames() {
+		return Set.copyOf(this.usersByName.keySet());
 	}
 
 	/** The user's JSON, rendered once: users never change, and this is the hottest endpoint. */

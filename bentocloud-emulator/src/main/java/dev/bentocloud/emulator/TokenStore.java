@@ -41,6 +41,28 @@ final class TokenStore {
 		return token;
 	}
 
+	/** Whether a token with this secret value exists. */
+	boolean hasValue(String value) {
+		return this.byValue.containsKey(value);
+	}
+
+	/** All tokens, oldest first, as {@link #restore(List)} takes them back. */
+	List<ApiToken> snapshot() {
+		return List.copyOf(this.inCreationOrder.values());
+	}
+
+	/** Replaces every token with these (from {@link #snapshot()}). */
+	void restore(List<ApiToken> tokens) {
+		this.byValue.clear();
+		this.byUid.clear();
+		this.inCreationOrder.clear();
+		for (ApiToken token : tokens) {
+			this.byValue.put(token.value, token);
+			this.byUid.put(token.uid, token);
+			this.inCreationOrder.put(token.sequence, token);
+		}
+	}
+
 	/** The token with that secret value if it is known, not revoked and not expired; marks it used. */
 	ApiToken authenticate(String value) {
 		if (value == null || value.isEmpty()) {
