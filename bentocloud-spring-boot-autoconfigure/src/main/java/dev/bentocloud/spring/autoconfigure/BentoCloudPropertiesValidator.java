@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Checks the {@code bentocloud.*} configuration at startup, so that a mistake stops the
@@ -30,9 +32,9 @@ final class BentoCloudPropertiesValidator {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("bentocloud");
 
-	/** Written by the credentials post-processor, or set by BentoCloud in a deployment's pods. */
+	/** Written by the credentials post-processor. */
 	private static final Set<String> NOT_CONFIGURATION = Set.of("credentials.source", "credentials.searched",
-			"credentials.deployment-url", "deployment-url");
+			"credentials.deployment-url");
 
 	private static final Map<String, String> KNOWN = known();
 
@@ -96,10 +98,18 @@ final class BentoCloudPropertiesValidator {
 		}
 	}
 
+	/**
+	 * Unknown keys in configuration files and on the command line. Not in the OS environment or
+	 * the system properties, which are shared with the whole process: BentoCloud sets
+	 * {@code BENTOCLOUD_*} variables of its own in a deployment's pods, and tools set
+	 * {@code -Dbentocloud.*} properties of theirs; those are not ours to reject.
+	 */
 	private static void rejectUnknownKeys(ConfigurableEnvironment environment) {
 		for (PropertySource<?> propertySource : environment.getPropertySources()) {
 			if (BentoCloudCredentialsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME.equals(propertySource.getName())
-					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)) {
+					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)
+					|| propertySource instanceof SystemEnvironmentPropertySource
+					|| StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(propertySource.getName())) {
 				continue;
 			}
 			ConfigurationPropertySource source = ConfigurationPropertySource.from(propertySource);

@@ -92,10 +92,19 @@ class BentoCloudPropertiesValidationTests {
 	}
 
 	@Test
-	void aTypoInAnEnvironmentVariableIsCaughtToo() throws IOException {
-		FailureAnalysis analysis = startupFailure("", Map.of("BENTOCLOUD_RETRY_MAX_RETRIS", "2"));
-		assertThat(analysis.getDescription()).contains("BENTOCLOUD_RETRY_MAX_RETRIS");
+	void aTypoOnTheCommandLineIsCaughtToo() throws IOException {
+		FailureAnalysis analysis = startupFailure("", Map.of(), "--bentocloud.retry.max-retris=2");
+		assertThat(analysis.getDescription()).contains("bentocloud.retry.max-retris", "commandLineArgs");
 		assertThat(analysis.getAction()).contains("Did you mean bentocloud.retry.max-retries?");
+	}
+
+	@Test
+	void unknownBentoCloudVariablesOfTheEnvironmentAreNotOurs() throws IOException {
+		// BentoCloud sets BENTOCLOUD_* variables in its pods; the environment is not checked.
+		try (ConfigurableApplicationContext context = run("", Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc",
+				"BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
+			assertThat(context.getBean(BentoCloudProperties.class).enabled()).isTrue();
+		}
 	}
 
 	@Test
