@@ -61,6 +61,18 @@ public class BentoCloudProblemHandler {
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
+	/**
+	 * More BentoCloud calls at once than {@code sample.upstream.max-concurrent-calls}: 503 with
+	 * {@code Retry-After: 1}, at once, rather than queueing work for a BentoCloud that is
+	 * already slow.
+	 */
+	@ExceptionHandler(UpstreamCalls.UpstreamBusyException.class)
+	public ResponseEntity<ProblemDetail> busy(UpstreamCalls.UpstreamBusyException busy) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many BentoCloud calls at once",
+				busy.getMessage(), null);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+	}
+
 	private ProblemDetail toProblem(BentoCloudException failure) {
 		String detail = mask(failure.getMessage());
 		if (failure instanceof BentoCloudNotFoundException) {

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web mode end to end, against the emulator the sample starts for itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "sample.emulator.port=0",
+		// each test sees its own faults: no cached answers (calls in flight are still shared)
+		"sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
 @AutoConfigureWebTestClient
 class SampleWebTests {
 
