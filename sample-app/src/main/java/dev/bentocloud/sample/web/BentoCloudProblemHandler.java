@@ -9,6 +9,7 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.sample.TerminalText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,7 +57,7 @@ public class BentoCloudProblemHandler {
 			}
 		}
 		if (problem.getStatus() >= 500) {
-			logger.warn("BentoCloud call failed: " + problem.getDetail());
+			logger.warn("BentoCloud call failed: " + TerminalText.line(problem.getDetail()));
 		}
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
