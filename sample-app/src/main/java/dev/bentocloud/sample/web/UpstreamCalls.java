@@ -94,7 +94,13 @@ public class UpstreamCalls {
 			if (!this.permits.tryAcquire()) {
 				return Mono.error(new UpstreamBusyException(this.maxConcurrentCalls));
 			}
-			return load.get().doFinally((signal) -> this.permits.release());
+			try {
+				return load.get().doFinally((signal) -> this.permits.release());
+			}
+			catch (RuntimeException ex) {
+				this.permits.release();
+				return Mono.error(ex);
+			}
 		});
 		return bounded.cache((value) -> this.ttl,
 				(ex) -> (ex instanceof UpstreamBusyException) ? Duration.ZERO : this.errorTtl, () -> this.ttl);

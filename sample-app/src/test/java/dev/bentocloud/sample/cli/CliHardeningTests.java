@@ -80,6 +80,23 @@ class CliHardeningTests {
 	}
 
 	@Test
+	void aGroupWithoutASubcommandIsAUsageError() {
+		CliRun run = cli("api-token");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("Missing command: api-token needs one of list, create, get, delete", "Usage:");
+	}
+
+	@Test
+	void whoamiShowsTheEndpointWithoutCredentials() {
+		CliRun run = CliRun.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+				"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.port(),
+				"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("http://******@127.0.0.1:" + emulator.port());
+		assertThat(run.all()).doesNotContain("alice", "pa55word");
+	}
+
+	@Test
 	void tokenNamesWithEscapeSequencesAreShownEscaped() {
 		CliRun created = cli("api-token", "create", HOSTILE, "-d", "desc " + HOSTILE);
 		assertThat(created.exitCode()).as(created.toString()).isZero();
