@@ -98,7 +98,10 @@ class SecretsTests {
 		List<String> args = new ArrayList<>(springArgs(mode));
 		args.addAll(List.of("--server.port=0", "--management.endpoints.web.exposure.include=*",
 				"--management.endpoint.env.show-values=ALWAYS", "--management.endpoint.configprops.show-values=ALWAYS",
-				"--management.endpoint.health.show-details=always", "--management.info.env.enabled=true"));
+				"--management.endpoint.health.show-details=always",
+				"--management.endpoint.health.show-components=always", "--management.info.env.enabled=true",
+				// each fault below must reach BentoCloud: no cached answers
+				"--sample.upstream.cache-ttl=0", "--sample.upstream.error-cache-ttl=0"));
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
 			.run(args.toArray(String[]::new))) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();

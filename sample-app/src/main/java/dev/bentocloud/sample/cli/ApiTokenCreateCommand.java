@@ -10,10 +10,12 @@ import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.client.model.TokenExpiry;
+import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -42,11 +44,18 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	String description;
 
 	@Option(names = { "-s", "--scope" }, paramLabel = "SCOPE", converter = ScopeConverter.class,
-			description = "A scope, repeatable: api, read_organization, write_organization, read_cluster, write_cluster.")
+			description = { "A scope, repeatable: api, read_organization, write_organization, read_cluster, write_cluster.",
+					"Other values are refused (a typo would create a token without the permission you meant); "
+							+ "add --allow-unknown-scopes for a scope BentoCloud added after this CLI." })
 	List<ApiTokenScope> scopes;
 
+	@Option(names = "--allow-unknown-scopes",
+			description = "Pass scopes other than the documented ones to BentoCloud, which then decides.")
+	boolean allowUnknownScopes;
+
 	@Option(names = "--expires", paramLabel = "WHEN", converter = ExpiryConverter.class,
-			description = "Expiry: a duration (30d, 1w, 24h) or a date (2024-12-31), in UTC. Default: never.")
+			description = { "Expiry: a duration (30d, 1w, 24h) or a date (2030-12-31), in UTC. Default: never.",
+					"It must be in the future." })
 	Instant expires;
 
 	@Mixin
@@ -61,6 +70,15 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		List<String> unknown = (this.scopes != null) ? this.scopes.stream()
+			.filter((scope) -> !scope.isDocumented())
+			.map((scope) -> TerminalText.cap(scope.value()))
+			.toList() : List.of();
+		if (!unknown.isEmpty() && !this.allowUnknownScopes) {
+			throw new ParameterException(this.spec.commandLine(), "Unknown scope " + String.join(", ", unknown)
+					+ ". Known scopes: " + String.join(", ", ApiTokenScope.DOCUMENTED.stream().map(ApiTokenScope::value).toList())
+					+ ". If BentoCloud has added a scope this CLI does not know yet, add --allow-unknown-scopes.");
+		}
 		CreateApiTokenRequest request = new CreateApiTokenRequest(this.name, this.description, this.scopes,
 				this.expires);
 		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
@@ -73,12 +91,12 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 			return 0;
 		}
 		if (token.token() != null && !token.token().isEmpty()) {
-			printPanel(out, SAVE_NOTICE, token.token());
+			printPanel(out, SAVE_NOTICE, TerminalText.safe(token.token()));
 		}
-		out.println("Token " + token.name() + " created successfully");
-		out.println("  UID: " + token.uid());
+		out.println("Token " + TerminalText.cap(token.name()) + " created successfully");
+		out.println("  UID: " + TerminalText.cap(token.uid()));
 		if (token.description() != null && !token.description().isEmpty()) {
-			out.println("  Description: " + token.description());
+			out.println("  Description: " + TerminalText.cap(token.description()));
 		}
 		out.println("  Expires: " + CliDates.tableOrNever(token.expiredAt()));
 		out.flush();
@@ -93,22 +111,31 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 		out.println();
 	}
 
-	/** {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit 2). */
+	/**
+	 * {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit 2); so
+	 * is a time that has passed, which would create a token that is expired from the start.
+	 */
 	static class ExpiryConverter implements ITypeConverter<Instant> {
 
 		@Override
 		public Instant convert(String value) {
+			Instant expires;
 			try {
-				return TokenExpiry.parse(value);
+				expires = TokenExpiry.parse(value);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new TypeConversionException(ex.getMessage());
+				throw new TypeConversionException(TerminalText.line(ex.getMessage()));
 			}
+			if (!expires.isAfter(Instant.now())) {
+				throw new TypeConversionException("'" + TerminalText.cap(value) + "' is in the past (" + expires
+						+ "): the token would be expired from the start. Give a later date or a duration such as 30d.");
+			}
+			return expires;
 		}
 
 	}
 
-	/** {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes pass through. */
+	/** {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes are checked in {@link #call()}. */
 	static class ScopeConverter implements ITypeConverter<ApiTokenScope> {
 
 		@Override

@@ -3,6 +3,7 @@ package dev.bentocloud.sample.cli;
 import java.util.concurrent.Callable;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,7 @@ public class ApiTokenDeleteCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CliClient.require(this.client).apiTokens().delete(this.uid);
-		this.spec.commandLine().getOut().println("API token " + this.uid + " deleted successfully");
+		this.spec.commandLine().getOut().println("API token " + TerminalText.cap(this.uid) + " deleted successfully");
 		return 0;
 	}
 

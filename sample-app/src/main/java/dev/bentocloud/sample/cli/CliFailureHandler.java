@@ -3,6 +3,7 @@ package dev.bentocloud.sample.cli;
 import dev.bentocloud.client.SecretScrubber;
 
 import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,7 +13,9 @@ import org.springframework.core.env.Environment;
 /**
  * Prints a failed command as BentoML's CLI does, on one line of stderr:
  * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace; the
- * configured tokens are masked should a message ever contain one.
+ * configured tokens are masked should a message ever contain one. The line is
+ * {@linkplain TerminalText#line(String) terminal-safe}: control characters from server-supplied
+ * names are shown as escapes and very long values are cut.
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
 
@@ -28,7 +31,7 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 		String message = describe(ex, group.getCommand(), command.getCommandName());
 		command.getErr()
 			.println("Error: [" + group.getCommandName() + "] `" + command.getCommandName() + "` failed: "
-					+ mask(oneLine(message)));
+					+ TerminalText.line(mask((message != null) ? message : "unknown error")));
 		return CommandLine.ExitCode.SOFTWARE;
 	}
 
@@ -44,10 +47,6 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 		return SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
 				this.environment.getProperty("bentocloud.service.token"))
 			.scrub(message);
-	}
-
-	private static String oneLine(String message) {
-		return (message != null) ? message.strip().replaceAll("\\s*\\R\\s*", " ") : "unknown error";
 	}
 
 	static String rootMessage(Throwable ex) {

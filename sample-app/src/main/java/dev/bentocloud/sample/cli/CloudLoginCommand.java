@@ -1,8 +1,15 @@
 package dev.bentocloud.sample.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,11 +27,13 @@ import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
+import dev.bentocloud.sample.TerminalText;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiConfigWriter;
 import dev.bentocloud.client.credentials.YataiContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,13 +57,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
 		"Does not switch the current context, except when the current one does not exist yet." })
 public class CloudLoginCommand implements Callable<Integer> {
 
+	private static final int MAX_TOKEN_LENGTH = 4096;
+
 	private final ConfigurableEnvironment environment;
 
 	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
 
 	@Option(names = "--api-token", paramLabel = "TOKEN",
-			description = "The API token (default: $BENTO_CLOUD_API_KEY). Create one at <endpoint>/api_tokens.")
+			description = { "The API token (default: $BENTO_CLOUD_API_KEY). Create one at <endpoint>/api_tokens.",
+					"On the command line it is visible to other users in `ps` and kept in shell history: "
+							+ "prefer BENTO_CLOUD_API_KEY, --api-token-stdin or --api-token-file." })
 	String apiToken;
+
+	@Option(names = "--api-token-stdin",
+			description = "Read the API token from the first line of standard input, e.g. `pass show bentocloud | ... --api-token-stdin`.")
+	boolean apiTokenStdin;
+
+	@Option(names = "--api-token-file", paramLabel = "PATH",
+			description = "Read the API token from the first line of this file (keep it readable only by you).")
+	Path apiTokenFile;
 
 	@Option(names = "--endpoint", paramLabel = "URL",
 			description = "The organization's endpoint (default: $BENTO_CLOUD_API_ENDPOINT, else "
@@ -81,16 +102,19 @@ public class CloudLoginCommand implements Callable<Integer> {
 	public Integer call() {
 		if (this.unexpected != null && !this.unexpected.isEmpty()) {
 			throw new CliException("login takes no arguments, only options (the " + this.unexpected.size()
-					+ " given are not shown, as they may hold a token): pass the token with --api-token TOKEN.");
+					+ " given are not shown, as they may hold a token): pass the token with --api-token-stdin, --api-token-file PATH or --api-token TOKEN.");
 		}
 		CloudContexts contexts = new CloudContexts(this.environment);
 		String endpoint = (this.endpoint != null) ? this.endpoint
 				: contexts.env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT);
-		String token = (this.apiToken != null) ? this.apiToken
-				: contexts.env(BentoMlEnvironment.API_KEY).orElse(null);
+		String token = givenToken();
+		if (token == null) {
+			token = contexts.env(BentoMlEnvironment.API_KEY).orElse(null);
+		}
 		if (token == null || token.isBlank()) {
-			throw new CliException("No API token given. Pass --api-token TOKEN or set " + BentoMlEnvironment.API_KEY
-					+ "; create a token at " + endpoint.replaceAll("/+$", "") + "/api_tokens.");
+			throw new CliException("No API token given. Pass --api-token-stdin, --api-token-file PATH or --api-token "
+					+ "TOKEN, or set " + BentoMlEnvironment.API_KEY + "; create a token at "
+					+ TerminalText.cap(BentoCloudEndpoints.displayable(endpoint.replaceAll("/+$", ""))) + "/api_tokens.");
 		}
 		token = token.strip();
 		URI endpointUri = endpointUri(endpoint, token);
@@ -119,7 +143,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 					? "The current organization is not found" : "The current user is not found");
 		}
 		catch (BentoCloudException ex) {
-			err.println(mask("Error validating token: " + describe(ex, endpoint), token));
+			err.println(TerminalText.line(mask("Error validating token: " + describe(ex, endpoint), token)));
 			return 1;
 		}
 		String email = user.email();
@@ -135,15 +159,64 @@ public class CloudLoginCommand implements Callable<Integer> {
 		});
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (current.get().equals(name)) {
-			out.println("Configured BentoCloud credentials (current-context: " + name + ")");
+			out.println("Configured BentoCloud credentials (current-context: " + TerminalText.cap(name) + ")");
 		}
 		else {
-			out.println("Configured BentoCloud credentials (context: " + name + "; current-context stays "
-					+ current.get() + ", switch with `cloud update-current-context " + name + "`)");
+			out.println("Configured BentoCloud credentials (context: " + TerminalText.cap(name) + "; current-context stays "
+					+ TerminalText.cap(current.get()) + ", switch with `cloud update-current-context "
+					+ TerminalText.cap(name) + "`)");
 		}
-		out.println("Logged in as " + ((email != null) ? email : user.name()) + " at " + organization.name()
+		out.println("Logged in as " + TerminalText.cap((email != null) ? email : user.name()) + " at "
+				+ TerminalText.cap(organization.name())
 				+ " organization");
 		return 0;
+	}
+
+	/** The token from --api-token, --api-token-stdin or --api-token-file (at most one), else {@code null}. */
+	private String givenToken() {
+		int given = ((this.apiToken != null) ? 1 : 0) + (this.apiTokenStdin ? 1 : 0) + ((this.apiTokenFile != null) ? 1 : 0);
+		if (given > 1) {
+			throw new ParameterException(this.spec.commandLine(),
+					"Give the token one way only: --api-token, --api-token-stdin or --api-token-file.");
+		}
+		if (this.apiTokenStdin) {
+			return firstLine(System.in, "standard input");
+		}
+		if (this.apiTokenFile != null) {
+			try (InputStream in = Files.newInputStream(this.apiTokenFile)) {
+				return firstLine(in, "--api-token-file " + TerminalText.cap(this.apiTokenFile.toString()));
+			}
+			catch (IOException ex) {
+				throw new CliException("Cannot read --api-token-file " + TerminalText.cap(this.apiTokenFile.toString())
+						+ ": " + ex.getClass().getSimpleName());
+			}
+		}
+		return this.apiToken;
+	}
+
+	/** The first line, at most {@value #MAX_TOKEN_LENGTH} characters; the content never goes into a message. */
+	private static String firstLine(InputStream in, String source) {
+		try {
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			char[] buffer = new char[MAX_TOKEN_LENGTH + 1];
+			int length = 0;
+			int c;
+			while (length < buffer.length && (c = reader.read()) != -1 && c != '\n' && c != '\r') {
+				buffer[length++] = (char) c;
+			}
+			if (length > MAX_TOKEN_LENGTH) {
+				throw new CliException("The first line of " + source + " is longer than " + MAX_TOKEN_LENGTH
+						+ " characters: not an API token.");
+			}
+			String token = new String(buffer, 0, length).strip();
+			if (token.isEmpty()) {
+				throw new CliException("No API token on the first line of " + source + ".");
+			}
+			return token;
+		}
+		catch (IOException ex) {
+			throw new CliException("Cannot read " + source + ": " + ex.getClass().getSimpleName());
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.bentocloud.sample.cli;
 
+import dev.bentocloud.sample.TerminalText;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import java.util.concurrent.Callable;
 
@@ -51,7 +52,7 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 			}
 			return config.withCurrentContextName(this.name);
 		});
-		this.spec.commandLine().getOut().println("Successfully switched to context: " + this.name);
+		this.spec.commandLine().getOut().println("Successfully switched to context: " + TerminalText.cap(this.name));
 		if (contexts.env(BentoMlEnvironment.API_KEY).isPresent()) {
 			this.spec.commandLine().getErr()
 				.println("Note: " + BentoMlEnvironment.API_KEY + " is set, and wins over the file (as context "

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import dev.bentocloud.sample.SampleApplication;
+import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine;
 
 import org.springframework.boot.Banner;
@@ -74,7 +75,7 @@ public final class SampleCli {
 			context = application.run(springArgs);
 		}
 		catch (RuntimeException ex) {
-			errWriter.println("Error: could not start: " + CliFailureHandler.rootMessage(ex));
+			errWriter.println("Error: could not start: " + TerminalText.line(CliFailureHandler.rootMessage(ex)));
 			return CommandLine.ExitCode.SOFTWARE;
 		}
 		try (context) {

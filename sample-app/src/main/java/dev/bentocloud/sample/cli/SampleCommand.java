@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The root of the command tree, mirroring BentoML's {@code bentoml cloud …},
@@ -13,6 +14,8 @@ import picocli.CommandLine.IFactory;
  * {@link FailureMessages}.
  */
 @Command(name = "sample-app", mixinStandardHelpOptions = true, version = "BentoCloud sample 0.1.0",
+		// -h/--help and -V/--version on every command and subcommand, present and future
+		scope = ScopeType.INHERIT,
 		description = "Manage BentoCloud contexts, API tokens and deployments with the BentoCloud Spring Boot starter.",
 		footer = { "", "Without a command, the jar runs the web service instead.",
 				"Spring properties go before the command, e.g. --sample.emulator.enabled=false api-token list." },

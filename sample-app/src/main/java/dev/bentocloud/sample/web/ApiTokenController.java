@@ -1,6 +1,7 @@
 package dev.bentocloud.sample.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
@@ -14,20 +15,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /tokens[?search=]}: the API tokens of the configured account, all pages, never
- * with a token value.
+ * with a token value. Shared and briefly cached per search through {@link UpstreamCalls}.
  */
 @RestController
 public class ApiTokenController {
 
 	private final BentoCloudClient client;
 
-	public ApiTokenController(BentoCloudClient client) {
+	private final UpstreamCalls upstream;
+
+	public ApiTokenController(BentoCloudClient client, UpstreamCalls upstream) {
 		this.client = client;
+		this.upstream = upstream;
 	}
 
 	@GetMapping("/tokens")
 	public Flux<TokenSummary> tokens(@RequestParam(required = false) String search) {
-		return this.client.apiTokens().list(search).map(TokenSummary::of);
+		return this.upstream
+			.get(Arrays.asList("tokens", search),
+					() -> this.client.apiTokens().list(search).map(TokenSummary::of).collectList())
+			.flatMapIterable((tokens) -> tokens);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.sample.TerminalText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,9 +57,21 @@ public class BentoCloudProblemHandler {
 			}
 		}
 		if (problem.getStatus() >= 500) {
-			logger.warn("BentoCloud call failed: " + problem.getDetail());
+			logger.warn("BentoCloud call failed: " + TerminalText.line(problem.getDetail()));
 		}
 		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/**
+	 * More BentoCloud calls at once than {@code sample.upstream.max-concurrent-calls}: 503 with
+	 * {@code Retry-After: 1}, at once, rather than queueing work for a BentoCloud that is
+	 * already slow.
+	 */
+	@ExceptionHandler(UpstreamCalls.UpstreamBusyException.class)
+	public ResponseEntity<ProblemDetail> busy(UpstreamCalls.UpstreamBusyException busy) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many BentoCloud calls at once",
+				busy.getMessage(), null);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
 	}
 
 	private ProblemDetail toProblem(BentoCloudException failure) {

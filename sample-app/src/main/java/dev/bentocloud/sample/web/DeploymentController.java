@@ -1,6 +1,7 @@
 package dev.bentocloud.sample.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
@@ -16,28 +17,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /deployments[?cluster=]} and {@code GET /deployments/{name}[?cluster=]}.
+ * {@code GET /deployments[?cluster=]} and {@code GET /deployments/{name}[?cluster=]}, shared and
+ * briefly cached per question through {@link UpstreamCalls}.
  */
 @RestController
 public class DeploymentController {
 
 	private final BentoCloudClient client;
 
-	public DeploymentController(BentoCloudClient client) {
+	private final UpstreamCalls upstream;
+
+	public DeploymentController(BentoCloudClient client, UpstreamCalls upstream) {
 		this.client = client;
+		this.upstream = upstream;
 	}
 
 	@GetMapping("/deployments")
 	public Flux<DeploymentSummary> deployments(@RequestParam(required = false) String cluster) {
-		return this.client.deployments().list(DeploymentQuery.all().withCluster(cluster)).map(DeploymentSummary::of);
+		return this.upstream
+			.get(Arrays.asList("deployments", cluster),
+					() -> this.client.deployments()
+						.list(DeploymentQuery.all().withCluster(cluster))
+						.map(DeploymentSummary::of)
+						.collectList())
+			.flatMapIterable((deployments) -> deployments);
 	}
 
 	@GetMapping("/deployments/{name}")
 	public Mono<DeploymentSummary> deployment(@PathVariable String name,
 			@RequestParam(required = false) String cluster) {
-		return this.client.deployments()
-			.get(name, cluster)
-			.map(DeploymentSummary::of)
+		return this.upstream
+			.get(Arrays.asList("deployment", name, cluster),
+					() -> this.client.deployments().get(name, cluster).map(DeploymentSummary::of))
 			.switchIfEmpty(Mono.error(() -> new BentoCloudNotFoundException("Deployment '" + name + "' not found",
 					"GET /api/v2/deployments/" + name, 404, null, "")));
 	}

@@ -1,7 +1,13 @@
 package dev.bentocloud.sample.web;
 
+import java.util.List;
+
 import dev.bentocloud.client.BentoCloudClient;
+import java.util.List;
+
 import dev.bentocloud.client.model.Organization;
+import java.util.List;
+
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Mono;
 
@@ -10,20 +16,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /whoami}: the user and organization of the token the service is configured with.
+ * Shared and briefly cached through {@link UpstreamCalls}.
  */
 @RestController
 public class WhoAmIController {
 
 	private final BentoCloudClient client;
 
-	public WhoAmIController(BentoCloudClient client) {
+	private final UpstreamCalls upstream;
+
+	public WhoAmIController(BentoCloudClient client, UpstreamCalls upstream) {
 		this.client = client;
+		this.upstream = upstream;
 	}
 
 	@GetMapping("/whoami")
 	public Mono<WhoAmI> whoami() {
-		return Mono.zip(this.client.currentUser(), this.client.currentOrganization())
-			.map((both) -> WhoAmI.of(both.getT1(), both.getT2()));
+		return this.upstream.get(List.of("whoami"), () -> Mono.zip(this.client.currentUser(), this.client.currentOrganization())
+			.map((both) -> WhoAmI.of(both.getT1(), both.getT2())));
 	}
 
 	/**

@@ -196,7 +196,7 @@ class CloudCommandTests {
 	void loginWithoutATokenSaysHowToGiveOne() {
 		CliRun login = run(List.of(), "cloud", "login");
 		assertThat(login.exitCode()).isOne();
-		assertThat(login.err()).contains("No API token given. Pass --api-token TOKEN or set BENTO_CLOUD_API_KEY",
+		assertThat(login.err()).contains("No API token given. Pass --api-token-stdin, --api-token-file PATH or --api-token TOKEN, or set BENTO_CLOUD_API_KEY",
 				"https://cloud.bentoml.com/api_tokens");
 		assertThat(this.home.resolve("bentoml")).doesNotExist();
 	}
@@ -205,7 +205,7 @@ class CloudCommandTests {
 	void aTokenGivenWithoutTheOptionIsNotEchoed() {
 		CliRun login = run(List.of(), "cloud", "login", "stray-SECRET-token");
 		assertThat(login.exitCode()).isOne();
-		assertThat(login.err()).contains("pass the token with --api-token TOKEN");
+		assertThat(login.err()).contains("pass the token with --api-token-stdin, --api-token-file PATH or --api-token TOKEN");
 		assertThat(this.home.resolve("bentoml")).doesNotExist();
 	}
 

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.port=0", "bentocloud.health.cache-ttl=0", "bentocloud.health.timeout=1s",
+				// the details are for authorized callers; these tests play the operator who opts in
+				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
 				"bentocloud.retry.max-attempts=1" })
 @AutoConfigureWebTestClient
 class SampleHealthTests {

@@ -1,5 +1,13 @@
 package dev.bentocloud.sample.web;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
 import java.util.List;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
@@ -8,16 +16,22 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web mode end to end, against the emulator the sample starts for itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "sample.emulator.port=0",
+		// each test sees its own faults: no cached answers (calls in flight are still shared)
+		"sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
 @AutoConfigureWebTestClient
 class SampleWebTests {
 
@@ -28,6 +42,12 @@ class SampleWebTests {
 
 	@Autowired
 	private BentoCloudEmulator emulator;
+
+	@Autowired
+	private Environment environment;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void whoami() {
@@ -197,8 +217,8 @@ class SampleWebTests {
 	}
 
 	@Test
-	void healthIsUpWithDetails() {
-		this.web.get()
+	void anonymousHealthIsOnlyTheStatus() {
+		String body = new String(this.web.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
@@ -207,9 +227,41 @@ class SampleWebTests {
 			.jsonPath("$.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components")
-			.isNotEmpty()
-			.jsonPath("$.components.diskSpace.details")
-			.isNotEmpty();
+			.doesNotExist()
+			.jsonPath("$.details")
+			.doesNotExist()
+			.returnResult()
+			.getResponseBodyContent());
+		assertThat(body).doesNotContain("demo", "acme", this.emulator.endpoint(), DEMO_TOKEN);
+	}
+
+	@Test
+	void listensOnLoopbackOnly() throws Exception {
+		assertThat(this.environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+		try (Socket loopback = new Socket()) {
+			loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 2000);
+		}
+		InetAddress external = nonLoopbackAddress();
+		assumeTrue(external != null, "no non-loopback interface to try");
+		assertThatExceptionOfType(ConnectException.class).as("connect to %s:%d", external, this.port)
+			.isThrownBy(() -> {
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(external, this.port), 2000);
+				}
+			});
+	}
+
+	private static InetAddress nonLoopbackAddress() throws SocketException {
+		for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (nic.isUp() && !nic.isLoopback()) {
+				for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+					if (address instanceof Inet4Address) {
+						return address;
+					}
+				}
+			}
+		}
+		return null;
 	}
 
 	@Test

@@ -1,0 +1,224 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.sample.SampleApplication;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What users copy from the sample's CLI: every command answers {@code --help}; server-supplied
+ * names with escape sequences never reach the terminal raw; very long values are cut; usage
+ * errors (past expiry, unknown scope) exit 2; and the token need not be on the command line.
+ */
+class CliHardeningTests {
+
+	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+
+	/** Retitles the terminal, clears the screen and forges a line. */
+	private static final String HOSTILE = "evil\u001b]0;pwned\u0007\u001b[2J\r\nforged";
+
+	private static BentoCloudEmulator emulator;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(DEMO_TOKEN).start();
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@AfterEach
+	void clearFaults() {
+		emulator.faults().clear();
+	}
+
+	private static CliRun cli(String... args) {
+		return CliRun.of(List.of("--sample.emulator.port=" + emulator.port()), args);
+	}
+
+	/** No raw control character but the line ends. */
+	private static void assertTerminalSafe(CliRun run) {
+		assertThat(run.all().replace("\n", "")).as(run.toString()).doesNotContainPattern("[\\p{Cntrl}\u0080-\u009f]");
+		assertThat(run.all()).doesNotContain(DEMO_TOKEN).doesNotContain("\nforged");
+	}
+
+	@Test
+	void everyCommandAnswersHelpWithExitZero() {
+		List<List<String>> commands = List.of(List.of(), List.of("whoami"), List.of("cloud"), List.of("cloud", "login"),
+				List.of("cloud", "current-context"), List.of("cloud", "list-context"),
+				List.of("cloud", "update-current-context"), List.of("api-token"), List.of("api-token", "list"),
+				List.of("api-token", "create"), List.of("api-token", "get"), List.of("api-token", "delete"),
+				List.of("deployment"), List.of("deployment", "list"), List.of("deployment", "get"));
+		for (List<String> command : commands) {
+			for (String help : List.of("--help", "-h")) {
+				List<String> args = new ArrayList<>(command);
+				args.add(help);
+				CliRun run = cli(args.toArray(String[]::new));
+				assertThat(run.exitCode()).as(args + "\n" + run).isZero();
+				assertThat(run.out()).as(args.toString()).contains("Usage:", "-h, --help");
+			}
+		}
+	}
+
+	@Test
+	void aGroupWithoutASubcommandIsAUsageError() {
+		CliRun run = cli("api-token");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("Missing command: api-token needs one of list, create, get, delete", "Usage:");
+	}
+
+	@Test
+	void whoamiShowsTheEndpointWithoutCredentials() {
+		CliRun run = CliRun.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+				"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.port(),
+				"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("http://******@127.0.0.1:" + emulator.port());
+		assertThat(run.all()).doesNotContain("alice", "pa55word");
+	}
+
+	@Test
+	void tokenNamesWithEscapeSequencesAreShownEscaped() {
+		CliRun created = cli("api-token", "create", HOSTILE, "-d", "desc " + HOSTILE);
+		assertThat(created.exitCode()).as(created.toString()).isZero();
+		assertTerminalSafe(created);
+		assertThat(created.out()).contains("evil\\u001b]0;pwned\\u0007\\u001b[2J\\u000d\\u000aforged");
+		String uid = created.out().lines().filter((line) -> line.startsWith("  UID: ")).findFirst().orElseThrow().substring(7);
+
+		CliRun list = cli("api-token", "list");
+		assertThat(list.exitCode()).as(list.toString()).isZero();
+		assertTerminalSafe(list);
+		assertThat(list.out()).contains("evil\\u001b]0;pwned\\u0007");
+
+		CliRun get = cli("api-token", "get", uid);
+		assertThat(get.exitCode()).as(get.toString()).isZero();
+		assertTerminalSafe(get);
+		assertThat(get.out()).contains("desc evil\\u001b]0;pwned");
+
+		CliRun json = cli("api-token", "get", uid, "-o", "json");
+		assertThat(json.out()).as("json escapes by itself").contains("evil\\u001B]0;pwned\\u0007");
+		assertThat(cli("api-token", "delete", uid).exitCode()).isZero();
+	}
+
+	@Test
+	void whoamiAndDeploymentsWithEscapeSequencesAreShownEscaped() {
+		String token = emulator.createUserWithToken(HOSTILE, "x\u001b[2J@example.com");
+		CliRun whoami = CliRun.of(List.of("--sample.emulator.enabled=false",
+				"--bentocloud.credentials.bentoml-sources=false", "--bentocloud.endpoint=" + emulator.endpoint(),
+				"--bentocloud.api-token=" + token), "whoami");
+		assertThat(whoami.exitCode()).as(whoami.toString()).isZero();
+		assertThat(whoami.all()).doesNotContain(token);
+		assertTerminalSafe(whoami);
+		assertThat(whoami.out()).contains("(evil\\u001b]0;pwned", "x\\u001b[2J@example.com");
+
+		emulator.seedDeployment("dep-" + HOSTILE, "iris:v1", false);
+		CliRun deployments = cli("deployment", "list");
+		assertThat(deployments.exitCode()).as(deployments.toString()).isZero();
+		assertTerminalSafe(deployments);
+		assertThat(deployments.out()).contains("dep-evil\\u001b]0;pwned");
+	}
+
+	@Test
+	void errorLinesFromAHostileServerAreOneSafeLine() {
+		emulator.faults()
+			.on("GET", "/api/v1/api_tokens")
+			.body(500, "{\"message\":\"" + HOSTILE.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007")
+					.replace("\r", "\\r").replace("\n", "\\n") + "\"}");
+		CliRun run = cli("api-token", "list");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertTerminalSafe(run);
+		assertThat(run.err().lines()).hasSize(1);
+		assertThat(run.err()).startsWith("Error: [api-token] `list` failed:").contains("evil\\u001b]0;pwned");
+	}
+
+	@Test
+	void aVeryLongContextNameIsCutInTheError() {
+		String name = "n".repeat(200_000);
+		CliRun run = CliRun.of(List.of("--bentocloud.config-file=" + this.dir.resolve("yatai.yaml")), "cloud",
+				"update-current-context", name);
+		assertThat(run.exitCode()).as(run.err().substring(0, Math.min(500, run.err().length()))).isEqualTo(1);
+		assertThat(run.err().length()).isLessThan(2_500);
+		assertThat(run.err()).contains("n\u2026 (200000 characters)").contains("No cloud context");
+	}
+
+	@Test
+	void aPastExpiryIsAUsageError() {
+		long before = emulator.requestCount("POST", "/api/v1/api_tokens");
+		CliRun run = cli("api-token", "create", "old", "--expires", "2020-01-01");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).contains("'2020-01-01' is in the past");
+		assertThat(emulator.requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
+	}
+
+	@Test
+	void unknownScopesAreRefusedUnlessAllowed() {
+		long before = emulator.requestCount("POST", "/api/v1/api_tokens");
+		CliRun typo = cli("api-token", "create", "typo", "-s", "read_clsuter");
+		assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
+		assertThat(typo.err()).contains("Unknown scope read_clsuter",
+				"Known scopes: api, read_organization, write_organization, read_cluster, write_cluster",
+				"--allow-unknown-scopes");
+		assertThat(emulator.requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
+		CliRun allowed = cli("api-token", "create", "future", "-s", "read_models", "--allow-unknown-scopes", "-o",
+				"json");
+		assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+		assertThat(allowed.out()).contains("read_models");
+	}
+
+	@Test
+	void loginReadsTheTokenFromAFile() throws Exception {
+		Path tokenFile = this.dir.resolve("token");
+		Files.writeString(tokenFile, DEMO_TOKEN + "\n");
+		CliRun run = CliRun.of(List.of("--bentocloud.config-file=" + this.dir.resolve("yatai.yaml")), "cloud", "login",
+				"--api-token-file", tokenFile.toString(), "--endpoint", emulator.endpoint());
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("Logged in as demo@example.com");
+		assertThat(Files.readString(this.dir.resolve("yatai.yaml"))).contains(DEMO_TOKEN);
+		CliRun both = CliRun.of(List.of("--bentocloud.config-file=" + this.dir.resolve("yatai.yaml")), "cloud", "login",
+				"--api-token-file", tokenFile.toString(), "--api-token", "x", "--endpoint", emulator.endpoint());
+		assertThat(both.exitCode()).isEqualTo(2);
+		assertThat(both.err()).contains("one way only");
+	}
+
+	@Test
+	void loginReadsTheTokenFromStandardInputInAChildJvm() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Path file = this.dir.resolve("stdin.yaml");
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath,
+				SampleApplication.class.getName(), "--bentocloud.config-file=" + file, "cloud", "login",
+				"--api-token-stdin", "--endpoint", emulator.endpoint())
+			.redirectErrorStream(true);
+		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
+		Process login = builder.start();
+		try (OutputStream stdin = login.getOutputStream()) {
+			stdin.write((DEMO_TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		String output = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(login.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
+		assertThat(login.exitValue()).as(output).isZero();
+		assertThat(output).contains("Logged in as demo@example.com").doesNotContain(DEMO_TOKEN);
+		assertThat(login.info().arguments().map(List::of).orElse(List.of())).noneMatch((arg) -> arg.contains(DEMO_TOKEN));
+		assertThat(Files.readString(file)).contains(DEMO_TOKEN);
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.bentocloud.sample.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/info} shows the endpoint as configured, but never credentials put in its URL
+ * (user info, query).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.emulator.enabled=false", "bentocloud.credentials.bentoml-sources=false",
+				"bentocloud.endpoint=http://alice:pa55word@127.0.0.1:9/bento?api_key=QUERY-SECRET#frag",
+				"bentocloud.api-token=TOKEN-SECRET" })
+@AutoConfigureWebTestClient
+class EndpointDisplayTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	@Test
+	void infoShowsTheEndpointWithoutUserInfoOrQuery() {
+		String body = new String(this.web.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.bentocloud.endpoint")
+			.isEqualTo("http://******@127.0.0.1:9/bento")
+			.returnResult()
+			.getResponseBodyContent());
+		assertThat(body).doesNotContain("alice", "pa55word", "QUERY-SECRET", "api_key", "TOKEN-SECRET");
+	}
+
+}
