@@ -4,9 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text from a server safe to put in a message, a log line or a terminal: control
- * characters (C0, DEL, C1, and the line and paragraph separators) are shown as {@code \n},
- * {@code \r}, {@code \t} or {@code \}{@code u001b}-style escapes, so that a server cannot forge a
- * log line or send escape sequences to a terminal. Other text, any script, is kept as it is.
+ * characters (C0, DEL, C1, the line and paragraph separators) and the bidirectional overrides
+ * and isolates (which make text read differently from what it is) are shown as
+ * {@code \}{@code u001b}-style escapes, so that a server cannot forge a log line or send escape
+ * sequences to a terminal. Other text, accented letters, CJK and emoji included, is kept.
  *
  * @since 0.1.0
  */
@@ -31,12 +32,7 @@ public final class ControlCharacters {
 				if (escaped == null) {
 					escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
 				}
-				switch (c) {
-					case '\n' -> escaped.append("\\n");
-					case '\r' -> escaped.append("\\r");
-					case '\t' -> escaped.append("\\t");
-					default -> escaped.append(String.format("\\u%04x", (int) c));
-				}
+				escaped.append(String.format("\\u%04x", (int) c));
 			}
 			else if (escaped != null) {
 				escaped.append(c);
@@ -52,16 +48,16 @@ public final class ControlCharacters {
 	 * @return the escaped, bounded text, or {@code null}
 	 */
 	public static @Nullable String escape(@Nullable String text, int max) {
-		if (text == null) {
-			return null;
+		if (text == null || text.length() <= max) {
+			return escape(text);
 		}
-		String cut = (text.length() > max) ? text.substring(0, max) : text;
-		String escaped = escape(cut);
-		return (text.length() > max) ? escaped + "... (" + text.length() + " characters)" : escaped;
+		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+		return escape(text.substring(0, end)) + "\u2026 (" + text.length() + " characters)";
 	}
 
 	private static boolean isControl(char c) {
-		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || (c >= 0x202a && c <= 0x202e)
+				|| (c >= 0x2066 && c <= 0x2069);
 	}
 
 }

@@ -79,7 +79,7 @@ class MisbehavingServerTests {
 			.isThrownBy(() -> builder().retry(0, Duration.ofMillis(1), Duration.ofMillis(1)).build().blocking()
 				.currentUser())
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).contains("oops\\r\\n2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
+				assertThat(ex.getMessage()).contains("oops\\u000d\\u000a2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
 					.doesNotContain("\r", "\n", "\u001b", "\u0007");
 			});
 	}

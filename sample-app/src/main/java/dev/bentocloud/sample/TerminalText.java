@@ -1,11 +1,14 @@
 package dev.bentocloud.sample;
 
+import dev.bentocloud.client.ControlCharacters;
+
 /**
  * Makes server-supplied text safe to print on a terminal or in a log line. Names, descriptions
  * and error messages come from BentoCloud (or whoever answers at the configured endpoint); printed
  * raw, an escape sequence in them could retitle the terminal, clear the screen, move the cursor
  * or forge extra output lines.
  * <p>
+ * It is the client library's {@link ControlCharacters}, the one escaper of the project.
  * {@link #safe(String)} shows every C0 control (U+0000–U+001F), DEL (U+007F), C1 control
  * (U+0080–U+009F) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069,
  * which can make text read differently from what it is) as a visible Java-style escape such
@@ -28,23 +31,7 @@ public final class TerminalText {
 	 * @return the safe text, {@code null} for {@code null}
 	 */
 	public static String safe(String text) {
-		if (text == null) {
-			return null;
-		}
-		StringBuilder safe = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (isUnsafe(c)) {
-				if (safe == null) {
-					safe = new StringBuilder(text.length() + 16).append(text, 0, i);
-				}
-				safe.append(String.format("\\u%04x", (int) c));
-			}
-			else if (safe != null) {
-				safe.append(c);
-			}
-		}
-		return (safe != null) ? safe.toString() : text;
+		return ControlCharacters.escape(text);
 	}
 
 	/**
@@ -64,11 +51,7 @@ public final class TerminalText {
 	 * @return the safe, capped text, {@code null} for {@code null}
 	 */
 	public static String cap(String text, int max) {
-		if (text == null || text.length() <= max) {
-			return safe(text);
-		}
-		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-		return safe(text.substring(0, end)) + "\u2026 (" + text.length() + " characters)";
+		return ControlCharacters.escape(text, max);
 	}
 
 	/**
@@ -101,10 +84,6 @@ public final class TerminalText {
 		int max = 10 * MAX_LENGTH;
 		return (line.length() <= max) ? line.toString()
 				: line.substring(0, max) + "\u2026 (" + line.length() + " characters)";
-	}
-
-	private static boolean isUnsafe(char c) {
-		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 	}
 
 }
