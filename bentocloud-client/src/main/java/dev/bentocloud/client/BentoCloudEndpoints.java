@@ -38,7 +38,7 @@ public final class BentoCloudEndpoints {
 				return (uri.getUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null) ? url.strip()
 						: "<invalid URL>";
 			}
-			return new URI(uri.getScheme(), (uri.getUserInfo() != null) ? "******" : null, uri.getHost(), uri.getPort(),
+			return new URI(uri.getScheme(), (uri.getUserInfo() != null) ? SecretScrubber.MASK : null, uri.getHost(), uri.getPort(),
 					uri.getPath(), null, null)
 				.toString();
 		}

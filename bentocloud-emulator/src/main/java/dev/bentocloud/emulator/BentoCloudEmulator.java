@@ -48,7 +48,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	private final AtomicInteger openConnections = new AtomicInteger();
 
 	/** What {@link #reset()} goes back to: the tokens, users and deployments seeded at start. */
-	private final List<ApiToken> baselineTokens;
+	private final List<StoredApiToken> baselineTokens;
 
 	private final Set<String> baselineUsers;
 
@@ -130,7 +130,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** Adds a user to the organization and returns a new valid token of his. */
 	public String createUserWithToken(String name, String email) {
-		User user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
 		return this.state.tokens.create(user, name + "-token", null, List.of("api"), null).value;
 	}
 
@@ -140,7 +140,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 */
 	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
 		requireNewTokenValue(tokenValue);
-		User user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
 		this.state.tokens.create(user, Objects.requireNonNull(tokenName, "tokenName"), null, List.of("api"), null,
 				tokenValue);
 	}
@@ -191,7 +191,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		service.putObject("config_overrides");
 		config.putNull("canary");
 		ArrayNode labels = this.state.views.array();
-		Deployment deployment = this.state.deployments.create(name, "default", this.state.owner, false,
+		StoredDeployment deployment = this.state.deployments.create(name, "default", this.state.owner, false,
 				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)), Duration.ZERO);
 		if (deployment == null) {
 			throw new IllegalArgumentException("Deployment " + name + " already exists");
@@ -319,8 +319,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	private record SeededDeployment(String name, String bento, boolean accessAuthorization) {
 	}
 
-	private Deployment deployment(String name) {
-		Deployment deployment = this.state.deployments.find(name);
+	private StoredDeployment deployment(String name) {
+		StoredDeployment deployment = this.state.deployments.find(name);
 		if (deployment == null) {
 			throw new IllegalArgumentException("No deployment named " + name);
 		}

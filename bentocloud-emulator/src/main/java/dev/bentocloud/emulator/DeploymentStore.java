@@ -10,23 +10,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Deployments by name (names are unique in the organization, whatever the cluster). */
 final class DeploymentStore {
 
-	private final ConcurrentHashMap<String, Deployment> byName = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, StoredDeployment> byName = new ConcurrentHashMap<>();
 
 	private final AtomicLong sequence = new AtomicLong();
 
 	/** The new deployment, or {@code null} if the name is taken. */
-	Deployment create(String name, String cluster, User creator, boolean dev, DeploymentSpec spec,
+	StoredDeployment create(String name, String cluster, StoredUser creator, boolean dev, DeploymentSpec spec,
 			Duration readyAfter) {
-		Deployment deployment = new Deployment(this.sequence.incrementAndGet(), name, cluster, creator, dev, spec,
+		StoredDeployment deployment = new StoredDeployment(this.sequence.incrementAndGet(), name, cluster, creator, dev, spec,
 				readyAfter);
 		return (this.byName.putIfAbsent(name, deployment) == null) ? deployment : null;
 	}
 
-	Deployment find(String name) {
+	StoredDeployment find(String name) {
 		return this.byName.get(name);
 	}
 
-	Deployment remove(String name) {
+	StoredDeployment remove(String name) {
 		return this.byName.remove(name);
 	}
 
@@ -34,9 +34,9 @@ final class DeploymentStore {
 		this.byName.clear();
 	}
 
-	List<Deployment> all() {
-		List<Deployment> all = new ArrayList<>(this.byName.values());
-		all.sort(Comparator.comparingLong((Deployment d) -> d.sequence));
+	List<StoredDeployment> all() {
+		List<StoredDeployment> all = new ArrayList<>(this.byName.values());
+		all.sort(Comparator.comparingLong((StoredDeployment d) -> d.sequence));
 		return all;
 	}
 

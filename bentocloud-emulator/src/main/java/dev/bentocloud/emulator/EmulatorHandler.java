@@ -35,14 +35,14 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 
 	private final EmulatorState state;
 
-	private final ManagementApi managementApi;
+	private final ManagementRoutes managementApi;
 
-	private final ServiceApi serviceApi;
+	private final ServiceRoutes serviceApi;
 
 	EmulatorHandler(EmulatorState state) {
 		this.state = state;
-		this.managementApi = new ManagementApi(state);
-		this.serviceApi = new ServiceApi(state);
+		this.managementApi = new ManagementRoutes(state);
+		this.serviceApi = new ServiceRoutes(state);
 	}
 
 	@Override
@@ -79,7 +79,7 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 			if (path.startsWith("/api/")) {
 				return this.managementApi.handle(request);
 			}
-			if (path.startsWith(ServiceApi.PREFIX)) {
+			if (path.startsWith(ServiceRoutes.PREFIX)) {
 				return this.serviceApi.handle(request);
 			}
 			return Reply.message(404, "No such endpoint: " + request.method() + " " + path);

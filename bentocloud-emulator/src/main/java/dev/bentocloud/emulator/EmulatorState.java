@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Everything the emulator knows: organization, users, tokens, deployments, secrets, clusters, and behaviour switches. */
 final class EmulatorState {
 
-	final Organization organization;
+	final StoredOrganization organization;
 
-	final User owner;
+	final StoredUser owner;
 
 	final TokenStore tokens = new TokenStore();
 
@@ -29,7 +29,7 @@ final class EmulatorState {
 
 	final RequestRecorder recorder;
 
-	private final ConcurrentHashMap<String, User> usersByName = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, StoredUser> usersByName = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<String, byte[]> userJson = new ConcurrentHashMap<>();
 
@@ -41,16 +41,16 @@ final class EmulatorState {
 
 	EmulatorState(Duration deploymentReadyAfter, int maxRecordedRequests) {
 		Instant now = Instant.now();
-		this.organization = new Organization(UUID.randomUUID().toString(), "acme", "The emulated organization", now);
-		this.owner = new User(UUID.randomUUID().toString(), "demo", "demo@example.com", "Demo", "User", now);
+		this.organization = new StoredOrganization(UUID.randomUUID().toString(), "acme", "The emulated organization", now);
+		this.owner = new StoredUser(UUID.randomUUID().toString(), "demo", "demo@example.com", "Demo", "User", now);
 		this.usersByName.put(this.owner.name(), this.owner);
 		this.views = new JsonViews(JsonMapper.builder().build(), this.organization, this.owner, this::deploymentUrl);
 		this.recorder = new RequestRecorder(maxRecordedRequests);
 		this.deploymentReadyAfter = deploymentReadyAfter;
 	}
 
-	User addUser(String name, String email) {
-		User user = new User(UUID.randomUUID().toString(), name, email, name, "", Instant.now());
+	StoredUser addUser(String name, String email) {
+		StoredUser user = new StoredUser(UUID.randomUUID().toString(), name, email, name, "", Instant.now());
 		if (this.usersByName.putIfAbsent(name, user) != null) {
 			throw new IllegalArgumentException("A user named '" + name + "' already exists; choose another name");
 		}
@@ -67,7 +67,7 @@ final class EmulatorState {
 	}
 
 	/** The user's JSON, rendered once: users never change, and this is the hottest endpoint. */
-	byte[] userJson(User user) {
+	byte[] userJson(StoredUser user) {
 		return this.userJson.computeIfAbsent(user.uid(), (uid) -> this.views.bytes(this.views.user(user)));
 	}
 

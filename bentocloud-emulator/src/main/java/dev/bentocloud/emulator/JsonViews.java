@@ -20,13 +20,13 @@ final class JsonViews {
 
 	private final JsonMapper mapper;
 
-	private final Organization organization;
+	private final StoredOrganization organization;
 
-	private final User owner;
+	private final StoredUser owner;
 
 	private final Function<String, String> deploymentUrl;
 
-	JsonViews(JsonMapper mapper, Organization organization, User owner, Function<String, String> deploymentUrl) {
+	JsonViews(JsonMapper mapper, StoredOrganization organization, StoredUser owner, Function<String, String> deploymentUrl) {
 		this.mapper = mapper;
 		this.organization = organization;
 		this.owner = owner;
@@ -77,7 +77,7 @@ final class JsonViews {
 		return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	ObjectNode user(User user) {
+	ObjectNode user(StoredUser user) {
 		ObjectNode json = object();
 		json.put("name", user.name());
 		json.put("email", user.email());
@@ -122,7 +122,7 @@ final class JsonViews {
 		return json;
 	}
 
-	ObjectNode token(ApiToken token, boolean withSecret, Instant now) {
+	ObjectNode token(StoredApiToken token, boolean withSecret, Instant now) {
 		ObjectNode json = resource(token.uid, token.createdAt, null, null, token.name, "api_token");
 		json.put("description", (token.description != null) ? token.description : "");
 		ArrayNode scopes = json.putArray("scopes");
@@ -145,8 +145,8 @@ final class JsonViews {
 		return json;
 	}
 
-	ObjectNode deployment(Deployment deployment, boolean withUrls) {
-		Deployment.State state = deployment.state();
+	ObjectNode deployment(StoredDeployment deployment, boolean withUrls) {
+		StoredDeployment.State state = deployment.state();
 		ObjectNode json = resource(deployment.uid, deployment.createdAt, state.updatedAt(), state.deletedAt(),
 				deployment.name, "deployment");
 		json.set("labels", state.labels());
@@ -166,7 +166,7 @@ final class JsonViews {
 		return json;
 	}
 
-	private ObjectNode revision(Deployment deployment, Deployment.State state) {
+	private ObjectNode revision(StoredDeployment deployment, StoredDeployment.State state) {
 		ObjectNode revision = resource(state.revisionUid(), state.revisionCreatedAt(), null, null,
 				deployment.name + "-r" + state.revision(), "deployment_revision");
 		revision.set("creator", user(state.revisionCreator()));

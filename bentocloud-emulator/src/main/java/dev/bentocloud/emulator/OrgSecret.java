@@ -16,13 +16,13 @@ final class OrgSecret {
 
 	final String cluster;
 
-	final User creator;
+	final StoredUser creator;
 
 	final Instant createdAt = Instant.now();
 
 	private volatile State state;
 
-	OrgSecret(long sequence, String name, String cluster, User creator, ObjectNode content, String description) {
+	OrgSecret(long sequence, String name, String cluster, StoredUser creator, ObjectNode content, String description) {
 		this.sequence = sequence;
 		this.name = name;
 		this.cluster = cluster;

@@ -17,7 +17,7 @@ final class SecretStore {
 	private final AtomicLong sequence = new AtomicLong();
 
 	/** The new secret, or {@code null} if the name is taken. */
-	OrgSecret create(String name, String cluster, User creator, ObjectNode content, String description) {
+	OrgSecret create(String name, String cluster, StoredUser creator, ObjectNode content, String description) {
 		OrgSecret secret = new OrgSecret(this.sequence.incrementAndGet(), name, cluster, creator, content, description);
 		return (this.byName.putIfAbsent(name, secret) == null) ? secret : null;
 	}

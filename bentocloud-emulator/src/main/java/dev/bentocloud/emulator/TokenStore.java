@@ -16,24 +16,24 @@ final class TokenStore {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final ConcurrentHashMap<String, ApiToken> byValue = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, StoredApiToken> byValue = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<String, ApiToken> byUid = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, StoredApiToken> byUid = new ConcurrentHashMap<>();
 
-	private final ConcurrentSkipListMap<Long, ApiToken> inCreationOrder = new ConcurrentSkipListMap<>();
+	private final ConcurrentSkipListMap<Long, StoredApiToken> inCreationOrder = new ConcurrentSkipListMap<>();
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt) {
+	StoredApiToken create(StoredUser user, String name, String description, List<String> scopes, Instant expiredAt) {
 		byte[] secret = new byte[20];
 		RANDOM.nextBytes(secret);
 		return create(user, name, description, scopes, expiredAt, "emu_" + HexFormat.of().formatHex(secret));
 	}
 
 	/** Creates a token with a given secret value (the demo token of a shared emulator). */
-	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt,
+	StoredApiToken create(StoredUser user, String name, String description, List<String> scopes, Instant expiredAt,
 			String value) {
-		ApiToken token = new ApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
+		StoredApiToken token = new StoredApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
 				description, scopes, user, Instant.now(), expiredAt, value);
 		this.byValue.put(token.value, token);
 		this.byUid.put(token.uid, token);
@@ -47,16 +47,16 @@ final class TokenStore {
 	}
 
 	/** All tokens, oldest first, as {@link #restore(List)} takes them back. */
-	List<ApiToken> snapshot() {
+	List<StoredApiToken> snapshot() {
 		return List.copyOf(this.inCreationOrder.values());
 	}
 
 	/** Replaces every token with these (from {@link #snapshot()}). */
-	void restore(List<ApiToken> tokens) {
+	void restore(List<StoredApiToken> tokens) {
 		this.byValue.clear();
 		this.byUid.clear();
 		this.inCreationOrder.clear();
-		for (ApiToken token : tokens) {
+		for (StoredApiToken token : tokens) {
 			this.byValue.put(token.value, token);
 			this.byUid.put(token.uid, token);
 			this.inCreationOrder.put(token.sequence, token);
@@ -64,11 +64,11 @@ final class TokenStore {
 	}
 
 	/** The token with that secret value if it is known, not revoked and not expired; marks it used. */
-	ApiToken authenticate(String value) {
+	StoredApiToken authenticate(String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		ApiToken token = this.byValue.get(value);
+		StoredApiToken token = this.byValue.get(value);
 		if (token == null) {
 			return null;
 		}
@@ -80,12 +80,12 @@ final class TokenStore {
 		return token;
 	}
 
-	ApiToken findByUid(String uid) {
+	StoredApiToken findByUid(String uid) {
 		return this.byUid.get(uid);
 	}
 
-	ApiToken delete(String uid) {
-		ApiToken token = this.byUid.remove(uid);
+	StoredApiToken delete(String uid) {
+		StoredApiToken token = this.byUid.remove(uid);
 		if (token != null) {
 			this.byValue.remove(token.value);
 			this.inCreationOrder.remove(token.sequence);
@@ -94,15 +94,15 @@ final class TokenStore {
 	}
 
 	boolean revoke(String value) {
-		ApiToken token = this.byValue.get(value);
+		StoredApiToken token = this.byValue.get(value);
 		return token != null && delete(token.uid) != null;
 	}
 
 	/** The owner's tokens, oldest first, whose name contains {@code search} (case-insensitive). */
-	List<ApiToken> list(User owner, String search) {
+	List<StoredApiToken> list(StoredUser owner, String search) {
 		String needle = (search != null) ? search.toLowerCase(Locale.ROOT) : null;
-		List<ApiToken> result = new ArrayList<>();
-		for (ApiToken token : this.inCreationOrder.values()) {
+		List<StoredApiToken> result = new ArrayList<>();
+		for (StoredApiToken token : this.inCreationOrder.values()) {
 			if (token.user.uid().equals(owner.uid())
 					&& (needle == null || token.name.toLowerCase(Locale.ROOT).contains(needle))) {
 				result.add(token);

@@ -27,7 +27,7 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	/** The context name BentoML uses when the file names none. */
 	public static final String DEFAULT_CONTEXT_NAME = "default";
 
-	private static final String MASK = "******";
+	private static final String MASK = SecretScrubber.MASK;
 
 	public YataiConfig {
 		contexts = List.copyOf(contexts);

@@ -1,5 +1,6 @@
 package dev.bentocloud.client.credentials;
 
+import dev.bentocloud.client.SecretScrubber;
 import java.util.Objects;
 
 /**
@@ -29,7 +30,7 @@ public record YataiContext(String name, String endpoint, String apiToken, String
 	@Override
 	public String toString() {
 		return "YataiContext[name=" + this.name + ", endpoint=" + this.endpoint + ", apiToken="
-				+ (hasApiToken() ? "******" : "<empty>") + ", email=" + this.email + "]";
+				+ (hasApiToken() ? SecretScrubber.MASK : "<empty>") + ", email=" + this.email + "]";
 	}
 
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * needed and reads see a consistent state. All access is synchronized on the instance: contention
  * is per deployment only.
  */
-final class Deployment {
+final class StoredDeployment {
 
 	final long sequence;
 
@@ -23,7 +23,7 @@ final class Deployment {
 
 	final String cluster;
 
-	final User creator;
+	final StoredUser creator;
 
 	final Instant createdAt;
 
@@ -53,9 +53,9 @@ final class Deployment {
 
 	private Instant revisionCreatedAt;
 
-	private User revisionCreator;
+	private StoredUser revisionCreator;
 
-	Deployment(long sequence, String name, String cluster, User creator, boolean dev, DeploymentSpec spec,
+	StoredDeployment(long sequence, String name, String cluster, StoredUser creator, boolean dev, DeploymentSpec spec,
 			Duration readyAfter) {
 		this.sequence = sequence;
 		this.uid = UUID.randomUUID().toString();
@@ -68,14 +68,14 @@ final class Deployment {
 		transition("deploying", "running", readyAfter);
 	}
 
-	synchronized void update(User user, DeploymentSpec spec, Duration readyAfter) {
+	synchronized void update(StoredUser user, DeploymentSpec spec, Duration readyAfter) {
 		Instant now = Instant.now();
 		newRevision(user, spec, now);
 		this.updatedAt = now;
 		transition("deploying", "running", readyAfter);
 	}
 
-	synchronized void redeploy(User user, Duration readyAfter) {
+	synchronized void redeploy(StoredUser user, Duration readyAfter) {
 		update(user, new DeploymentSpec(this.config.deepCopy(), this.labels.deepCopy(), this.bentoRepository,
 				this.bentoVersion), readyAfter);
 	}
@@ -113,7 +113,7 @@ final class Deployment {
 				this.revisionCreator);
 	}
 
-	private void newRevision(User user, DeploymentSpec spec, Instant at) {
+	private void newRevision(StoredUser user, DeploymentSpec spec, Instant at) {
 		this.config = spec.config();
 		this.labels = spec.labels();
 		this.bentoRepository = spec.bentoRepository();
@@ -139,7 +139,7 @@ final class Deployment {
 
 	record State(String status, Instant updatedAt, Instant deletedAt, ObjectNode config, ArrayNode labels,
 			String bentoRepository, String bentoVersion, int revision, String revisionUid, Instant revisionCreatedAt,
-			User revisionCreator) {
+			StoredUser revisionCreator) {
 	}
 
 }

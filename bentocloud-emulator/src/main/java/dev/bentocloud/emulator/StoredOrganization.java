@@ -3,5 +3,5 @@ package dev.bentocloud.emulator;
 import java.time.Instant;
 
 /** The single organization the emulator hosts. */
-record Organization(String uid, String name, String description, Instant createdAt) {
+record StoredOrganization(String uid, String name, String description, Instant createdAt) {
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The management API under {@code /api}: authenticated by {@code X-YATAI-API-TOKEN} only. */
-final class ManagementApi {
+final class ManagementRoutes {
 
 	static final String TOKEN_HEADER = "X-YATAI-API-TOKEN";
 
@@ -43,12 +43,12 @@ final class ManagementApi {
 
 	private final EmulatorState state;
 
-	ManagementApi(EmulatorState state) {
+	ManagementRoutes(EmulatorState state) {
 		this.state = state;
 	}
 
 	Reply handle(ApiRequest request) {
-		ApiToken caller = this.state.tokens.authenticate(request.header(TOKEN_HEADER));
+		StoredApiToken caller = this.state.tokens.authenticate(request.header(TOKEN_HEADER));
 		if (caller == null) {
 			return UNAUTHORIZED;
 		}
@@ -60,7 +60,7 @@ final class ManagementApi {
 		}
 	}
 
-	private Reply route(ApiRequest request, User user) {
+	private Reply route(ApiRequest request, StoredUser user) {
 		String path = request.path();
 		String method = request.method();
 		switch (path) {
@@ -137,12 +137,12 @@ final class ManagementApi {
 					};
 				case "terminate":
 					requireMethod(request, "POST");
-					Deployment toStop = findDeployment(request, name);
+					StoredDeployment toStop = findDeployment(request, name);
 					toStop.terminate(this.state.deploymentReadyAfter());
 					return ok(this.state.views.deployment(toStop, true));
 				case "void_update":
 					requireMethod(request, "PUT");
-					Deployment toRedeploy = findDeployment(request, name);
+					StoredDeployment toRedeploy = findDeployment(request, name);
 					toRedeploy.redeploy(user, this.state.deploymentReadyAfter());
 					return ok(this.state.views.deployment(toRedeploy, true));
 				default:
@@ -154,13 +154,13 @@ final class ManagementApi {
 
 	// ---- API tokens
 
-	private Reply listTokens(ApiRequest request, User user) {
-		List<ApiToken> matching = this.state.tokens.list(user, request.param("search"));
+	private Reply listTokens(ApiRequest request, StoredUser user) {
+		List<StoredApiToken> matching = this.state.tokens.list(user, request.param("search"));
 		Instant now = Instant.now();
 		return page(request, matching, (token) -> this.state.views.token(token, false, now));
 	}
 
-	private Reply createToken(ApiRequest request, User user) {
+	private Reply createToken(ApiRequest request, StoredUser user) {
 		ObjectNode body = jsonObject(request, "{\"name\": \"ci\", \"description\": null, \"scopes\": null, \"expired_at\": null}");
 		String name = optionalString(body, "name");
 		if (name == null || name.isBlank()) {
@@ -181,22 +181,22 @@ final class ManagementApi {
 			}
 		}
 		Instant expiredAt = parseExpiredAt(optionalString(body, "expired_at"));
-		ApiToken token = this.state.tokens.create(user, name, description, scopes, expiredAt);
+		StoredApiToken token = this.state.tokens.create(user, name, description, scopes, expiredAt);
 		return ok(this.state.views.token(token, true, Instant.now()));
 	}
 
-	private Reply getToken(String uid, User user) {
+	private Reply getToken(String uid, StoredUser user) {
 		return ok(this.state.views.token(findToken(uid, user), false, Instant.now()));
 	}
 
-	private Reply deleteToken(String uid, User user) {
-		ApiToken token = findToken(uid, user);
+	private Reply deleteToken(String uid, StoredUser user) {
+		StoredApiToken token = findToken(uid, user);
 		this.state.tokens.delete(token.uid);
 		return ok(this.state.views.token(token, false, Instant.now()));
 	}
 
-	private ApiToken findToken(String uid, User user) {
-		ApiToken token = this.state.tokens.findByUid(uid);
+	private StoredApiToken findToken(String uid, StoredUser user) {
+		StoredApiToken token = this.state.tokens.findByUid(uid);
 		if (token == null || !token.user.uid().equals(user.uid())) {
 			throw this.state.legacyNotFound() ? new ApiException(400, "record not found")
 					: new ApiException(404, "API token " + uid + " not found");
@@ -241,8 +241,8 @@ final class ManagementApi {
 		if (q != null) {
 			terms.addAll(List.of(q.trim().split("\\s+")));
 		}
-		List<Deployment> matching = new ArrayList<>();
-		for (Deployment deployment : this.state.deployments.all()) {
+		List<StoredDeployment> matching = new ArrayList<>();
+		for (StoredDeployment deployment : this.state.deployments.all()) {
 			if ((cluster == null || cluster.equals(deployment.cluster))
 					&& (search == null || deployment.name.toLowerCase(Locale.ROOT).contains(search))
 					&& matchesQuery(deployment, terms)) {
@@ -252,7 +252,7 @@ final class ManagementApi {
 		return page(request, matching, (deployment) -> this.state.views.deployment(deployment, false));
 	}
 
-	private boolean matchesQuery(Deployment deployment, List<String> terms) {
+	private boolean matchesQuery(StoredDeployment deployment, List<String> terms) {
 		for (String term : terms) {
 			if (term.isEmpty()) {
 				continue;
@@ -283,7 +283,7 @@ final class ManagementApi {
 		return true;
 	}
 
-	private Reply createDeployment(ApiRequest request, User user) {
+	private Reply createDeployment(ApiRequest request, StoredUser user) {
 		ObjectNode body = jsonObject(request, "{\"bento\": \"iris:abc123\", \"name\": null, \"services\": {}}");
 		DeploymentSpec spec = spec(body);
 		String name = optionalString(body, "name");
@@ -298,7 +298,7 @@ final class ManagementApi {
 		boolean dev = body.path("dev").asBoolean(false);
 		cluster = (cluster != null) ? cluster : ClusterStore.DEFAULT;
 		this.state.clusters.ensure(cluster);
-		Deployment created = this.state.deployments.create(name, cluster, user, dev,
+		StoredDeployment created = this.state.deployments.create(name, cluster, user, dev,
 				spec, this.state.deploymentReadyAfter());
 		if (created == null) {
 			throw new ApiException(409, "Deployment " + name + " already exists; choose another name or update it");
@@ -306,15 +306,15 @@ final class ManagementApi {
 		return ok(this.state.views.deployment(created, true));
 	}
 
-	private Reply updateDeployment(ApiRequest request, String name, User user) {
-		Deployment deployment = findDeployment(request, name);
+	private Reply updateDeployment(ApiRequest request, String name, StoredUser user) {
+		StoredDeployment deployment = findDeployment(request, name);
 		ObjectNode body = jsonObject(request, "{\"bento\": \"iris:abc123\", \"services\": {}}");
 		deployment.update(user, spec(body), this.state.deploymentReadyAfter());
 		return ok(this.state.views.deployment(deployment, true));
 	}
 
 	private Reply deleteDeployment(ApiRequest request, String name) {
-		Deployment deployment = findDeployment(request, name);
+		StoredDeployment deployment = findDeployment(request, name);
 		if (this.state.deployments.remove(name) == null) {
 			throw new ApiException(404, "Deployment " + name + " not found");
 		}
@@ -322,8 +322,8 @@ final class ManagementApi {
 		return ok(this.state.views.deployment(deployment, true));
 	}
 
-	private Deployment findDeployment(ApiRequest request, String name) {
-		Deployment deployment = this.state.deployments.find(name);
+	private StoredDeployment findDeployment(ApiRequest request, String name) {
+		StoredDeployment deployment = this.state.deployments.find(name);
 		String cluster = request.param("cluster");
 		if (deployment == null || (cluster != null && !cluster.equals(deployment.cluster))) {
 			throw new ApiException(404, "Deployment " + name + " not found"
@@ -390,7 +390,7 @@ final class ManagementApi {
 		return page(request, this.state.secrets.list(request.param("search")), this.state.views::secret);
 	}
 
-	private Reply createSecret(ApiRequest request, User user) {
+	private Reply createSecret(ApiRequest request, StoredUser user) {
 		ObjectNode body = jsonObject(request, SECRET_EXAMPLE);
 		String name = optionalString(body, "name");
 		if (name == null || name.isBlank()) {

@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code access_authorization: true} requires {@code Authorization: Bearer <api token>}; the
  * management header is not accepted here.
  */
-final class ServiceApi {
+final class ServiceRoutes {
 
 	static final String PREFIX = "/__services/";
 
 	private final EmulatorState state;
 
-	ServiceApi(EmulatorState state) {
+	ServiceRoutes(EmulatorState state) {
 		this.state = state;
 	}
 
@@ -27,7 +27,7 @@ final class ServiceApi {
 		int slash = rest.indexOf('/');
 		String name = (slash >= 0) ? rest.substring(0, slash) : rest;
 		String route = (slash >= 0) ? rest.substring(slash + 1) : "";
-		Deployment deployment = this.state.deployments.find(name);
+		StoredDeployment deployment = this.state.deployments.find(name);
 		if (deployment == null) {
 			return Reply.message(404, "No deployed service named " + name);
 		}

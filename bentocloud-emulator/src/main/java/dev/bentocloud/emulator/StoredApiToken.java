@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A management API token. Only {@link #lastUsedAt} changes after creation. */
-final class ApiToken {
+final class StoredApiToken {
 
 	final long sequence;
 
@@ -16,7 +16,7 @@ final class ApiToken {
 
 	final List<String> scopes;
 
-	final User user;
+	final StoredUser user;
 
 	final Instant createdAt;
 
@@ -26,7 +26,7 @@ final class ApiToken {
 
 	private volatile Instant lastUsedAt;
 
-	ApiToken(long sequence, String uid, String name, String description, List<String> scopes, User user,
+	StoredApiToken(long sequence, String uid, String name, String description, List<String> scopes, StoredUser user,
 			Instant createdAt, Instant expiredAt, String value) {
 		this.sequence = sequence;
 		this.uid = uid;
