@@ -48,7 +48,10 @@ public interface BentoCloudClient {
 	 */
 	ClusterOperations clusters();
 
-	/** Instance types available in {@code cluster}, or in the default cluster when {@code null}. */
+	/**
+	 * Instance types available in {@code cluster}, or in the default cluster when
+	 * {@code null}.
+	 */
 	Flux<InstanceType> instanceTypes(String cluster);
 
 	/** The same operations, blocking, for Servlet (MVC) applications. */

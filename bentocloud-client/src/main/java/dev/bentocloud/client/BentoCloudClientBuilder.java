@@ -20,10 +20,10 @@ import org.springframework.web.reactive.function.client.support.WebClientAdapter
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Builds a {@link BentoCloudClient}. In a Spring Boot application, inject the auto-configured
- * builder (or customize it with a {@code BentoCloudClientBuilderCustomizer}) so that Boot's
- * {@code WebClient.Builder}, connector, SSL bundle and observations apply; elsewhere:
- * <pre class="code">
+ * Builds a {@link BentoCloudClient}. In a Spring Boot application, inject the
+ * auto-configured builder (or customize it with a
+ * {@code BentoCloudClientBuilderCustomizer}) so that Boot's {@code WebClient.Builder},
+ * connector, SSL bundle and observations apply; elsewhere: <pre class="code">
  * BentoCloudClient client = BentoCloudClient.builder()
  *     .credentials(BentoCloudCredentialsResolver.bentoml().resolve())
  *     .build();
@@ -83,9 +83,9 @@ public final class BentoCloudClientBuilder {
 	public BentoCloudClientBuilder endpoint(URI endpoint) {
 		Assert.notNull(endpoint, "endpoint must not be null");
 		// Never echo the URL: its user info may hold a password.
-		Assert.isTrue(endpoint.getRawUserInfo() == null, () -> "The BentoCloud endpoint "
-				+ BentoCloudEndpoints.displayable(endpoint.toString())
-				+ " contains user info, which BentoCloud does not use: remove the user:password@ part");
+		Assert.isTrue(endpoint.getRawUserInfo() == null,
+				() -> "The BentoCloud endpoint " + BentoCloudEndpoints.displayable(endpoint.toString())
+						+ " contains user info, which BentoCloud does not use: remove the user:password@ part");
 		this.endpoint = endpoint;
 		return this;
 	}
@@ -100,7 +100,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * The API token; without one every call fails with {@link BentoCloudCredentialsException}.
+	 * The API token; without one every call fails with
+	 * {@link BentoCloudCredentialsException}.
 	 * @param apiToken the token, or {@code null}
 	 * @return this builder
 	 */
@@ -110,8 +111,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * Endpoint and token from a resolver, such as BentoML's credential chain; without a token,
-	 * calls fail with the resolver's guidance (where it looked, what to do).
+	 * Endpoint and token from a resolver, such as BentoML's credential chain; without a
+	 * token, calls fail with the resolver's guidance (where it looked, what to do).
 	 * @param credentials the credentials
 	 * @return this builder
 	 */
@@ -123,7 +124,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * A builder to clone, typically Boot's, so that its customizers and observations apply.
+	 * A builder to clone, typically Boot's, so that its customizers and observations
+	 * apply.
 	 * @param webClientBuilder the builder
 	 * @return this builder
 	 */
@@ -134,8 +136,9 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * A builder to clone, asked for on the client's first call rather than at {@link #build()}:
-	 * Boot's builder brings its connector and observation set-up, which startup need not pay.
+	 * A builder to clone, asked for on the client's first call rather than at
+	 * {@link #build()}: Boot's builder brings its connector and observation set-up, which
+	 * startup need not pay.
 	 * @param webClientBuilder supplies the builder, or {@code null} for a plain one
 	 * @return this builder
 	 */
@@ -146,7 +149,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * How to create the HTTP connector (default: {@link BentoCloudConnectorFactory#detect()}).
+	 * How to create the HTTP connector (default:
+	 * {@link BentoCloudConnectorFactory#detect()}).
 	 * @param connectorFactory the factory; its connectors must not follow redirects
 	 * @return this builder
 	 */
@@ -179,8 +183,9 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * The longest one call may take, retries and backoffs included (default: twice the response
-	 * timeout). It also ends a response whose body drips so slowly that no read timeout fires.
+	 * The longest one call may take, retries and backoffs included (default: twice the
+	 * response timeout). It also ends a response whose body drips so slowly that no read
+	 * timeout fires.
 	 * @param callTimeout the deadline
 	 * @return this builder
 	 */
@@ -191,8 +196,9 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * The most pages a list may take (default 1,000, that is 100,000 items): a server whose list
-	 * never ends fails the list with {@link BentoCloudMalformedResponseException} instead.
+	 * The most pages a list may take (default 1,000, that is 100,000 items): a server
+	 * whose list never ends fails the list with
+	 * {@link BentoCloudMalformedResponseException} instead.
 	 * @param maxPages the maximum, at least 1
 	 * @return this builder
 	 */
@@ -226,8 +232,9 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * The BentoML version to announce in the {@code X-Bentoml-Version} header, as the Python
-	 * client sends its installed version (default {@link #DEFAULT_BENTOML_VERSION}).
+	 * The BentoML version to announce in the {@code X-Bentoml-Version} header, as the
+	 * Python client sends its installed version (default
+	 * {@link #DEFAULT_BENTOML_VERSION}).
 	 * @param bentomlVersion e.g. {@code 1.4.38}
 	 * @return this builder
 	 * @since 0.1.0
@@ -243,8 +250,8 @@ public final class BentoCloudClientBuilder {
 	/**
 	 * Builds the client. No connection is made until the first call.
 	 * @return the client
-	 * @throws IllegalStateException if the token would go over plain http to a non-loopback
-	 * host and that is not allowed
+	 * @throws IllegalStateException if the token would go over plain http to a
+	 * non-loopback host and that is not allowed
 	 */
 	public BentoCloudClient build() {
 		String token = (this.apiToken != null && !this.apiToken.isBlank()) ? this.apiToken.strip() : null;
@@ -252,7 +259,8 @@ public final class BentoCloudClientBuilder {
 				"bentocloud.allow-insecure-endpoint");
 		JsonMapper mapper = BentoCloudJson.mapper();
 		HttpErrors errors = new HttpErrors("BentoCloud", UNAUTHORIZED_HINT, token);
-		// Settings are captured now, so that later changes to this builder do not leak in.
+		// Settings are captured now, so that later changes to this builder do not leak
+		// in.
 		Supplier<WebClient.@Nullable Builder> base = this.webClientBuilder;
 		BentoCloudConnectorFactory connectors = this.connectorFactory;
 		Duration connectTimeout = this.connectTimeout;

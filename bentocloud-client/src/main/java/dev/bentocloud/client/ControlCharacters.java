@@ -4,10 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text from a server safe to put in a message, a log line or a terminal: control
- * characters (C0, DEL, C1, the line and paragraph separators) and the bidirectional overrides
- * and isolates (which make text read differently from what it is) are shown as
- * {@code \}{@code u001b}-style escapes, so that a server cannot forge a log line or send escape
- * sequences to a terminal. Other text, accented letters, CJK and emoji included, is kept.
+ * characters (C0, DEL, C1, the line and paragraph separators) and the bidirectional
+ * overrides and isolates (which make text read differently from what it is) are shown as
+ * {@code \}{@code u001b}-style escapes, so that a server cannot forge a log line or send
+ * escape sequences to a terminal. Other text, accented letters, CJK and emoji included,
+ * is kept.
  *
  * @since 0.1.0
  */
@@ -42,7 +43,8 @@ public final class ControlCharacters {
 	}
 
 	/**
-	 * The text escaped and, when longer than {@code max} characters, cut with a note of its length.
+	 * The text escaped and, when longer than {@code max} characters, cut with a note of
+	 * its length.
 	 * @param text the text, may be {@code null}
 	 * @param max the most characters to keep
 	 * @return the escaped, bounded text, or {@code null}

@@ -35,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DefaultBentoCloudClient implements BentoCloudClient {
 
-	/** Page size asked for; servers cap it (the real one at 100), and we follow {@code total}. */
+	/**
+	 * Page size asked for; servers cap it (the real one at 100), and we follow
+	 * {@code total}.
+	 */
 	static final int PAGE_SIZE = 100;
 
 	private final URI endpoint;
@@ -61,8 +64,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final ClusterOperations clusters = new Clusters();
 
 	/**
-	 * @param api the HTTP interface, built on first use: building WebClient and its connector
-	 * costs a few hundred milliseconds, which application startup should not pay
+	 * @param api the HTTP interface, built on first use: building WebClient and its
+	 * connector costs a few hundred milliseconds, which application startup should not
+	 * pay
 	 */
 	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper,
 			Duration callTimeout, int maxPages) {
@@ -129,7 +133,8 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 		@Override
 		public Flux<ApiToken> list(String search) {
-			return paged("GET /api/v1/api_tokens", (start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
+			return paged("GET /api/v1/api_tokens", (start) -> call("GET /api/v1/api_tokens",
+					DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
 
 		@Override
@@ -137,20 +142,22 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("name", request.name());
 			body.put("description", request.description());
-			body.put("scopes", (request.scopes() != null) ? request.scopes().stream().map(ApiTokenScope::value).toList()
-					: null);
+			body.put("scopes",
+					(request.scopes() != null) ? request.scopes().stream().map(ApiTokenScope::value).toList() : null);
 			body.put("expired_at", (request.expiry() != null) ? TokenExpiry.format(request.expiry()) : null);
 			return call("POST /api/v1/api_tokens", DefaultBentoCloudClient.this.api().createApiToken(body));
 		}
 
 		@Override
 		public Mono<ApiToken> get(String uid) {
-			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().getApiToken(requireText(uid, "uid"))));
+			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}",
+					DefaultBentoCloudClient.this.api().getApiToken(requireText(uid, "uid"))));
 		}
 
 		@Override
 		public Mono<Void> delete(String uid) {
-			return call("DELETE /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().deleteApiToken(requireText(uid, "uid")));
+			return call("DELETE /api/v1/api_tokens/{uid}",
+					DefaultBentoCloudClient.this.api().deleteApiToken(requireText(uid, "uid")));
 		}
 
 	}
@@ -164,29 +171,32 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withFixedScaling();
-				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api().createDeployment(orEmpty(config.cluster()), body(fixed, true)));
+				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api()
+					.createDeployment(orEmpty(config.cluster()), body(fixed, true)));
 			});
 		}
 
 		@Override
 		public Mono<Deployment> get(String name, String cluster) {
-			return absentAsEmpty(
-					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), orEmpty(cluster))));
+			return absentAsEmpty(call("GET /api/v2/deployments/{name}",
+					DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), orEmpty(cluster))));
 		}
 
 		/**
-		 * Sends BentoML's parameters ({@code cluster}, {@code all=true} without a cluster and
-		 * empty with one, {@code q}, {@code search}, empty when unset), but reads the list in
-		 * numeric pages of {@link #PAGE_SIZE} ({@code start=0&count=100}, then on until
-		 * {@code total}) instead of BentoML's two calls ({@code count=} to read {@code total},
-		 * then {@code count=<total>}): one call for most organizations, and no unbounded page.
+		 * Sends BentoML's parameters ({@code cluster}, {@code all=true} without a cluster
+		 * and empty with one, {@code q}, {@code search}, empty when unset), but reads the
+		 * list in numeric pages of {@link #PAGE_SIZE} ({@code start=0&count=100}, then on
+		 * until {@code total}) instead of BentoML's two calls ({@code count=} to read
+		 * {@code total}, then {@code count=<total>}): one call for most organizations,
+		 * and no unbounded page.
 		 */
 		@Override
 		public Flux<Deployment> list(DeploymentQuery query) {
 			String q = orEmpty(query.queryString());
 			String all = (query.cluster() == null) ? "true" : "";
-			return paged("GET /api/v2/deployments", (start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
-				.listDeployments(orEmpty(query.cluster()), all, PAGE_SIZE, q, orEmpty(query.search()), start)));
+			return paged("GET /api/v2/deployments",
+					(start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
+						.listDeployments(orEmpty(query.cluster()), all, PAGE_SIZE, q, orEmpty(query.search()), start)));
 		}
 
 		@Override
@@ -196,13 +206,15 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				return require(get(name, changes.cluster()), name).flatMap((existing) -> {
 					Deployment.Target target = existingTarget(existing);
 					Map<String, Object> merged = DeepMerge.merge(toMap(target.config()), toMap(changes));
-					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged, DeploymentConfig.class);
+					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged,
+							DeploymentConfig.class);
 					String bento = (changes.bento() != null) ? changes.bento()
-							: target.bento().tag()
+							: target.bento()
+								.tag()
 								.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no bento"));
 					config = config.withBento(bento).withFixedScaling();
-					return call("PUT /api/v2/deployments/{name}",
-							DefaultBentoCloudClient.this.api().updateDeployment(name, orEmpty(existing.clusterName()), body(config, false)));
+					return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
+						.updateDeployment(name, orEmpty(existing.clusterName()), body(config, false)));
 				});
 			});
 		}
@@ -222,21 +234,21 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.<Deployment>error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
-				return call("PUT /api/v2/deployments/{name}",
-						DefaultBentoCloudClient.this.api().updateDeployment(config.name(), orEmpty(existing.clusterName()), body(fixed, false)));
+				return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
+					.updateDeployment(config.name(), orEmpty(existing.clusterName()), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
 		}
 
 		@Override
 		public Mono<Deployment> voidUpdate(String name, String cluster) {
-			return call("PUT /api/v2/deployments/{name}/void_update",
-					DefaultBentoCloudClient.this.api().voidUpdateDeployment(requireText(name, "name"), orEmpty(cluster)));
+			return call("PUT /api/v2/deployments/{name}/void_update", DefaultBentoCloudClient.this.api()
+				.voidUpdateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
 		public Mono<Deployment> terminate(String name, String cluster) {
-			return call("POST /api/v2/deployments/{name}/terminate",
-					DefaultBentoCloudClient.this.api().terminateDeployment(requireText(name, "name"), orEmpty(cluster)));
+			return call("POST /api/v2/deployments/{name}/terminate", DefaultBentoCloudClient.this.api()
+				.terminateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
@@ -262,16 +274,17 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 							sink.complete();
 						}
 						else if (DeploymentStatus.isTerminalFailure(deployment.status())) {
-							sink.error(new DeploymentNotReadyException(
-									"Deployment " + name + " did not become ready: its status is " + deployment.status(),
-									name, deployment.status(), false));
+							sink.error(new DeploymentNotReadyException("Deployment " + name
+									+ " did not become ready: its status is " + deployment.status(), name,
+									deployment.status(), false));
 						}
 					});
 				return statusChanges.takeUntilOther(Mono.delay(timeout))
 					.concatWith(Mono.defer(() -> ready.get() ? Mono.empty()
-							: Mono.error(new DeploymentNotReadyException("Timed out after " + timeout
-									+ " waiting for deployment " + name + " to be ready (last status: " + lastStatus.get()
-									+ ")", name, lastStatus.get(), true))));
+							: Mono.error(new DeploymentNotReadyException(
+									"Timed out after " + timeout + " waiting for deployment " + name
+											+ " to be ready (last status: " + lastStatus.get() + ")",
+									name, lastStatus.get(), true))));
 			});
 		}
 
@@ -280,9 +293,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final class Secrets implements SecretOperations {
 
 		/**
-		 * Sends BentoML's parameters ({@code count}, {@code q=}, {@code search}, {@code start},
-		 * {@code all=true}) but pages with {@code count=100} through every secret, where
-		 * BentoML asks for {@code count=10} once.
+		 * Sends BentoML's parameters ({@code count}, {@code q=}, {@code search},
+		 * {@code start}, {@code all=true}) but pages with {@code count=100} through every
+		 * secret, where BentoML asks for {@code count=10} once.
 		 */
 		@Override
 		public Flux<Secret> list(String search) {
@@ -345,7 +358,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final class Clusters implements ClusterOperations {
 
-		/** Pages with {@code start/count} (BentoML's client takes caller-supplied parameters and never calls it). */
+		/**
+		 * Pages with {@code start/count} (BentoML's client takes caller-supplied
+		 * parameters and never calls it).
+		 */
 		@Override
 		public Flux<Cluster> list() {
 			return paged("GET /api/v1/clusters", (start) -> call("GET /api/v1/clusters",
@@ -386,7 +402,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		return target;
 	}
 
-	/** The request body: every schema field, unset ones as null (as BentoML sends them). */
+	/**
+	 * The request body: every schema field, unset ones as null (as BentoML sends them).
+	 */
 	private Map<String, Object> body(DeploymentConfig config, boolean create) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_authorization", Boolean.TRUE.equals(config.accessAuthorization()));
@@ -409,10 +427,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	/**
-	 * Every item of a list, page by page, as the pages arrive (memory stays bounded). A server
-	 * that misbehaves cannot make this loop: each page must start where asked, an empty page
-	 * ends the list, and there are never more pages than the first {@code total} allows (plus
-	 * one) nor more than the configured maximum.
+	 * Every item of a list, page by page, as the pages arrive (memory stays bounded). A
+	 * server that misbehaves cannot make this loop: each page must start where asked, an
+	 * empty page ends the list, and there are never more pages than the first
+	 * {@code total} allows (plus one) nor more than the configured maximum.
 	 */
 	private <T> Flux<T> paged(String operation, Function<Integer, Mono<Page<T>>> fetch) {
 		return fetchPage(operation, fetch, 0, 1, -1).expand((fetched) -> {
@@ -423,12 +441,15 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			}
 			int pages = fetched.number() + 1;
 			if (pages > fetched.firstTotal() + 1 || pages > this.maxPages) {
-				return Mono.error(new BentoCloudMalformedResponseException("Malformed response from BentoCloud for "
-						+ operation + " (" + this.endpoint + "): page " + pages + " would exceed "
-						+ ((pages > this.maxPages) ? "the maximum of " + this.maxPages + " pages"
-								: "the " + (fetched.firstTotal() + 1) + " pages that a total of " + fetched.firstTotal()
-										+ " allows")
-						+ "; the list does not end (total " + page.total() + " after " + next + " items)", null));
+				return Mono
+					.error(new BentoCloudMalformedResponseException(
+							"Malformed response from BentoCloud for " + operation + " (" + this.endpoint + "): page "
+									+ pages + " would exceed "
+									+ ((pages > this.maxPages) ? "the maximum of " + this.maxPages + " pages"
+											: "the " + (fetched.firstTotal() + 1) + " pages that a total of "
+													+ fetched.firstTotal() + " allows")
+									+ "; the list does not end (total " + page.total() + " after " + next + " items)",
+							null));
 			}
 			return fetchPage(operation, fetch, next, pages, fetched.firstTotal());
 		}).concatMapIterable((fetched) -> fetched.page().items());
@@ -446,19 +467,25 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		});
 	}
 
-	/** A page with where it was asked to start, its number (from 1), and the first page's total. */
+	/**
+	 * A page with where it was asked to start, its number (from 1), and the first page's
+	 * total.
+	 */
 	private record FetchedPage<T>(Page<T> page, int start, int number, int firstTotal) {
 	}
 
 	/**
-	 * One call: errors translated, and an overall deadline, retries included, so that a body
-	 * that drips a byte at a time (which no read timeout catches) cannot hold a caller forever.
+	 * One call: errors translated, and an overall deadline, retries included, so that a
+	 * body that drips a byte at a time (which no read timeout catches) cannot hold a
+	 * caller forever.
 	 */
 	private <T> Mono<T> call(String operation, Mono<T> response) {
-		return response.timeout(this.callTimeout, Mono.error(() -> new BentoCloudTransportException(
-				"Could not get a response from BentoCloud for " + operation + " within " + this.callTimeout
-						+ " (the call timeout, bentocloud.call-timeout; retries included)",
-				null)))
+		return response
+			.timeout(this.callTimeout,
+					Mono.error(() -> new BentoCloudTransportException(
+							"Could not get a response from BentoCloud for " + operation + " within " + this.callTimeout
+									+ " (the call timeout, bentocloud.call-timeout; retries included)",
+							null)))
 			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate(operation, ex));
 	}
 
@@ -467,8 +494,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	private static Mono<Deployment> require(Mono<Deployment> deployment, String name) {
-		return deployment.switchIfEmpty(Mono.error(() -> new BentoCloudNotFoundException(
-				"Deployment " + name + " not found", "GET /api/v2/deployments/{name}", 404, null, "")));
+		return deployment
+			.switchIfEmpty(Mono.error(() -> new BentoCloudNotFoundException("Deployment " + name + " not found",
+					"GET /api/v2/deployments/{name}", 404, null, "")));
 	}
 
 	private static String requireText(String value, String what) {
@@ -477,6 +505,5 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 		return value;
 	}
-
 
 }

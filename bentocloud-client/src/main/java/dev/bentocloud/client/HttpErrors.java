@@ -27,7 +27,10 @@ final class HttpErrors {
 
 	static final int MAX_EXCERPT = 500;
 
-	/** The most a response body may hold: larger is a malformed response, not a network problem. */
+	/**
+	 * The most a response body may hold: larger is a malformed response, not a network
+	 * problem.
+	 */
 	static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 	static final int MAX_TRACE_ID = 200;
@@ -46,7 +49,9 @@ final class HttpErrors {
 		this.scrubber = SecretScrubber.of(secrets);
 	}
 
-	/** Maps non-200 responses and transport failures, and retries GETs per {@code retry}. */
+	/**
+	 * Maps non-200 responses and transport failures, and retries GETs per {@code retry}.
+	 */
 	ExchangeFilterFunction filter(RetrySettings retry) {
 		Retry retrySpec = (retry.maxRetries() > 0) ? retry.toRetry() : null;
 		return (request, next) -> {
@@ -63,13 +68,15 @@ final class HttpErrors {
 	}
 
 	/**
-	 * {@code exchange.retryWhen(retry)}, with the retry machinery set up only once the first
-	 * attempt has failed: a successful call, the common case, then costs one operator instead
-	 * of {@code retryWhen}'s companion flux (about 5% of a call's CPU in the benchmarks).
+	 * {@code exchange.retryWhen(retry)}, with the retry machinery set up only once the
+	 * first attempt has failed: a successful call, the common case, then costs one
+	 * operator instead of {@code retryWhen}'s companion flux (about 5% of a call's CPU in
+	 * the benchmarks).
 	 */
 	private static Mono<ClientResponse> retryOnFailure(Mono<ClientResponse> exchange, Retry retry) {
 		return exchange.onErrorResume(HttpErrors::isRetryable, (firstFailure) -> {
-			// The first subscription replays the failure so that retryWhen counts it and backs off.
+			// The first subscription replays the failure so that retryWhen counts it and
+			// backs off.
 			AtomicBoolean replayed = new AtomicBoolean();
 			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<ClientResponse>error(firstFailure))
 				.retryWhen(retry);
@@ -82,22 +89,19 @@ final class HttpErrors {
 
 	private Mono<BentoCloudException> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
-		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps may show
+		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps
+		// may show
 		String traceId = ControlCharacters.escape(scrub(response.headers().asHttpHeaders().getFirst("x-trace-id")),
 				MAX_TRACE_ID);
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
-		return response.bodyToMono(String.class)
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty("")
-			.map((body) -> {
-				String excerpt = excerpt(body);
-				BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
-				return ex.withRetryAfter(retryAfter);
-			});
+		return response.bodyToMono(String.class).onErrorResume((ex) -> Mono.empty()).defaultIfEmpty("").map((body) -> {
+			String excerpt = excerpt(body);
+			BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
+			return ex.withRetryAfter(retryAfter);
+		});
 	}
 
-	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt,
-			String body) {
+	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt, String body) {
 		String response = excerpt.isEmpty() ? "" : " Response: " + excerpt;
 		String trace = (traceId != null) ? " (trace ID " + scrub(traceId) + ")" : "";
 		if (status == 401) {
@@ -111,11 +115,9 @@ final class HttpErrors {
 					traceId, excerpt);
 		}
 		if (status >= 500 && traceId != null) {
-			return new BentoCloudApiException(
-					this.target + " failed on " + operation + " with status " + status
-							+ ". Please report to BentoML with trace ID " + scrub(traceId)
-							+ ": https://bentoml.com/support." + response,
-					operation, status, traceId, excerpt);
+			return new BentoCloudApiException(this.target + " failed on " + operation + " with status " + status
+					+ ". Please report to BentoML with trace ID " + scrub(traceId) + ": https://bentoml.com/support."
+					+ response, operation, status, traceId, excerpt);
 		}
 		return new BentoCloudApiException(operation + " failed with status " + status + trace + "." + response,
 				operation, status, traceId, excerpt);
@@ -133,8 +135,9 @@ final class HttpErrors {
 		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException
 				|| ex instanceof tools.jackson.core.JacksonException
 				|| hasCause(ex, UnsupportedMediaTypeException.class) || hasCause(ex, CodecException.class)) {
-			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
-					+ operation + ": " + safe(rootMessage(ex)), null); // the cause may quote the body unscrubbed
+			return new BentoCloudMalformedResponseException(
+					"Malformed response from " + this.target + " for " + operation + ": " + safe(rootMessage(ex)),
+					null); // the cause may quote the body unscrubbed
 		}
 		if (ex instanceof WebClientResponseException responseException
 				&& !responseException.getStatusCode().is2xxSuccessful()) {
@@ -168,8 +171,7 @@ final class HttpErrors {
 			if (cause instanceof ConnectException) {
 				return "connection refused or unreachable (" + safe(String.valueOf(cause.getMessage())) + ")";
 			}
-			if (cause instanceof TimeoutException
-					|| cause.getClass().getSimpleName().contains("Timeout")) {
+			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
 				return "timed out (" + cause.getClass().getSimpleName() + ")";
 			}
 			if (cause.getClass().getSimpleName().equals("PrematureCloseException")) {
@@ -192,14 +194,20 @@ final class HttpErrors {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	/** The body as messages show it: scrubbed, control characters escaped, at most 500 characters. */
+	/**
+	 * The body as messages show it: scrubbed, control characters escaped, at most 500
+	 * characters.
+	 */
 	String excerpt(String body) {
 		String scrubbed = scrub(body).strip();
 		String cut = (scrubbed.length() > MAX_EXCERPT) ? scrubbed.substring(0, MAX_EXCERPT) + "..." : scrubbed;
 		return ControlCharacters.escape(cut);
 	}
 
-	/** Server-supplied text (an exception message may quote the body): scrubbed and escaped. */
+	/**
+	 * Server-supplied text (an exception message may quote the body): scrubbed and
+	 * escaped.
+	 */
 	String safe(String text) {
 		return ControlCharacters.escape(scrub(text), MAX_EXCERPT);
 	}

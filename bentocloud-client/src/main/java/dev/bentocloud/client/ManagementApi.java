@@ -24,9 +24,10 @@ import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 /**
- * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent only
- * when not {@code null}; an empty string is sent as {@code name=} (BentoML sends
- * {@code cluster=} that way when no cluster is chosen). Path variables are percent-encoded.
+ * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent
+ * only when not {@code null}; an empty string is sent as {@code name=} (BentoML sends
+ * {@code cluster=} that way when no cluster is chosen). Path variables are
+ * percent-encoded.
  */
 @HttpExchange(accept = "application/json")
 interface ManagementApi {

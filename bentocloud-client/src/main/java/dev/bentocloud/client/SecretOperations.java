@@ -23,8 +23,8 @@ public interface SecretOperations {
 	}
 
 	/**
-	 * Every secret whose name matches {@code search}, through all pages (BentoML reads only the
-	 * first 10).
+	 * Every secret whose name matches {@code search}, through all pages (BentoML reads
+	 * only the first 10).
 	 * @param search the name search, or {@code null} for all
 	 * @return the secrets
 	 */
@@ -53,7 +53,8 @@ public interface SecretOperations {
 	Mono<Secret> update(UpdateSecretRequest request);
 
 	/**
-	 * Deletes the secret; fails with {@link BentoCloudNotFoundException} if there is none.
+	 * Deletes the secret; fails with {@link BentoCloudNotFoundException} if there is
+	 * none.
 	 * @param name the secret name
 	 * @param cluster its cluster, or {@code null}
 	 * @return completion

@@ -10,13 +10,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks known secrets (API tokens) wherever they occur in a text, such as an error body or
- * message a server echoed back: the token as it is, URL-encoded, and JSON-escaped. The one
- * scrubber behind the client's errors, the health details and the sample's output.
+ * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
+ * or message a server echoed back: the token as it is, URL-encoded, and JSON-escaped. The
+ * one scrubber behind the client's errors, the health details and the sample's output.
  * <p>
- * A short secret (under {@value #SHORT} characters, such as a test token {@code x}) is only
- * masked where it stands on its own, not inside a longer word, so that unrelated text is never
- * damaged; longer ones, like real BentoCloud tokens, are masked wherever they appear.
+ * A short secret (under {@value #SHORT} characters, such as a test token {@code x}) is
+ * only masked where it stands on its own, not inside a longer word, so that unrelated
+ * text is never damaged; longer ones, like real BentoCloud tokens, are masked wherever
+ * they appear.
  *
  * @since 0.1.0
  */
@@ -34,8 +35,8 @@ public final class SecretScrubber {
 	}
 
 	/**
-	 * A scrubber for these secrets; {@code null} and blank ones are ignored, the others are
-	 * matched without surrounding whitespace.
+	 * A scrubber for these secrets; {@code null} and blank ones are ignored, the others
+	 * are matched without surrounding whitespace.
 	 * @param secrets the secrets to mask
 	 * @return the scrubber
 	 */
@@ -52,10 +53,8 @@ public final class SecretScrubber {
 				forms.add(jsonEscaped(secret));
 			});
 		// Longest first, so that a form containing another is masked whole.
-		return new SecretScrubber(forms.stream()
-			.distinct()
-			.sorted((a, b) -> Integer.compare(b.length(), a.length()))
-			.toList());
+		return new SecretScrubber(
+				forms.stream().distinct().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList());
 	}
 
 	/**
@@ -75,7 +74,8 @@ public final class SecretScrubber {
 	}
 
 	/**
-	 * Whether the text contains one of the secrets (as {@link #scrub(String)} would mask it).
+	 * Whether the text contains one of the secrets (as {@link #scrub(String)} would mask
+	 * it).
 	 * @param text the text, may be {@code null}
 	 * @return {@code true} when scrubbing would change it
 	 */

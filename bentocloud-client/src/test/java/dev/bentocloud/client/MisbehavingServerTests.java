@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A BentoCloud that misbehaves must never hang, exhaust or fool the client: lists that never
- * end, bodies that drip, pages that are not JSON, escape codes in error bodies. Bounds are
- * generous {@code block(Duration)} limits, not speed assertions.
+ * A BentoCloud that misbehaves must never hang, exhaust or fool the client: lists that
+ * never end, bodies that drip, pages that are not JSON, escape codes in error bodies.
+ * Bounds are generous {@code block(Duration)} limits, not speed assertions.
  */
 class MisbehavingServerTests {
 
@@ -43,8 +43,9 @@ class MisbehavingServerTests {
 	@Test
 	void aDrippingBodyEndsAtTheCallDeadline() {
 		this.emulator.faults().on("GET", USER).drip(Duration.ofMillis(300));
-		BentoCloudClient client = builder().responseTimeout(Duration.ofSeconds(1)).retry(0, Duration.ofMillis(1),
-				Duration.ofMillis(1)).build();
+		BentoCloudClient client = builder().responseTimeout(Duration.ofSeconds(1))
+			.retry(0, Duration.ofMillis(1), Duration.ofMillis(1))
+			.build();
 		long started = System.nanoTime();
 		assertThatExceptionOfType(BentoCloudTransportException.class)
 			.isThrownBy(() -> client.currentUser().block(Duration.ofSeconds(20)))
@@ -55,7 +56,9 @@ class MisbehavingServerTests {
 
 	@Test
 	void anHtmlLoginPageIsAMalformedResponseNotANetworkProblem() {
-		this.emulator.faults().on("GET", USER).body(200, "<html><body>Please log in</body></html>")
+		this.emulator.faults()
+			.on("GET", USER)
+			.body(200, "<html><body>Please log in</body></html>")
 			.contentType("text/html");
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
 			.isThrownBy(() -> builder().build().blocking().currentUser())
@@ -73,13 +76,14 @@ class MisbehavingServerTests {
 
 	@Test
 	void controlCharactersFromTheServerAreEscapedInMessages() {
-		this.emulator.faults().on("GET", USER)
+		this.emulator.faults()
+			.on("GET", USER)
 			.body(500, "oops\r\n2026-11-30 INFO forged log line \u001b[2J\u001b]0;pwned\u0007");
-		assertThatExceptionOfType(BentoCloudApiException.class)
-			.isThrownBy(() -> builder().retry(0, Duration.ofMillis(1), Duration.ofMillis(1)).build().blocking()
-				.currentUser())
+		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(
+				() -> builder().retry(0, Duration.ofMillis(1), Duration.ofMillis(1)).build().blocking().currentUser())
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).contains("oops\\u000d\\u000a2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
+				assertThat(ex.getMessage())
+					.contains("oops\\u000d\\u000a2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
 					.doesNotContain("\r", "\n", "\u001b", "\u0007");
 			});
 	}
@@ -110,8 +114,8 @@ class MisbehavingServerTests {
 		this.emulator.seedApiTokens(250);
 		this.emulator.clearRequests();
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
-			.isThrownBy(() -> builder().maxPages(2).build().apiTokens().list().collectList()
-				.block(Duration.ofSeconds(20)))
+			.isThrownBy(
+					() -> builder().maxPages(2).build().apiTokens().list().collectList().block(Duration.ofSeconds(20)))
 			.withMessageContaining("the maximum of 2 pages");
 		assertThat(this.emulator.requestCount("GET", TOKENS)).isEqualTo(2);
 	}

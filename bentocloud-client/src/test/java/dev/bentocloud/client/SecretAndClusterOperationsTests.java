@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Secrets, clusters, void_update and the BentoML version header, against the emulator. */
+/**
+ * Secrets, clusters, void_update and the BentoML version header, against the emulator.
+ */
 class SecretAndClusterOperationsTests {
 
 	private BentoCloudEmulator emulator;
@@ -55,7 +57,8 @@ class SecretAndClusterOperationsTests {
 				.withDescription("rotated")
 				.withCluster("eu-west"));
 		assertThat(updated.description()).isEqualTo("rotated");
-		RecordedRequest patch = this.emulator.requests().stream()
+		RecordedRequest patch = this.emulator.requests()
+			.stream()
 			.filter((r) -> r.method().equals("PATCH"))
 			.findFirst()
 			.orElseThrow();
@@ -70,8 +73,9 @@ class SecretAndClusterOperationsTests {
 	@Test
 	void secretsListPagesThroughEverySecret() {
 		for (int i = 0; i < 105; i++) {
-			this.client.secrets().create(CreateSecretRequest.of(String.format("s-%03d", i),
-					SecretContent.env(List.of(SecretItem.of("K", "V")))));
+			this.client.secrets()
+				.create(CreateSecretRequest.of(String.format("s-%03d", i),
+						SecretContent.env(List.of(SecretItem.of("K", "V")))));
 		}
 		this.emulator.clearRequests();
 		assertThat(this.client.secrets().list()).hasSize(105);

@@ -48,14 +48,14 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs each client operation against a small recording HTTP server and compares what arrived
- * on the socket with {@code src/test/resources/wire/<operation>.json}: the requests BentoML's
- * Python client sends for it, written from the contract (not from this client, nor the
- * emulator). A file may list {@code java_client_deviations} (query values the Java client sends
- * differently on purpose) and {@code java_client_omits} (contract requests it does not need to
- * send), each with the reason; everything else must match: method, raw path, the query
- * parameters (order-insensitive, no extra ones), the headers listed ({@code null} = absent) and
- * the JSON body, structurally, nulls included.
+ * Runs each client operation against a small recording HTTP server and compares what
+ * arrived on the socket with {@code src/test/resources/wire/<operation>.json}: the
+ * requests BentoML's Python client sends for it, written from the contract (not from this
+ * client, nor the emulator). A file may list {@code java_client_deviations} (query values
+ * the Java client sends differently on purpose) and {@code java_client_omits} (contract
+ * requests it does not need to send), each with the reason; everything else must match:
+ * method, raw path, the query parameters (order-insensitive, no extra ones), the headers
+ * listed ({@code null} = absent) and the JSON body, structurally, nulls included.
  */
 class WireContractTests {
 
@@ -67,7 +67,10 @@ class WireContractTests {
 
 	private static final SecretContent CONTENT = SecretContent.env(List.of(SecretItem.of("K", "V")));
 
-	/** How each operation of the wire files is called; every file needs one, and every entry a file. */
+	/**
+	 * How each operation of the wire files is called; every file needs one, and every
+	 * entry a file.
+	 */
 	private static final Map<String, Consumer<BlockingBentoCloudClient>> CALLS = calls();
 
 	private HttpServer server;
@@ -95,10 +98,12 @@ class WireContractTests {
 		calls.put("api-token-list", (c) -> c.apiTokens().list());
 		calls.put("api-token-search", (c) -> c.apiTokens().list("ci"));
 		calls.put("api-token-create-minimal", (c) -> c.apiTokens().create(CreateApiTokenRequest.named("ci")));
-		calls.put("api-token-create-full", (c) -> c.apiTokens().create(CreateApiTokenRequest.named("ci")
-			.withDescription("d")
-			.withScopes(ApiTokenScope.API, ApiTokenScope.READ_CLUSTER)
-			.withExpiry(Instant.parse("2026-06-01T12:30:00Z"))));
+		calls.put("api-token-create-full",
+				(c) -> c.apiTokens()
+					.create(CreateApiTokenRequest.named("ci")
+						.withDescription("d")
+						.withScopes(ApiTokenScope.API, ApiTokenScope.READ_CLUSTER)
+						.withExpiry(Instant.parse("2026-06-01T12:30:00Z"))));
 		calls.put("api-token-get", (c) -> c.apiTokens().get("tok-1"));
 		calls.put("api-token-delete", (c) -> c.apiTokens().delete("tok-1"));
 		calls.put("deployment-list", (c) -> c.deployments().list());
@@ -107,14 +112,18 @@ class WireContractTests {
 		calls.put("deployment-get", (c) -> c.deployments().get("my-dep", null));
 		calls.put("deployment-create-minimal",
 				(c) -> c.deployments().create(DeploymentConfig.empty().withBento("iris:abc123")));
-		calls.put("deployment-create-service", (c) -> c.deployments().create(DeploymentConfig.of("my-dep", "iris:abc123")
-			.withCluster("eu-west")
-			.withAccessAuthorization(true)
-			.withEnvs(List.of(EnvVar.of("A", "1")))
-			.withService("IrisClassifier",
-					new ServiceConfig("cpu.2", Scaling.of(1, 3), null, "RollingUpdate", null, null, null))));
-		calls.put("deployment-update", (c) -> c.deployments().update(DeploymentConfig.empty().withName("my-dep")
-			.withService("IrisClassifier", ServiceConfig.of(null, Scaling.of(null, 5)))));
+		calls.put("deployment-create-service", (c) -> c.deployments()
+			.create(DeploymentConfig.of("my-dep", "iris:abc123")
+				.withCluster("eu-west")
+				.withAccessAuthorization(true)
+				.withEnvs(List.of(EnvVar.of("A", "1")))
+				.withService("IrisClassifier",
+						new ServiceConfig("cpu.2", Scaling.of(1, 3), null, "RollingUpdate", null, null, null))));
+		calls.put("deployment-update",
+				(c) -> c.deployments()
+					.update(DeploymentConfig.empty()
+						.withName("my-dep")
+						.withService("IrisClassifier", ServiceConfig.of(null, Scaling.of(null, 5)))));
 		calls.put("deployment-void-update", (c) -> c.deployments().voidUpdate("my-dep", null));
 		calls.put("deployment-terminate", (c) -> c.deployments().terminate("my-dep", "eu-west"));
 		calls.put("deployment-delete", (c) -> c.deployments().delete("my-dep", null));
@@ -124,7 +133,8 @@ class WireContractTests {
 		calls.put("secret-create-cluster", (c) -> c.secrets()
 			.create(CreateSecretRequest.of("s", CONTENT).withDescription("d").withCluster("eu-west")));
 		calls.put("secret-get", (c) -> c.secrets().get("s", "eu-west"));
-		calls.put("secret-update", (c) -> c.secrets().update(UpdateSecretRequest.of("s", CONTENT).withDescription("d")));
+		calls.put("secret-update",
+				(c) -> c.secrets().update(UpdateSecretRequest.of("s", CONTENT).withDescription("d")));
 		calls.put("secret-delete", (c) -> c.secrets().delete("s", null));
 		calls.put("cluster-list", (c) -> c.clusters().list());
 		calls.put("cluster-get", (c) -> c.clusters().get("default"));
@@ -171,7 +181,10 @@ class WireContractTests {
 		}
 	}
 
-	/** The contract's requests, minus the ones the Java client omits, with its deviations applied. */
+	/**
+	 * The contract's requests, minus the ones the Java client omits, with its deviations
+	 * applied.
+	 */
 	private static List<JsonNode> expectedRequests(JsonNode file) {
 		List<JsonNode> requests = new ArrayList<>();
 		for (JsonNode exchange : file.get("exchanges")) {
@@ -225,8 +238,9 @@ class WireContractTests {
 		try (exchange; InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			Map<String, String> headers = new TreeMap<>();
-			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-					String.join(",", values)));
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+						String.join(",", values)));
 			String rawQuery = exchange.getRequestURI().getRawQuery();
 			int index = this.received.size();
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), rawQuery,
@@ -242,7 +256,10 @@ class WireContractTests {
 		}
 	}
 
-	/** Decoded query parameters; a repeated name fails the comparison by showing all its values. */
+	/**
+	 * Decoded query parameters; a repeated name fails the comparison by showing all its
+	 * values.
+	 */
 	private static Map<String, String> query(String rawQuery) {
 		Map<String, String> params = new TreeMap<>();
 		if (rawQuery == null || rawQuery.isEmpty()) {

@@ -15,9 +15,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An in-process BentoCloud management API on 127.0.0.1, with state (one organization "acme", users,
- * API tokens, deployments with status transitions, instance types), strict authentication, fault
- * injection and request recording. It writes its own JSON and shares no class with the client.
+ * An in-process BentoCloud management API on 127.0.0.1, with state (one organization
+ * "acme", users, API tokens, deployments with status transitions, instance types), strict
+ * authentication, fault injection and request recording. It writes its own JSON and
+ * shares no class with the client.
  *
  * <pre>{@code
  * try (BentoCloudEmulator emu = BentoCloudEmulator.start()) {
@@ -47,7 +48,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final AtomicInteger openConnections = new AtomicInteger();
 
-	/** What {@link #reset()} goes back to: the tokens, users and deployments seeded at start. */
+	/**
+	 * What {@link #reset()} goes back to: the tokens, users and deployments seeded at
+	 * start.
+	 */
 	private final List<StoredApiToken> baselineTokens;
 
 	private final Set<String> baselineUsers;
@@ -64,8 +68,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.apiToken = ((builder.demoToken != null)
 				? this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null,
 						builder.demoToken)
-				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null))
-			.value;
+				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes,
+						null)).value;
 		if (builder.seedDemoData) {
 			seedDemoData();
 		}
@@ -75,8 +79,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.baselineTokens = this.state.tokens.snapshot();
 		this.baselineUsers = this.state.userNames();
 		this.starting = false;
-		this.loops = LoopResources.create("bentocloud-emulator", 1, Math.max(2, Runtime.getRuntime().availableProcessors()),
-				true);
+		this.loops = LoopResources.create("bentocloud-emulator", 1,
+				Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 		try {
 			this.server = HttpServer.create()
 				.host(builder.host)
@@ -91,13 +95,16 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
-			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":" + builder.port
-					+ "; choose a free port, or 0 for a random one", ex);
+			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":"
+					+ builder.port + "; choose a free port, or 0 for a random one", ex);
 		}
 		this.state.setBaseUrl(endpoint());
 	}
 
-	/** Starts an emulator on a random free port with the default seed (org, user "demo", one token). */
+	/**
+	 * Starts an emulator on a random free port with the default seed (org, user "demo",
+	 * one token).
+	 */
 	public static BentoCloudEmulator start() {
 		return builder().start();
 	}
@@ -107,8 +114,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL, e.g. {@code http://127.0.0.1:41234}; {@code 127.0.0.1} also when bound to all
-	 * interfaces.
+	 * The base URL, e.g. {@code http://127.0.0.1:41234}; {@code 127.0.0.1} also when
+	 * bound to all interfaces.
 	 */
 	public String endpoint() {
 		return "http://" + HOST + ":" + port();
@@ -130,24 +137,27 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** Adds a user to the organization and returns a new valid token of his. */
 	public String createUserWithToken(String name, String email) {
-		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"),
+				Objects.requireNonNull(email, "email"));
 		return this.state.tokens.create(user, name + "-token", null, List.of("api"), null).value;
 	}
 
 	/**
-	 * Adds a user to the organization with a token of the given value, e.g. from a seed file.
+	 * Adds a user to the organization with a token of the given value, e.g. from a seed
+	 * file.
 	 * @since 0.1.0
 	 */
 	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
 		requireNewTokenValue(tokenValue);
-		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"),
+				Objects.requireNonNull(email, "email"));
 		this.state.tokens.create(user, Objects.requireNonNull(tokenName, "tokenName"), null, List.of("api"), null,
 				tokenValue);
 	}
 
 	/**
-	 * Adds a token of the seeded user with this name, description (may be {@code null}), scopes and
-	 * value ({@code null} for a random one); returns the value.
+	 * Adds a token of the seeded user with this name, description (may be {@code null}),
+	 * scopes and value ({@code null} for a random one); returns the value.
 	 * @since 0.1.0
 	 */
 	public String seedApiToken(String name, String description, List<String> scopes, String value) {
@@ -160,7 +170,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return this.state.tokens.create(this.state.owner, name, description, effectiveScopes, null, value).value;
 	}
 
-	/** Adds {@code count} tokens of the seeded user, named {@code token-00000}, {@code token-00001}, ... */
+	/**
+	 * Adds {@code count} tokens of the seeded user, named {@code token-00000},
+	 * {@code token-00001}, ...
+	 */
 	public void seedApiTokens(int count) {
 		for (int i = 0; i < count; i++) {
 			this.state.tokens.create(this.state.owner, String.format("token-%05d", i), null, List.of("api"), null);
@@ -174,7 +187,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 	}
 
-	/** Adds a deployment that is already {@code running}, e.g. {@code seedDeployment("iris", "iris:abc123", true)}. */
+	/**
+	 * Adds a deployment that is already {@code running}, e.g.
+	 * {@code seedDeployment("iris", "iris:abc123", true)}.
+	 */
 	public void seedDeployment(String name, String bento, boolean accessAuthorization) {
 		int colon = bento.indexOf(':');
 		if (colon <= 0 || colon == bento.length() - 1) {
@@ -192,7 +208,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		config.putNull("canary");
 		ArrayNode labels = this.state.views.array();
 		StoredDeployment deployment = this.state.deployments.create(name, "default", this.state.owner, false,
-				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)), Duration.ZERO);
+				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)),
+				Duration.ZERO);
 		if (deployment == null) {
 			throw new IllegalArgumentException("Deployment " + name + " already exists");
 		}
@@ -202,7 +219,9 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 	}
 
-	/** Sets a deployment's status now (any string), cancelling a pending timed transition. */
+	/**
+	 * Sets a deployment's status now (any string), cancelling a pending timed transition.
+	 */
 	public void setDeploymentStatus(String name, String status) {
 		deployment(name).forceStatus(Objects.requireNonNull(status, "status"));
 	}
@@ -212,17 +231,26 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return deployment(name).status();
 	}
 
-	/** The deployment's service URL ({@code urls[0]}): {@code http://127.0.0.1:PORT/__services/<name>}. */
+	/**
+	 * The deployment's service URL ({@code urls[0]}):
+	 * {@code http://127.0.0.1:PORT/__services/<name>}.
+	 */
 	public String deploymentUrl(String name) {
 		return this.state.deploymentUrl(name);
 	}
 
-	/** How long deploying stays before running (and terminating before terminated) for later changes. */
+	/**
+	 * How long deploying stays before running (and terminating before terminated) for
+	 * later changes.
+	 */
 	public void deploymentReadyAfter(Duration delay) {
 		this.state.setDeploymentReadyAfter(requireNonNegative(delay));
 	}
 
-	/** Answer a missing API token with 400 "record not found" as older servers did, instead of 404. */
+	/**
+	 * Answer a missing API token with 400 "record not found" as older servers did,
+	 * instead of 404.
+	 */
 	public void legacyNotFound(boolean legacy) {
 		this.state.setLegacyNotFound(legacy);
 	}
@@ -241,12 +269,18 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.recorder.setCapacity(requireNonNegative(max));
 	}
 
-	/** The recorded requests, oldest first (including rejected and faulted ones), up to the cap. */
+	/**
+	 * The recorded requests, oldest first (including rejected and faulted ones), up to
+	 * the cap.
+	 */
 	public List<RecordedRequest> requests() {
 		return this.state.recorder.requests();
 	}
 
-	/** How many requests with this method ({@code *} for any) and exact path arrived, whatever the cap. */
+	/**
+	 * How many requests with this method ({@code *} for any) and exact path arrived,
+	 * whatever the cap.
+	 */
 	public long requestCount(String method, String path) {
 		return this.state.recorder.count(method, path, "*".equals(method));
 	}
@@ -261,10 +295,11 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Back to the state right after start: the tokens, users and deployments seeded then (seeded
-	 * deployments {@code running} again; everything added later removed, revoked seeded tokens
-	 * back), no fault rules, no recorded requests or counts, and the builder's recording and
-	 * deployment delay settings. Requests in flight may still see the old state.
+	 * Back to the state right after start: the tokens, users and deployments seeded then
+	 * (seeded deployments {@code running} again; everything added later removed, revoked
+	 * seeded tokens back), no fault rules, no recorded requests or counts, and the
+	 * builder's recording and deployment delay settings. Requests in flight may still see
+	 * the old state.
 	 * @since 0.1.0
 	 */
 	public void reset() {
@@ -282,7 +317,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.recorder.clear();
 	}
 
-	/** Stops the server and its event loops; the port is free when this returns. Idempotent. */
+	/**
+	 * Stops the server and its event loops; the port is free when this returns.
+	 * Idempotent.
+	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
@@ -384,8 +422,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Users, tokens and deployments to add at start (see {@link EmulatorSeed}); they are part
-		 * of what {@link BentoCloudEmulator#reset()} restores.
+		 * Users, tokens and deployments to add at start (see {@link EmulatorSeed}); they
+		 * are part of what {@link BentoCloudEmulator#reset()} restores.
 		 * @since 0.1.0
 		 */
 		public Builder seed(EmulatorSeed seed) {
@@ -405,15 +443,19 @@ public final class BentoCloudEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** How many recent requests to keep for {@link BentoCloudEmulator#requests()}; default 10,000. */
+		/**
+		 * How many recent requests to keep for {@link BentoCloudEmulator#requests()};
+		 * default 10,000.
+		 */
 		public Builder maxRecordedRequests(int max) {
 			this.maxRecordedRequests = requireNonNegative(max);
 			return this;
 		}
 
 		/**
-		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()}) instead of a
-		 * random one, so that another process can use a shared emulator without being told it.
+		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()})
+		 * instead of a random one, so that another process can use a shared emulator
+		 * without being told it.
 		 */
 		public Builder demoToken(String token) {
 			if (token == null || token.isBlank()) {

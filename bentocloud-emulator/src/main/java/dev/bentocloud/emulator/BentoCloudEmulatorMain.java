@@ -7,10 +7,11 @@ import java.util.concurrent.CountDownLatch;
  * Runs an emulator until stopped, e.g. from the executable jar or the container image:
  * {@code java -jar bentocloud-emulator-<version>-exec.jar --port 3000 --token T --seed seed.yaml}.
  * <p>
- * Options: {@code --port N} (0, the default, picks a free port), {@code --host ADDRESS} (default
- * 127.0.0.1; 0.0.0.0 in a container), {@code --token T} (fixed value of the demo user's token,
- * overriding the seed file's; random by default), {@code --seed FILE} (YAML or JSON, see
- * {@link EmulatorSeed}). Without a seed file the demo data is added. Exit code 2 on a usage error.
+ * Options: {@code --port N} (0, the default, picks a free port), {@code --host ADDRESS}
+ * (default 127.0.0.1; 0.0.0.0 in a container), {@code --token T} (fixed value of the demo
+ * user's token, overriding the seed file's; random by default), {@code --seed FILE} (YAML
+ * or JSON, see {@link EmulatorSeed}). Without a seed file the demo data is added. Exit
+ * code 2 on a usage error.
  *
  * @since 0.1.0
  */
@@ -74,8 +75,8 @@ public final class BentoCloudEmulatorMain {
 
 		@Override
 		public String toString() {
-			return "Options[port=" + this.port + ", host=" + this.host + ", token=" + ((this.token != null) ? "(set)" : null)
-					+ ", seedFile=" + this.seedFile + "]";
+			return "Options[port=" + this.port + ", host=" + this.host + ", token="
+					+ ((this.token != null) ? "(set)" : null) + ", seedFile=" + this.seedFile + "]";
 		}
 
 		static Options parse(String[] args) {
@@ -111,13 +112,12 @@ public final class BentoCloudEmulatorMain {
 
 		private static String require(String name, String value) {
 			if (value == null || value.isBlank()) {
-				throw new IllegalArgumentException(name + " needs a value, e.g. " + name + " "
-						+ switch (name) {
-							case "--port" -> "8081";
-							case "--host" -> "0.0.0.0";
-							case "--token" -> "emu-demo-token";
-							default -> "seed.yaml";
-						});
+				throw new IllegalArgumentException(name + " needs a value, e.g. " + name + " " + switch (name) {
+					case "--port" -> "8081";
+					case "--host" -> "0.0.0.0";
+					case "--token" -> "emu-demo-token";
+					default -> "seed.yaml";
+				});
 			}
 			return value;
 		}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * The organization's clusters: {@code default}, plus every cluster a deployment or secret was
- * created in (the emulator accepts any cluster name and remembers it).
+ * The organization's clusters: {@code default}, plus every cluster a deployment or secret
+ * was created in (the emulator accepts any cluster name and remembers it).
  */
 final class ClusterStore {
 
@@ -23,7 +23,9 @@ final class ClusterStore {
 
 	/** Every cluster, {@code default} first, then by name. */
 	List<String> all() {
-		return this.names.stream().sorted((a, b) -> DEFAULT.equals(a) ? -1 : DEFAULT.equals(b) ? 1 : a.compareTo(b)).toList();
+		return this.names.stream()
+			.sorted((a, b) -> DEFAULT.equals(a) ? -1 : DEFAULT.equals(b) ? 1 : a.compareTo(b))
+			.toList();
 	}
 
 }

@@ -17,8 +17,8 @@ final class DeploymentStore {
 	/** The new deployment, or {@code null} if the name is taken. */
 	StoredDeployment create(String name, String cluster, StoredUser creator, boolean dev, DeploymentSpec spec,
 			Duration readyAfter) {
-		StoredDeployment deployment = new StoredDeployment(this.sequence.incrementAndGet(), name, cluster, creator, dev, spec,
-				readyAfter);
+		StoredDeployment deployment = new StoredDeployment(this.sequence.incrementAndGet(), name, cluster, creator, dev,
+				spec, readyAfter);
 		return (this.byName.putIfAbsent(name, deployment) == null) ? deployment : null;
 	}
 

@@ -26,8 +26,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Front door for every request: reads the body, counts and records the request, applies the
- * first matching fault rule, and otherwise routes to the management API or a deployed service.
+ * Front door for every request: reads the body, counts and records the request, applies
+ * the first matching fault rule, and otherwise routes to the management API or a deployed
+ * service.
  */
 final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -52,25 +53,21 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		int question = uri.indexOf('?');
 		String path = (question >= 0) ? uri.substring(0, question) : uri;
 		String rawQuery = (question >= 0) ? uri.substring(question + 1) : null;
-		return request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			.flatMap((body) -> {
-				this.state.recorder.count(method, path);
-				if (this.state.recorder.enabled()) {
-					this.state.recorder.record(new RecordedRequest(method, path, rawQuery,
-							lowerCaseHeaders(request.requestHeaders()), body));
-				}
-				ApiRequest apiRequest = new ApiRequest(method, normalize(path), RecordedRequest.parseQuery(rawQuery),
-						request.requestHeaders(), body);
-				FaultRule fault = this.state.faults.match(method, path);
-				if (fault == null) {
-					return send(response, route(apiRequest));
-				}
-				Mono<Void> faulted = Mono.defer(() -> applyFault(fault, apiRequest, response));
-				return fault.delay().isZero() ? faulted : Mono.delay(fault.delay()).then(faulted);
-			});
+		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+			this.state.recorder.count(method, path);
+			if (this.state.recorder.enabled()) {
+				this.state.recorder.record(
+						new RecordedRequest(method, path, rawQuery, lowerCaseHeaders(request.requestHeaders()), body));
+			}
+			ApiRequest apiRequest = new ApiRequest(method, normalize(path), RecordedRequest.parseQuery(rawQuery),
+					request.requestHeaders(), body);
+			FaultRule fault = this.state.faults.match(method, path);
+			if (fault == null) {
+				return send(response, route(apiRequest));
+			}
+			Mono<Void> faulted = Mono.defer(() -> applyFault(fault, apiRequest, response));
+			return fault.delay().isZero() ? faulted : Mono.delay(fault.delay()).then(faulted);
+		});
 	}
 
 	private Reply route(ApiRequest request) {
@@ -120,7 +117,10 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		}
 	}
 
-	/** The normal answer, as a list endpoint that ignores {@code start} or misstates {@code total}. */
+	/**
+	 * The normal answer, as a list endpoint that ignores {@code start} or misstates
+	 * {@code total}.
+	 */
 	private Reply listFaults(FaultRule fault, ApiRequest request) {
 		ApiRequest effective = request;
 		if (fault.ignoresStart()) {
@@ -136,7 +136,10 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 				reply.headers());
 	}
 
-	/** The answer's head with its full Content-Length, then the body one byte per interval. */
+	/**
+	 * The answer's head with its full Content-Length, then the body one byte per
+	 * interval.
+	 */
 	private static Mono<Void> sendDripping(HttpServerResponse response, Reply reply, Duration interval) {
 		response.status(HttpResponseStatus.valueOf(reply.status()));
 		reply.headers().forEach(response::header);
@@ -158,10 +161,11 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	}
 
 	/**
-	 * Writes the status line, headers and half of the body straight to the socket (below the HTTP
-	 * codec, which would otherwise complete the message) and then closes the connection, so a
-	 * client sees a premature end of a body whose Content-Length promised more. With {@code reset}
-	 * the close is a TCP reset (SO_LINGER 0) instead of an orderly FIN.
+	 * Writes the status line, headers and half of the body straight to the socket (below
+	 * the HTTP codec, which would otherwise complete the message) and then closes the
+	 * connection, so a client sees a premature end of a body whose Content-Length
+	 * promised more. With {@code reset} the close is a TCP reset (SO_LINGER 0) instead of
+	 * an orderly FIN.
 	 */
 	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders,
 			boolean reset) {

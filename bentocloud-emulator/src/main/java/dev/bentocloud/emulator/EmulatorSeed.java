@@ -174,8 +174,8 @@ public final class EmulatorSeed {
 		}
 		for (String key : node.propertyNames()) {
 			if (!keys.contains(key)) {
-				throw new IllegalArgumentException("unknown key '" + key + "' in " + what + "; known keys: "
-						+ keys.stream().sorted().toList());
+				throw new IllegalArgumentException(
+						"unknown key '" + key + "' in " + what + "; known keys: " + keys.stream().sorted().toList());
 			}
 		}
 	}

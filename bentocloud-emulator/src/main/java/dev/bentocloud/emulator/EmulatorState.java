@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Everything the emulator knows: organization, users, tokens, deployments, secrets, clusters, and behaviour switches. */
+/**
+ * Everything the emulator knows: organization, users, tokens, deployments, secrets,
+ * clusters, and behaviour switches.
+ */
 final class EmulatorState {
 
 	final StoredOrganization organization;
@@ -41,7 +44,8 @@ final class EmulatorState {
 
 	EmulatorState(Duration deploymentReadyAfter, int maxRecordedRequests) {
 		Instant now = Instant.now();
-		this.organization = new StoredOrganization(UUID.randomUUID().toString(), "acme", "The emulated organization", now);
+		this.organization = new StoredOrganization(UUID.randomUUID().toString(), "acme", "The emulated organization",
+				now);
 		this.owner = new StoredUser(UUID.randomUUID().toString(), "demo", "demo@example.com", "Demo", "User", now);
 		this.usersByName.put(this.owner.name(), this.owner);
 		this.views = new JsonViews(JsonMapper.builder().build(), this.organization, this.owner, this::deploymentUrl);
@@ -66,7 +70,10 @@ final class EmulatorState {
 		return Set.copyOf(this.usersByName.keySet());
 	}
 
-	/** The user's JSON, rendered once: users never change, and this is the hottest endpoint. */
+	/**
+	 * The user's JSON, rendered once: users never change, and this is the hottest
+	 * endpoint.
+	 */
 	byte[] userJson(StoredUser user) {
 		return this.userJson.computeIfAbsent(user.uid(), (uid) -> this.views.bytes(this.views.user(user)));
 	}

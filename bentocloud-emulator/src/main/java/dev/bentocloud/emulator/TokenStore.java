@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** All API tokens, indexed by secret value (for authentication) and by uid; lock-free reads. */
+/**
+ * All API tokens, indexed by secret value (for authentication) and by uid; lock-free
+ * reads.
+ */
 final class TokenStore {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,7 +33,9 @@ final class TokenStore {
 		return create(user, name, description, scopes, expiredAt, "emu_" + HexFormat.of().formatHex(secret));
 	}
 
-	/** Creates a token with a given secret value (the demo token of a shared emulator). */
+	/**
+	 * Creates a token with a given secret value (the demo token of a shared emulator).
+	 */
 	StoredApiToken create(StoredUser user, String name, String description, List<String> scopes, Instant expiredAt,
 			String value) {
 		StoredApiToken token = new StoredApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
@@ -63,7 +68,10 @@ final class TokenStore {
 		}
 	}
 
-	/** The token with that secret value if it is known, not revoked and not expired; marks it used. */
+	/**
+	 * The token with that secret value if it is known, not revoked and not expired; marks
+	 * it used.
+	 */
 	StoredApiToken authenticate(String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
@@ -98,7 +106,10 @@ final class TokenStore {
 		return token != null && delete(token.uid) != null;
 	}
 
-	/** The owner's tokens, oldest first, whose name contains {@code search} (case-insensitive). */
+	/**
+	 * The owner's tokens, oldest first, whose name contains {@code search}
+	 * (case-insensitive).
+	 */
 	List<StoredApiToken> list(StoredUser owner, String search) {
 		String needle = (search != null) ? search.toLowerCase(Locale.ROOT) : null;
 		List<StoredApiToken> result = new ArrayList<>();

@@ -66,8 +66,10 @@ class SecretsAndClustersTests {
 	@Test
 	void secretValidation() {
 		assertThat(this.http.post("/api/v1/org_secrets", "{\"name\":\"s\"}").statusCode()).isEqualTo(400);
-		assertThat(this.http.post("/api/v1/org_secrets",
-				"{\"name\":\"s\",\"content\":{\"type\":\"other\",\"items\":[]}}").statusCode()).isEqualTo(400);
+		assertThat(
+				this.http.post("/api/v1/org_secrets", "{\"name\":\"s\",\"content\":{\"type\":\"other\",\"items\":[]}}")
+					.statusCode())
+			.isEqualTo(400);
 		assertThat(this.http.post("/api/v1/org_secrets", "{\"content\":" + CONTENT + "}").statusCode()).isEqualTo(400);
 		assertThat(this.http.send("PATCH", "/api/v1/org_secrets/missing", "{\"content\":" + CONTENT + "}").statusCode())
 			.isEqualTo(404);

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the starter adds to a fresh Spring MVC application: two executable jars built by the
- * reactor, {@code weight/mvc-app} and the same app with the starter, compared library by
- * library. The goal: at most 5 MB more, and no native library (Netty's HTTP/3 codec alone
- * ships 12 MB of them for five platforms).
+ * What the starter adds to a fresh Spring MVC application: two executable jars built by
+ * the reactor, {@code weight/mvc-app} and the same app with the starter, compared library
+ * by library. The goal: at most 5 MB more, and no native library (Netty's HTTP/3 codec
+ * alone ships 12 MB of them for five platforms).
  */
 class DependencyWeightIT {
 
@@ -36,8 +36,9 @@ class DependencyWeightIT {
 		System.out.printf("Dependency weight: plain MVC app %.1f MB in %d jars; the starter adds %.2f MB in %d jars:%n",
 				plainBytes / 1e6, plain.size(), addedBytes / 1e6, added.size());
 		added.forEach((name, size) -> System.out.printf("  %-60s %8.1f kB%n", name, size / 1e3));
-		assertThat(added).as("jars the starter adds").containsKeys("bentocloud-client-0.1.0-SNAPSHOT.jar",
-				"bentocloud-spring-boot-autoconfigure-0.1.0-SNAPSHOT.jar");
+		assertThat(added).as("jars the starter adds")
+			.containsKeys("bentocloud-client-0.1.0-SNAPSHOT.jar",
+					"bentocloud-spring-boot-autoconfigure-0.1.0-SNAPSHOT.jar");
 		assertThat(addedBytes).as("bytes the starter adds").isLessThanOrEqualTo(MAX_ADDED_BYTES);
 		assertThat(added.keySet()).as("native libraries the starter adds")
 			.noneMatch((name) -> name.contains("native") || name.contains("netty"));

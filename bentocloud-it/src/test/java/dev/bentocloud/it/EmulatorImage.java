@@ -8,9 +8,10 @@ import org.testcontainers.utility.LazyFuture;
 
 /**
  * The emulator's image, built locally from {@code bentocloud-emulator/Dockerfile} and its
- * {@code -exec} jar on the same base image as the sample app ({@link SampleAppContainer#baseImage()}),
- * so no registry is needed once that base image is local. Built when a container first starts,
- * never when a test class is merely loaded; removed when the JVM exits.
+ * {@code -exec} jar on the same base image as the sample app
+ * ({@link SampleAppContainer#baseImage()}), so no registry is needed once that base image
+ * is local. Built when a container first starts, never when a test class is merely
+ * loaded; removed when the JVM exits.
  */
 final class EmulatorImage extends LazyFuture<String> {
 
@@ -34,8 +35,9 @@ final class EmulatorImage extends LazyFuture<String> {
 	private static Path existing(String property, String fallback) {
 		Path path = Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
 		if (!Files.isRegularFile(path)) {
-			throw new IllegalStateException(path + " does not exist. Build it first: './mvnw -pl bentocloud-it -am verify' "
-					+ "packages bentocloud-emulator (and its -exec jar) before running these tests.");
+			throw new IllegalStateException(
+					path + " does not exist. Build it first: './mvnw -pl bentocloud-it -am verify' "
+							+ "packages bentocloud-emulator (and its -exec jar) before running these tests.");
 		}
 		return path;
 	}

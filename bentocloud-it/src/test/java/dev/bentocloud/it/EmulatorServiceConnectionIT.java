@@ -18,9 +18,10 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulator image with {@code @ServiceConnection}, as an application's own test uses it: the
- * auto-configured client talks to the container with its fixed token and seed. Host networking,
- * like the other container tests (the engine of {@code .ci/docker-setup} has no bridge network).
+ * The emulator image with {@code @ServiceConnection}, as an application's own test uses
+ * it: the auto-configured client talks to the container with its fixed token and seed.
+ * Host networking, like the other container tests (the engine of {@code .ci/docker-setup}
+ * has no bridge network).
  */
 @EnabledIfDockerAvailable
 @Testcontainers

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param name the secret name
  * @param content what it holds
  * @param description the description, or {@code null}
- * @param cluster the cluster to create it in, or {@code null} for the organization's default
+ * @param cluster the cluster to create it in, or {@code null} for the organization's
+ * default
  * @since 0.1.0
  */
 public record CreateSecretRequest(String name, SecretContent content, String description, String cluster) {
@@ -38,7 +39,8 @@ public record CreateSecretRequest(String name, SecretContent content, String des
 
 	@Override
 	public String toString() {
-		return "CreateSecretRequest[name=" + this.name + ", content=" + this.content + ", cluster=" + this.cluster + "]";
+		return "CreateSecretRequest[name=" + this.name + ", content=" + this.content + ", cluster=" + this.cluster
+				+ "]";
 	}
 
 }

@@ -5,15 +5,15 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What a secret holds ({@code SecretContentSchema}). {@link #toString()} shows keys, never
- * values.
+ * What a secret holds ({@code SecretContentSchema}). {@link #toString()} shows keys,
+ * never values.
  *
  * @param type {@value #ENV} (environment variables) or {@value #MOUNT_FILE} (files under
  * {@code path})
  * @param items the key/value pairs
  * @param path where files are mounted ({@value #MOUNT_FILE} only), or {@code null}
- * @param stage {@code build}, {@code runtime} or {@code all}, or {@code null} for the server's
- * default
+ * @param stage {@code build}, {@code runtime} or {@code all}, or {@code null} for the
+ * server's default
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,8 +30,8 @@ public record SecretContent(String type, List<SecretItem> items, String path, St
 	}
 
 	/**
-	 * Environment variables used at runtime, as {@code bentoml secret create} makes them by
-	 * default.
+	 * Environment variables used at runtime, as {@code bentoml secret create} makes them
+	 * by default.
 	 * @param items the variables
 	 * @return the content
 	 */

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param key the variable or file name
  * @param subPath the file's path under the mount folder, or {@code null}
- * @param value the secret value, or {@code null} (servers may leave values out of responses)
+ * @param value the secret value, or {@code null} (servers may leave values out of
+ * responses)
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

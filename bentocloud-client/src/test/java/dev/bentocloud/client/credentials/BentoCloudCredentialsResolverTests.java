@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * BentoML's credential chain from plain Java, as the README shows it: resolve, build a client,
- * call a real (emulated) BentoCloud over HTTP.
+ * BentoML's credential chain from plain Java, as the README shows it: resolve, build a
+ * client, call a real (emulated) BentoCloud over HTTP.
  */
 class BentoCloudCredentialsResolverTests {
 

@@ -21,13 +21,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the {@code bentocloud} health indicator. Boot names a health component
- * after its bean, minus a {@code HealthIndicator}/{@code HealthContributor} suffix (ignoring
- * case), so the bean {@value #BEAN_NAME} shows up as {@code bentocloud}; a user bean of that
- * name replaces ours. Turned off with {@code management.health.bentocloud.enabled=false}.
+ * Auto-configuration of the {@code bentocloud} health indicator. Boot names a health
+ * component after its bean, minus a {@code HealthIndicator}/{@code HealthContributor}
+ * suffix (ignoring case), so the bean {@value #BEAN_NAME} shows up as {@code bentocloud};
+ * a user bean of that name replaces ours. Turned off with
+ * {@code management.health.bentocloud.enabled=false}.
  * <p>
- * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in Servlet (MVC)
- * and non-web applications, which is safe because the check is bounded by
+ * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in
+ * Servlet (MVC) and non-web applications, which is safe because the check is bounded by
  * {@code bentocloud.health.timeout}.
  *
  * @since 0.1.0
@@ -54,16 +55,18 @@ public final class BentoCloudHealthContributorAutoConfiguration {
 	}
 
 	/**
-	 * Where the client's credentials came from: the connection details for our client; for a
-	 * client the application defined itself, that bean (its endpoint is the client's own, and its
-	 * token is unknown to us, so the details do not claim a source they cannot vouch for).
+	 * Where the client's credentials came from: the connection details for our client;
+	 * for a client the application defined itself, that bean (its endpoint is the
+	 * client's own, and its token is unknown to us, so the details do not claim a source
+	 * they cannot vouch for).
 	 */
 	private static BentoCloudCredentials credentialsOf(BentoCloudClient client,
 			BentoCloudConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory) {
 		BentoCloudCredentials configured = connectionDetails.toCredentials();
 		for (String name : beanFactory.getBeanNamesForType(BentoCloudClient.class)) {
 			if (beanFactory.containsBeanDefinition(name) && !isOurs(beanFactory.getBeanDefinition(name))) {
-				// The configured token still scrubs the details, should the user's client use it.
+				// The configured token still scrubs the details, should the user's client
+				// use it.
 				return new BentoCloudCredentials(client.endpoint().toString(), configured.apiToken(),
 						"the application's own BentoCloudClient bean '" + name + "'", List.of());
 			}

@@ -25,8 +25,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Checks the {@code bentocloud.*} configuration at startup, so that a mistake stops the
- * application with a report naming the property, where it was set, and the fix, instead of
- * surfacing later as "a network problem" or being silently ignored.
+ * application with a report naming the property, where it was set, and the fix, instead
+ * of surfacing later as "a network problem" or being silently ignored.
  */
 final class BentoCloudPropertiesValidator {
 
@@ -67,8 +67,8 @@ final class BentoCloudPropertiesValidator {
 	}
 
 	/**
-	 * The endpoint must be an http(s) URL with a host, and a token may only go over plain http to
-	 * loopback unless allowed.
+	 * The endpoint must be an http(s) URL with a host, and a token may only go over plain
+	 * http to loopback unless allowed.
 	 */
 	static void validateEndpoint(URI endpoint, boolean hasToken, boolean allowInsecure, String property,
 			@Nullable ConfigurableEnvironment environment) {
@@ -99,10 +99,11 @@ final class BentoCloudPropertiesValidator {
 	}
 
 	/**
-	 * Unknown keys in configuration files and on the command line. Not in the OS environment or
-	 * the system properties, which are shared with the whole process: BentoCloud sets
-	 * {@code BENTOCLOUD_*} variables of its own in a deployment's pods, and tools set
-	 * {@code -Dbentocloud.*} properties of theirs; those are not ours to reject.
+	 * Unknown keys in configuration files and on the command line. Not in the OS
+	 * environment or the system properties, which are shared with the whole process:
+	 * BentoCloud sets {@code BENTOCLOUD_*} variables of its own in a deployment's pods,
+	 * and tools set {@code -Dbentocloud.*} properties of theirs; those are not ours to
+	 * reject.
 	 */
 	private static void rejectUnknownKeys(ConfigurableEnvironment environment) {
 		for (PropertySource<?> propertySource : environment.getPropertySources()) {
@@ -120,12 +121,11 @@ final class BentoCloudPropertiesValidator {
 				String key = relative(name);
 				if (!KNOWN.containsKey(normalized(key)) && !isNotConfiguration(key)) {
 					ConfigurationProperty property = source.getConfigurationProperty(name);
-					String origin = (property != null && property.getOrigin() != null)
-							? property.getOrigin().toString() : propertySource.getName();
+					String origin = (property != null && property.getOrigin() != null) ? property.getOrigin().toString()
+							: propertySource.getName();
 					throw new InvalidBentoCloudPropertyException(name.toString(), null, origin,
-							"there is no such BentoCloud property",
-							"Did you mean bentocloud." + nearest(key) + "? The properties are listed in the README "
-									+ "and in your IDE's completion.");
+							"there is no such BentoCloud property", "Did you mean bentocloud." + nearest(key)
+									+ "? The properties are listed in the README " + "and in your IDE's completion.");
 				}
 			});
 		}
@@ -135,7 +135,10 @@ final class BentoCloudPropertiesValidator {
 		return NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
 	}
 
-	/** The key below {@code bentocloud.}, as the source spells it ({@code api.token} from env). */
+	/**
+	 * The key below {@code bentocloud.}, as the source spells it ({@code api.token} from
+	 * env).
+	 */
 	private static String relative(ConfigurationPropertyName name) {
 		StringBuilder key = new StringBuilder();
 		for (int i = 1; i < name.getNumberOfElements(); i++) {
@@ -144,7 +147,10 @@ final class BentoCloudPropertiesValidator {
 		return key.toString();
 	}
 
-	/** Relaxed-binding equal names compare equal: {@code api-token}, {@code api.token}, {@code apiToken}. */
+	/**
+	 * Relaxed-binding equal names compare equal: {@code api-token}, {@code api.token},
+	 * {@code apiToken}.
+	 */
 	private static String normalized(String key) {
 		return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
 	}
@@ -182,7 +188,10 @@ final class BentoCloudPropertiesValidator {
 		return new InvalidBentoCloudPropertyException(property, value, origin(property, environment), problem, action);
 	}
 
-	/** Where a property's value was set, as Spring tracks it (file and line for config files). */
+	/**
+	 * Where a property's value was set, as Spring tracks it (file and line for config
+	 * files).
+	 */
 	static String origin(String property, @Nullable ConfigurableEnvironment environment) {
 		if (environment == null) {
 			return "a BentoCloudConnectionDetails bean";

@@ -3,10 +3,10 @@ package dev.bentocloud.spring.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code bentocloud.*} property that cannot work: an unknown key, an endpoint that is not an
- * http(s) URL, a token that would travel over plain http, a duration that is not positive. Stops
- * startup with a failure report naming the property, where its value was set, and the fix. The
- * message never contains a token.
+ * A {@code bentocloud.*} property that cannot work: an unknown key, an endpoint that is
+ * not an http(s) URL, a token that would travel over plain http, a duration that is not
+ * positive. Stops startup with a failure report naming the property, where its value was
+ * set, and the fix. The message never contains a token.
  *
  * @since 0.1.0
  */
@@ -32,7 +32,8 @@ public class InvalidBentoCloudPropertyException extends RuntimeException {
 	 */
 	public InvalidBentoCloudPropertyException(String property, @Nullable String value, String origin, String problem,
 			String action) {
-		super(property + ((value != null) ? " = '" + value + "'" : "") + " (" + origin + "): " + problem + ". " + action);
+		super(property + ((value != null) ? " = '" + value + "'" : "") + " (" + origin + "): " + problem + ". "
+				+ action);
 		this.property = property;
 		this.value = value;
 		this.origin = origin;

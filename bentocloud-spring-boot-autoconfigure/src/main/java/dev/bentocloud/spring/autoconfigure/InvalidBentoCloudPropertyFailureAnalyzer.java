@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports an {@link InvalidBentoCloudPropertyException}: property, value, origin, problem, fix.
+ * Reports an {@link InvalidBentoCloudPropertyException}: property, value, origin,
+ * problem, fix.
  */
 class InvalidBentoCloudPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidBentoCloudPropertyException> {
 

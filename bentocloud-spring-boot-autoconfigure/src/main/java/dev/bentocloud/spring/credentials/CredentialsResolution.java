@@ -17,9 +17,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * One run of the credential chain over one environment: Spring's upper layer, BentoML's
- * environment variables, Spring's config data, then the credentials file (the last two BentoML
- * sources through the client library's {@link BentoCloudCredentialsResolver}). Collects the
- * warnings to log; see {@link BentoCloudCredentialsEnvironmentPostProcessor} for the rules.
+ * environment variables, Spring's config data, then the credentials file (the last two
+ * BentoML sources through the client library's {@link BentoCloudCredentialsResolver}).
+ * Collects the warnings to log; see {@link BentoCloudCredentialsEnvironmentPostProcessor}
+ * for the rules.
  */
 final class CredentialsResolution {
 
@@ -115,8 +116,8 @@ final class CredentialsResolution {
 
 	/**
 	 * A token from Spring's sources. Its endpoint follows Spring's order too: the highest
-	 * {@code bentocloud.endpoint}, wherever the token was set. BentoML's endpoint variable only
-	 * ever goes with BentoML's key.
+	 * {@code bentocloud.endpoint}, wherever the token was set. BentoML's endpoint
+	 * variable only ever goes with BentoML's key.
 	 */
 	private BentoCloudCredentials fromSpring(Found token) {
 		warnIfFileBroken("property bentocloud.api-token");
@@ -137,7 +138,10 @@ final class CredentialsResolution {
 				searched);
 	}
 
-	/** A file context's token only goes to that context's endpoint; say so if Spring names another. */
+	/**
+	 * A file context's token only goes to that context's endpoint; say so if Spring names
+	 * another.
+	 */
 	private void warnIfEndpointIgnored(BentoCloudCredentials fromFile) {
 		if (BentoCloudCredentials.NONE.equals(fromFile.source())) {
 			return;
@@ -150,7 +154,10 @@ final class CredentialsResolution {
 		}
 	}
 
-	/** Context asked for by the user: Spring's upper layer, then BENTOML_CLOUD_CONTEXT, then config data. */
+	/**
+	 * Context asked for by the user: Spring's upper layer, then BENTOML_CLOUD_CONTEXT,
+	 * then config data.
+	 */
 	private @Nullable Found requestedContext() {
 		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
 		if (context == null && this.environment.nonBlank(BentoMlEnvironment.CLOUD_CONTEXT).isEmpty()) {

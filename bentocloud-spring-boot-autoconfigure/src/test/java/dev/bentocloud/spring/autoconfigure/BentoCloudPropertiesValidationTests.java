@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Mistakes in {@code bentocloud.*} stop startup with a failure report (property, value, origin
- * with file and line, fix) rather than a stack trace or silence.
+ * Mistakes in {@code bentocloud.*} stop startup with a failure report (property, value,
+ * origin with file and line, fix) rather than a stack trace or silence.
  */
 class BentoCloudPropertiesValidationTests {
 
@@ -60,9 +60,8 @@ class BentoCloudPropertiesValidationTests {
 		Files.writeString(config.resolve("application.yml"), yaml);
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							Map.of("HOME", this.dir.toString())));
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", this.dir.toString())));
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
@@ -70,11 +69,13 @@ class BentoCloudPropertiesValidationTests {
 			java.util.Map<String, Object> all = new java.util.HashMap<>(env);
 			all.put("HOME", this.dir.toString());
 			environment.getPropertySources()
-				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								all));
 		}
 		String[] allArgs = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--spring.config.location=file:" + config + "/"))
+			.concat(java.util.Arrays.stream(args),
+					java.util.stream.Stream.of("--spring.config.location=file:" + config + "/"))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.environment(environment)
@@ -100,18 +101,19 @@ class BentoCloudPropertiesValidationTests {
 
 	@Test
 	void unknownBentoCloudVariablesOfTheEnvironmentAreNotOurs() throws IOException {
-		// BentoCloud sets BENTOCLOUD_* variables in its pods; the environment is not checked.
-		try (ConfigurableApplicationContext context = run("", Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc",
-				"BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
+		// BentoCloud sets BENTOCLOUD_* variables in its pods; the environment is not
+		// checked.
+		try (ConfigurableApplicationContext context = run("",
+				Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc", "BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
 			assertThat(context.getBean(BentoCloudProperties.class).enabled()).isTrue();
 		}
 	}
 
 	@Test
 	void validKeysInEveryRelaxedFormAndBentoCloudsDeploymentVariableStart() throws IOException {
-		try (ConfigurableApplicationContext context = run("bentocloud:\n  api-token: SECRET-2\n  connectTimeout: 3s\n"
-				+ "  retry:\n    max_retries: 1\n", Map.of("BENTOCLOUD_DEPLOYMENT_URL", "https://iris.example.com",
-						"BENTOCLOUD_RESPONSE_TIMEOUT", "5s"),
+		try (ConfigurableApplicationContext context = run(
+				"bentocloud:\n  api-token: SECRET-2\n  connectTimeout: 3s\n" + "  retry:\n    max_retries: 1\n",
+				Map.of("BENTOCLOUD_DEPLOYMENT_URL", "https://iris.example.com", "BENTOCLOUD_RESPONSE_TIMEOUT", "5s"),
 				"--bentocloud.health.cache-ttl=0s")) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			assertThat(properties.connectTimeout()).hasSeconds(3);

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The IDE metadata reads like Boot's own: plain-text descriptions starting with a capital,
- * booleans described with "Whether", no starter outputs offered as configuration, and the
- * renamed retry key deprecated with its replacement.
+ * The IDE metadata reads like Boot's own: plain-text descriptions starting with a
+ * capital, booleans described with "Whether", no starter outputs offered as
+ * configuration, and the renamed retry key deprecated with its replacement.
  */
 class ConfigurationMetadataTests {
 
@@ -51,8 +51,8 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void maxAttemptsIsDeprecatedInFavourOfMaxRetries() throws IOException {
-		assertThat(properties()).filteredOn((property) -> property.path("name").asString()
-			.equals("bentocloud.retry.max-attempts"))
+		assertThat(properties())
+			.filteredOn((property) -> property.path("name").asString().equals("bentocloud.retry.max-attempts"))
 			.singleElement()
 			.satisfies((property) -> assertThat(property.path("deprecation").path("replacement").asString())
 				.isEqualTo("bentocloud.retry.max-retries"));

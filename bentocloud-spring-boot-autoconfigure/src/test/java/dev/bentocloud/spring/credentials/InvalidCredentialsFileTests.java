@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A credentials file that is needed but broken stops startup with a failure analysis; when a
- * higher layer supplies the token it is only a warning.
+ * A credentials file that is needed but broken stops startup with a failure analysis;
+ * when a higher layer supplies the token it is only a warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidCredentialsFileTests {
@@ -104,7 +104,8 @@ class InvalidCredentialsFileTests {
 	@Test
 	void contextsNull() throws IOException {
 		fixture("contexts-null.yaml");
-		assertThat(startupFailure().getDescription()).contains("(line 1)", "'contexts' must be a list of contexts, not null");
+		assertThat(startupFailure().getDescription()).contains("(line 1)",
+				"'contexts' must be a list of contexts, not null");
 	}
 
 	@Test
@@ -122,7 +123,8 @@ class InvalidCredentialsFileTests {
 				  endpoint: cloud.bentoml.com
 				  name: default
 				""");
-		assertThat(startupFailure().getDescription()).contains("the endpoint of context 'default' is not an http(s) URL");
+		assertThat(startupFailure().getDescription())
+			.contains("the endpoint of context 'default' is not an http(s) URL");
 	}
 
 	@Test

@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code api-token}: the group of BentoML's {@code bentoml api-token} commands.
  */
-@Command(name = "api-token", description = "Manage BentoCloud API tokens.",
-		subcommands = { ApiTokenListCommand.class, ApiTokenCreateCommand.class, ApiTokenGetCommand.class,
-				ApiTokenDeleteCommand.class })
+@Command(name = "api-token", description = "Manage BentoCloud API tokens.", subcommands = { ApiTokenListCommand.class,
+		ApiTokenCreateCommand.class, ApiTokenGetCommand.class, ApiTokenDeleteCommand.class })
 public class ApiTokenCommand implements FailureMessages, Callable<Integer> {
 
 	@Spec
@@ -25,7 +24,10 @@ public class ApiTokenCommand implements FailureMessages, Callable<Integer> {
 		throw GroupCommands.missingSubcommand(this.spec);
 	}
 
-	/** BentoML's {@code _raise_api_token_error} wording; a missing token is reported as is. */
+	/**
+	 * BentoML's {@code _raise_api_token_error} wording; a missing token is reported as
+	 * is.
+	 */
 	@Override
 	public String describe(String command, BentoCloudException failure) {
 		if (Failures.isUnauthorized(failure) || failure instanceof BentoCloudCredentialsException) {

@@ -27,8 +27,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code api-token create NAME [-d DESC] [-s SCOPE]... [--expires 30d|1w|24h|YYYY-MM-DD]}.
  * <p>
  * The token value is shown once. In table mode it is framed at the top of stdout. Unlike
- * BentoML's CLI, json and yaml keep stdout pure (the value is the {@code token} field) and the
- * save-it notice goes to stderr, so {@code create -o json | jq -r .token} works.
+ * BentoML's CLI, json and yaml keep stdout pure (the value is the {@code token} field)
+ * and the save-it notice goes to stderr, so {@code create -o json | jq -r .token} works.
  */
 @Command(name = "create", description = "Create an API token. Its value is shown only once.")
 public class ApiTokenCreateCommand implements Callable<Integer> {
@@ -44,7 +44,8 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	String description;
 
 	@Option(names = { "-s", "--scope" }, paramLabel = "SCOPE", converter = ScopeConverter.class,
-			description = { "A scope, repeatable: api, read_organization, write_organization, read_cluster, write_cluster.",
+			description = {
+					"A scope, repeatable: api, read_organization, write_organization, read_cluster, write_cluster.",
 					"Other values are refused (a typo would create a token without the permission you meant); "
 							+ "add --allow-unknown-scopes for a scope BentoCloud added after this CLI." })
 	List<ApiTokenScope> scopes;
@@ -76,7 +77,8 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 			.toList() : List.of();
 		if (!unknown.isEmpty() && !this.allowUnknownScopes) {
 			throw new ParameterException(this.spec.commandLine(), "Unknown scope " + String.join(", ", unknown)
-					+ ". Known scopes: " + String.join(", ", ApiTokenScope.DOCUMENTED.stream().map(ApiTokenScope::value).toList())
+					+ ". Known scopes: "
+					+ String.join(", ", ApiTokenScope.DOCUMENTED.stream().map(ApiTokenScope::value).toList())
 					+ ". If BentoCloud has added a scope this CLI does not know yet, add --allow-unknown-scopes.");
 		}
 		CreateApiTokenRequest request = new CreateApiTokenRequest(this.name, this.description, this.scopes,
@@ -84,9 +86,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.format() != OutputFormat.TABLE) {
-			this.spec.commandLine()
-				.getErr()
-				.println(SAVE_NOTICE + ": it is the \"token\" field of the output.");
+			this.spec.commandLine().getErr().println(SAVE_NOTICE + ": it is the \"token\" field of the output.");
 			StructuredOutput.print(out, this.output.format(), ApiTokenOutput.toDict(token));
 			return 0;
 		}
@@ -112,8 +112,9 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit 2); so
-	 * is a time that has passed, which would create a token that is expired from the start.
+	 * {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit
+	 * 2); so is a time that has passed, which would create a token that is expired from
+	 * the start.
 	 */
 	static class ExpiryConverter implements ITypeConverter<Instant> {
 
@@ -135,7 +136,10 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 
 	}
 
-	/** {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes are checked in {@link #call()}. */
+	/**
+	 * {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes are
+	 * checked in {@link #call()}.
+	 */
 	static class ScopeConverter implements ITypeConverter<ApiTokenScope> {
 
 		@Override

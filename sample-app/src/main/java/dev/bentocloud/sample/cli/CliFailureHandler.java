@@ -12,10 +12,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * Prints a failed command as BentoML's CLI does, on one line of stderr:
- * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace; the
- * configured tokens are masked should a message ever contain one. The line is
- * {@linkplain TerminalText#line(String) terminal-safe}: control characters from server-supplied
- * names are shown as escapes and very long values are cut.
+ * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace;
+ * the configured tokens are masked should a message ever contain one. The line is
+ * {@linkplain TerminalText#line(String) terminal-safe}: control characters from
+ * server-supplied names are shown as escapes and very long values are cut.
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
 
@@ -44,8 +44,9 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 	}
 
 	private String mask(String message) {
-		return SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
-				this.environment.getProperty("bentocloud.service.token"))
+		return SecretScrubber
+			.of(this.environment.getProperty("bentocloud.api-token"),
+					this.environment.getProperty("bentocloud.service.token"))
 			.scrub(message);
 	}
 

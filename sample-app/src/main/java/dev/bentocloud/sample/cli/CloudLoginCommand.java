@@ -43,15 +43,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@code cloud login}: checks an API token against BentoCloud (current user, then current
- * organization, as {@code bentoml cloud login} does) with a client built for that token and
- * endpoint, then saves it as a context of the shared credentials file, with the user's email.
- * Nothing is written when the check fails.
+ * organization, as {@code bentoml cloud login} does) with a client built for that token
+ * and endpoint, then saves it as a context of the shared credentials file, with the
+ * user's email. Nothing is written when the check fails.
  * <p>
- * Like BentoML, it does not switch the current context: {@code login --context prod} adds or
- * replaces {@code prod} and leaves the context in use alone, so a login never silently changes
- * which organization the other tool (or a running app) talks to. One exception, where BentoML
- * leaves the file unusable: when the current context names no saved context (a new file), the
- * new context becomes the current one.
+ * Like BentoML, it does not switch the current context: {@code login --context prod} adds
+ * or replaces {@code prod} and leaves the context in use alone, so a login never silently
+ * changes which organization the other tool (or a running app) talks to. One exception,
+ * where BentoML leaves the file unusable: when the current context names no saved context
+ * (a new file), the new context becomes the current one.
  */
 @Command(name = "login", description = { "Check an API token and save it as a context (like `bentoml cloud login`).",
 		"Does not switch the current context, except when the current one does not exist yet." })
@@ -86,14 +86,18 @@ public class CloudLoginCommand implements Callable<Integer> {
 			description = "The context to save (default: the file's current context, else 'default').")
 	String context;
 
-	/** Caught here so that a token typed without --api-token is not echoed in a usage error. */
+	/**
+	 * Caught here so that a token typed without --api-token is not echoed in a usage
+	 * error.
+	 */
 	@Parameters(hidden = true, arity = "0..*")
 	List<String> unexpected;
 
 	@Spec
 	CommandSpec spec;
 
-	public CloudLoginCommand(ConfigurableEnvironment environment, ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
+	public CloudLoginCommand(ConfigurableEnvironment environment,
+			ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
 		this.environment = environment;
 		this.clientBuilder = clientBuilder;
 	}
@@ -114,11 +118,13 @@ public class CloudLoginCommand implements Callable<Integer> {
 		if (token == null || token.isBlank()) {
 			throw new CliException("No API token given. Pass --api-token-stdin, --api-token-file PATH or --api-token "
 					+ "TOKEN, or set " + BentoMlEnvironment.API_KEY + "; create a token at "
-					+ TerminalText.cap(BentoCloudEndpoints.displayable(endpoint.replaceAll("/+$", ""))) + "/api_tokens.");
+					+ TerminalText.cap(BentoCloudEndpoints.displayable(endpoint.replaceAll("/+$", "")))
+					+ "/api_tokens.");
 		}
 		token = token.strip();
 		URI endpointUri = endpointUri(endpoint, token);
-		// Read (and reject a broken file) before any network call, so a failure costs nothing.
+		// Read (and reject a broken file) before any network call, so a failure costs
+		// nothing.
 		String name = (this.context != null) ? this.context : contexts.read().currentContextName();
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(name)) {
 			throw new CliException("The context name " + name + " is reserved for " + BentoMlEnvironment.API_KEY
@@ -162,19 +168,22 @@ public class CloudLoginCommand implements Callable<Integer> {
 			out.println("Configured BentoCloud credentials (current-context: " + TerminalText.cap(name) + ")");
 		}
 		else {
-			out.println("Configured BentoCloud credentials (context: " + TerminalText.cap(name) + "; current-context stays "
-					+ TerminalText.cap(current.get()) + ", switch with `cloud update-current-context "
-					+ TerminalText.cap(name) + "`)");
+			out.println("Configured BentoCloud credentials (context: " + TerminalText.cap(name)
+					+ "; current-context stays " + TerminalText.cap(current.get())
+					+ ", switch with `cloud update-current-context " + TerminalText.cap(name) + "`)");
 		}
 		out.println("Logged in as " + TerminalText.cap((email != null) ? email : user.name()) + " at "
-				+ TerminalText.cap(organization.name())
-				+ " organization");
+				+ TerminalText.cap(organization.name()) + " organization");
 		return 0;
 	}
 
-	/** The token from --api-token, --api-token-stdin or --api-token-file (at most one), else {@code null}. */
+	/**
+	 * The token from --api-token, --api-token-stdin or --api-token-file (at most one),
+	 * else {@code null}.
+	 */
 	private String givenToken() {
-		int given = ((this.apiToken != null) ? 1 : 0) + (this.apiTokenStdin ? 1 : 0) + ((this.apiTokenFile != null) ? 1 : 0);
+		int given = ((this.apiToken != null) ? 1 : 0) + (this.apiTokenStdin ? 1 : 0)
+				+ ((this.apiTokenFile != null) ? 1 : 0);
 		if (given > 1) {
 			throw new ParameterException(this.spec.commandLine(),
 					"Give the token one way only: --api-token, --api-token-stdin or --api-token-file.");
@@ -194,7 +203,10 @@ public class CloudLoginCommand implements Callable<Integer> {
 		return this.apiToken;
 	}
 
-	/** The first line, at most {@value #MAX_TOKEN_LENGTH} characters; the content never goes into a message. */
+	/**
+	 * The first line, at most {@value #MAX_TOKEN_LENGTH} characters; the content never
+	 * goes into a message.
+	 */
 	private static String firstLine(InputStream in, String source) {
 		try {
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -235,7 +247,10 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 	}
 
-	/** An http(s) URL with a host, as the client needs; without trailing slashes for the calls. */
+	/**
+	 * An http(s) URL with a host, as the client needs; without trailing slashes for the
+	 * calls.
+	 */
 	private static URI endpointUri(String endpoint, String token) {
 		try {
 			URI uri = new URI(endpoint.strip().replaceAll("/+$", ""));

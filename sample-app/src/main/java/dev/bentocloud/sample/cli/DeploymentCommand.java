@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code deployment}: the read-only part of BentoML's {@code bentoml deployment} commands.
+ * {@code deployment}: the read-only part of BentoML's {@code bentoml deployment}
+ * commands.
  */
 @Command(name = "deployment", description = "Show BentoCloud deployments.",
 		subcommands = { DeploymentListCommand.class, DeploymentGetCommand.class })

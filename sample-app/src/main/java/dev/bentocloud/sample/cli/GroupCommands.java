@@ -4,8 +4,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * What command groups ({@code cloud}, {@code api-token}, {@code deployment}) do when called
- * without a subcommand: a usage error (exit 2) naming the subcommands, with the usage.
+ * What command groups ({@code cloud}, {@code api-token}, {@code deployment}) do when
+ * called without a subcommand: a usage error (exit 2) naming the subcommands, with the
+ * usage.
  */
 final class GroupCommands {
 

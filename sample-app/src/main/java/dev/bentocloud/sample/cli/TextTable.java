@@ -6,12 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.sample.TerminalText;
+
 /**
- * A plain, left-aligned text table: a header row, a rule, then one line per row. Cells are
- * never wrapped, so each record stays on one line for {@code grep} and {@code awk}. Cells are
- * {@linkplain TerminalText#cap(String) made safe}: control characters (escape sequences, CR, LF)
- * are shown as {@code \u001b}-style escapes, and values over 200 characters are cut (json and
- * yaml outputs have them in full).
+ * A plain, left-aligned text table: a header row, a rule, then one line per row. Cells
+ * are never wrapped, so each record stays on one line for {@code grep} and {@code awk}.
+ * Cells are {@linkplain TerminalText#cap(String) made safe}: control characters (escape
+ * sequences, CR, LF) are shown as {@code \u001b}-style escapes, and values over 200
+ * characters are cut (json and yaml outputs have them in full).
  */
 public final class TextTable {
 
@@ -27,8 +28,8 @@ public final class TextTable {
 
 	public TextTable addRow(String... cells) {
 		if (cells.length != this.headers.size()) {
-			throw new IllegalArgumentException(
-					"Expected " + this.headers.size() + " cells but got " + cells.length + ": " + Arrays.toString(cells));
+			throw new IllegalArgumentException("Expected " + this.headers.size() + " cells but got " + cells.length
+					+ ": " + Arrays.toString(cells));
 		}
 		this.rows.add(Arrays.stream(cells).map((cell) -> (cell != null) ? TerminalText.cap(cell) : "").toList());
 		return this;

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /tokens[?search=]}: the API tokens of the configured account, all pages, never
- * with a token value. Shared and briefly cached per search through {@link UpstreamCalls}.
+ * {@code GET /tokens[?search=]}: the API tokens of the configured account, all pages,
+ * never with a token value. Shared and briefly cached per search through
+ * {@link UpstreamCalls}.
  */
 @RestController
 public class ApiTokenController {

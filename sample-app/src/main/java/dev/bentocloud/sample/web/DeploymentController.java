@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /deployments[?cluster=]} and {@code GET /deployments/{name}[?cluster=]}, shared and
- * briefly cached per question through {@link UpstreamCalls}.
+ * {@code GET /deployments[?cluster=]} and {@code GET /deployments/{name}[?cluster=]},
+ * shared and briefly cached per question through {@link UpstreamCalls}.
  */
 @RestController
 public class DeploymentController {

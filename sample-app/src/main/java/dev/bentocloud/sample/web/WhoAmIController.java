@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /whoami}: the user and organization of the token the service is configured with.
- * Shared and briefly cached through {@link UpstreamCalls}.
+ * {@code GET /whoami}: the user and organization of the token the service is configured
+ * with. Shared and briefly cached through {@link UpstreamCalls}.
  */
 @RestController
 public class WhoAmIController {
@@ -32,8 +32,9 @@ public class WhoAmIController {
 
 	@GetMapping("/whoami")
 	public Mono<WhoAmI> whoami() {
-		return this.upstream.get(List.of("whoami"), () -> Mono.zip(this.client.currentUser(), this.client.currentOrganization())
-			.map((both) -> WhoAmI.of(both.getT1(), both.getT2())));
+		return this.upstream.get(List.of("whoami"),
+				() -> Mono.zip(this.client.currentUser(), this.client.currentOrganization())
+					.map((both) -> WhoAmI.of(both.getT1(), both.getT2())));
 	}
 
 	/**

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What users copy from the sample's CLI: every command answers {@code --help}; server-supplied
- * names with escape sequences never reach the terminal raw; very long values are cut; usage
- * errors (past expiry, unknown scope) exit 2; and the token need not be on the command line.
+ * What users copy from the sample's CLI: every command answers {@code --help};
+ * server-supplied names with escape sequences never reach the terminal raw; very long
+ * values are cut; usage errors (past expiry, unknown scope) exit 2; and the token need
+ * not be on the command line.
  */
 class CliHardeningTests {
 
@@ -88,9 +89,10 @@ class CliHardeningTests {
 
 	@Test
 	void whoamiShowsTheEndpointWithoutCredentials() {
-		CliRun run = CliRun.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
-				"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.port(),
-				"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
+		CliRun run = CliRun
+			.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+					"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.port(),
+					"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("http://******@127.0.0.1:" + emulator.port());
 		assertThat(run.all()).doesNotContain("alice", "pa55word");
@@ -102,7 +104,12 @@ class CliHardeningTests {
 		assertThat(created.exitCode()).as(created.toString()).isZero();
 		assertTerminalSafe(created);
 		assertThat(created.out()).contains("evil\\u001b]0;pwned\\u0007\\u001b[2J\\u000d\\u000aforged");
-		String uid = created.out().lines().filter((line) -> line.startsWith("  UID: ")).findFirst().orElseThrow().substring(7);
+		String uid = created.out()
+			.lines()
+			.filter((line) -> line.startsWith("  UID: "))
+			.findFirst()
+			.orElseThrow()
+			.substring(7);
 
 		CliRun list = cli("api-token", "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -122,9 +129,9 @@ class CliHardeningTests {
 	@Test
 	void whoamiAndDeploymentsWithEscapeSequencesAreShownEscaped() {
 		String token = emulator.createUserWithToken(HOSTILE, "x\u001b[2J@example.com");
-		CliRun whoami = CliRun.of(List.of("--sample.emulator.enabled=false",
-				"--bentocloud.credentials.bentoml-sources=false", "--bentocloud.endpoint=" + emulator.endpoint(),
-				"--bentocloud.api-token=" + token), "whoami");
+		CliRun whoami = CliRun
+			.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+					"--bentocloud.endpoint=" + emulator.endpoint(), "--bentocloud.api-token=" + token), "whoami");
 		assertThat(whoami.exitCode()).as(whoami.toString()).isZero();
 		assertThat(whoami.all()).doesNotContain(token);
 		assertTerminalSafe(whoami);
@@ -141,8 +148,11 @@ class CliHardeningTests {
 	void errorLinesFromAHostileServerAreOneSafeLine() {
 		emulator.faults()
 			.on("GET", "/api/v1/api_tokens")
-			.body(500, "{\"message\":\"" + HOSTILE.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007")
-					.replace("\r", "\\r").replace("\n", "\\n") + "\"}");
+			.body(500,
+					"{\"message\":\"" + HOSTILE.replace("\u001b", "\\u001b")
+						.replace("\u0007", "\\u0007")
+						.replace("\r", "\\r")
+						.replace("\n", "\\n") + "\"}");
 		CliRun run = cli("api-token", "list");
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertTerminalSafe(run);
@@ -217,7 +227,8 @@ class CliHardeningTests {
 		assertThat(login.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
 		assertThat(login.exitValue()).as(output).isZero();
 		assertThat(output).contains("Logged in as demo@example.com").doesNotContain(DEMO_TOKEN);
-		assertThat(login.info().arguments().map(List::of).orElse(List.of())).noneMatch((arg) -> arg.contains(DEMO_TOKEN));
+		assertThat(login.info().arguments().map(List::of).orElse(List.of()))
+			.noneMatch((arg) -> arg.contains(DEMO_TOKEN));
 		assertThat(Files.readString(file)).contains(DEMO_TOKEN);
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/info} shows the endpoint as configured, but never credentials put in its URL
- * (user info, query).
+ * {@code /actuator/info} shows the endpoint as configured, but never credentials put in
+ * its URL (user info, query).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.enabled=false", "bentocloud.credentials.bentoml-sources=false",

@@ -15,12 +15,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/health} of the running sample with faults injected into the emulator it talks
- * to. Caching is off here ({@code cache-ttl=0}) so that each probe sees the fault of its test.
+ * {@code /actuator/health} of the running sample with faults injected into the emulator
+ * it talks to. Caching is off here ({@code cache-ttl=0}) so that each probe sees the
+ * fault of its test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.port=0", "bentocloud.health.cache-ttl=0", "bentocloud.health.timeout=1s",
-				// the details are for authorized callers; these tests play the operator who opts in
+				// the details are for authorized callers; these tests play the operator
+				// who opts in
 				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
 				"bentocloud.retry.max-attempts=1" })
 @AutoConfigureWebTestClient

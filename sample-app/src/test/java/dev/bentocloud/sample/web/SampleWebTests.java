@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The web mode end to end, against the emulator the sample starts for itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "sample.emulator.port=0",
-		// each test sees its own faults: no cached answers (calls in flight are still shared)
+		// each test sees its own faults: no cached answers (calls in flight are still
+		// shared)
 		"sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
 @AutoConfigureWebTestClient
 class SampleWebTests {
@@ -152,8 +153,11 @@ class SampleWebTests {
 
 	@Test
 	void upstreamServerErrorIsA502Problem() {
-		this.emulator.faults().on("GET", "/api/v2/deployments/demo-iris").times(1).respond(500).header("x-trace-id",
-				"trace-42");
+		this.emulator.faults()
+			.on("GET", "/api/v2/deployments/demo-iris")
+			.times(1)
+			.respond(500)
+			.header("x-trace-id", "trace-42");
 		try {
 			this.web.get()
 				.uri("/deployments/demo-iris")
@@ -243,12 +247,11 @@ class SampleWebTests {
 		}
 		InetAddress external = nonLoopbackAddress();
 		assumeTrue(external != null, "no non-loopback interface to try");
-		assertThatExceptionOfType(ConnectException.class).as("connect to %s:%d", external, this.port)
-			.isThrownBy(() -> {
-				try (Socket socket = new Socket()) {
-					socket.connect(new InetSocketAddress(external, this.port), 2000);
-				}
-			});
+		assertThatExceptionOfType(ConnectException.class).as("connect to %s:%d", external, this.port).isThrownBy(() -> {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(external, this.port), 2000);
+			}
+		});
 	}
 
 	private static InetAddress nonLoopbackAddress() throws SocketException {

@@ -23,13 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 parallel requests against a slow and a failing BentoCloud: the sample shares in-flight
- * calls, caches answers briefly and bounds how many upstream calls run at once, so a burst of
- * callers does not become a burst of BentoCloud calls (before: 400 calls for 200 {@code /whoami}
- * against a slow upstream, 1,400 against a 502 one, retries included).
+ * 200 parallel requests against a slow and a failing BentoCloud: the sample shares
+ * in-flight calls, caches answers briefly and bounds how many upstream calls run at once,
+ * so a burst of callers does not become a burst of BentoCloud calls (before: 400 calls
+ * for 200 {@code /whoami} against a slow upstream, 1,400 against a 502 one, retries
+ * included).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "sample.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
 class UpstreamLoadTests {
 
 	private static final int CALLERS = 200;
@@ -80,7 +80,8 @@ class UpstreamLoadTests {
 		Map<Integer, Long> statuses = parallel("/whoami");
 		report("502", "/whoami", statuses, USER, ORG);
 		assertThat(statuses).containsOnlyKeys(502);
-		// one failed load is the first attempt and 3 retries; a second load at most once the
+		// one failed load is the first attempt and 3 retries; a second load at most once
+		// the
 		// briefly cached error expires
 		assertThat(calls(USER) + calls(ORG)).isBetween(1L, 16L);
 	}
@@ -114,20 +115,21 @@ class UpstreamLoadTests {
 	@Test
 	void distinctQueriesAreBoundedAndTheRestRejectedWithRetryAfter() {
 		slow(TOKENS);
-		List<HttpResponse<String>> responses = send(IntStream.range(0, CALLERS).mapToObj((i) -> "/tokens?search=s" + i).toList());
+		List<HttpResponse<String>> responses = send(
+				IntStream.range(0, CALLERS).mapToObj((i) -> "/tokens?search=s" + i).toList());
 		Map<Integer, Long> statuses = count(responses);
-		System.out.printf("[load] slow upstream, %d distinct /tokens?search=: statuses %s, upstream %s: %d%n",
-				CALLERS, statuses, TOKENS, calls(TOKENS));
+		System.out.printf("[load] slow upstream, %d distinct /tokens?search=: statuses %s, upstream %s: %d%n", CALLERS,
+				statuses, TOKENS, calls(TOKENS));
 		assertThat(statuses).containsOnlyKeys(200, 503);
 		assertThat(statuses.get(200)).isEqualTo(calls(TOKENS));
-		// 8 at once, each 1.5s: the callers arriving while 8 loads are in flight are turned away
+		// 8 at once, each 1.5s: the callers arriving while 8 loads are in flight are
+		// turned away
 		assertThat(statuses.get(503)).isPositive();
 		assertThat(calls(TOKENS)).isLessThan(CALLERS / 4);
-		assertThat(responses).filteredOn((response) -> response.statusCode() == 503)
-			.allSatisfy((response) -> {
-				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
-				assertThat(response.body()).contains("BentoCloud calls at once");
-			});
+		assertThat(responses).filteredOn((response) -> response.statusCode() == 503).allSatisfy((response) -> {
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(response.body()).contains("BentoCloud calls at once");
+		});
 	}
 
 	private void slow(String... paths) {
@@ -147,7 +149,10 @@ class UpstreamLoadTests {
 	}
 
 	private void report(String upstream, String path, Map<Integer, Long> statuses, String... upstreamPaths) {
-		String counts = List.of(upstreamPaths).stream().map((p) -> p + ": " + calls(p)).collect(Collectors.joining(", "));
+		String counts = List.of(upstreamPaths)
+			.stream()
+			.map((p) -> p + ": " + calls(p))
+			.collect(Collectors.joining(", "));
 		System.out.printf("[load] %s upstream, %d parallel %s: statuses %s, upstream calls %s%n", upstream, CALLERS,
 				path, statuses, counts);
 	}

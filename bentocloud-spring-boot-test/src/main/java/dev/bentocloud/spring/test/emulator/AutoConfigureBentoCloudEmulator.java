@@ -13,31 +13,33 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Points the application's BentoCloud client and health indicator at a
- * {@link dev.bentocloud.emulator.BentoCloudEmulator} started in the test JVM, on a random port of
- * 127.0.0.1, for {@code @SpringBootTest} and slice tests:
+ * {@link dev.bentocloud.emulator.BentoCloudEmulator} started in the test JVM, on a random
+ * port of 127.0.0.1, for {@code @SpringBootTest} and slice tests:
  *
  * <pre>{@code
- * @SpringBootTest
- * @AutoConfigureBentoCloudEmulator
+ * &#64;SpringBootTest
+
+ * &#64;AutoConfigureBentoCloudEmulator
  * class TokenJanitorTests {
  *
- *     @Autowired BentoCloudEmulator emulator;   // seed it, inject faults, check requests()
- *     @Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
+ *     &#64;Autowired BentoCloudEmulator emulator;   // seed it, inject faults, check requests()
+ *
+@Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
  * }
  * }</pre>
  *
  * The emulator is a bean, closed with the application context; its
- * {@code BentoCloudConnectionDetails} (source {@code emulator}) replace the ones from properties.
- * BentoML's own sources ({@code BENTO_CLOUD_API_KEY}, {@code BENTO_CLOUD_API_ENDPOINT},
- * {@code .yatai.yaml}) are not read at all ({@code bentocloud.credentials.bentoml-sources=false}):
- * a developer's real credentials are never sent anywhere, and a broken credentials file cannot
- * stop the test's application from starting.
+ * {@code BentoCloudConnectionDetails} (source {@code emulator}) replace the ones from
+ * properties. BentoML's own sources ({@code BENTO_CLOUD_API_KEY},
+ * {@code BENTO_CLOUD_API_ENDPOINT}, {@code .yatai.yaml}) are not read at all
+ * ({@code bentocloud.credentials.bentoml-sources=false}): a developer's real credentials
+ * are never sent anywhere, and a broken credentials file cannot stop the test's
+ * application from starting.
  * <p>
- * Test classes with the same attributes share a cached application context, and so an emulator.
- * Unless {@link #resetAfterEachTest()} is {@code false}, the emulator is {@linkplain
- * dev.bentocloud.emulator.BentoCloudEmulator#reset() reset} after each test method: recorded
- * requests, fault rules and what the test added are gone.
- *
+ * Test classes with the same attributes share a cached application context, and so an
+ * emulator. Unless {@link #resetAfterEachTest()} is {@code false}, the emulator is
+ * {@linkplain dev.bentocloud.emulator.BentoCloudEmulator#reset() reset} after each test
+ * method: recorded requests, fault rules and what the test added are gone.
  * @since 0.1.0
  */
 @Target(ElementType.TYPE)
@@ -56,16 +58,17 @@ public @interface AutoConfigureBentoCloudEmulator {
 	boolean resetAfterEachTest() default true;
 
 	/**
-	 * Whether to seed the demo data too: API tokens {@code ci} and {@code read-only} and the
-	 * running deployment {@code demo-iris}. The user {@code demo} of organization {@code acme} and
-	 * its token are always there.
+	 * Whether to seed the demo data too: API tokens {@code ci} and {@code read-only} and
+	 * the running deployment {@code demo-iris}. The user {@code demo} of organization
+	 * {@code acme} and its token are always there.
 	 * @return {@code false} by default
 	 */
 	boolean seedDemoData() default false;
 
 	/**
-	 * A seed file (YAML or JSON, see {@link dev.bentocloud.emulator.EmulatorSeed}) as a Spring
-	 * resource location, e.g. {@code classpath:bentocloud-seed.yaml}; empty for none.
+	 * A seed file (YAML or JSON, see {@link dev.bentocloud.emulator.EmulatorSeed}) as a
+	 * Spring resource location, e.g. {@code classpath:bentocloud-seed.yaml}; empty for
+	 * none.
 	 * @return the location
 	 */
 	String seed() default "";

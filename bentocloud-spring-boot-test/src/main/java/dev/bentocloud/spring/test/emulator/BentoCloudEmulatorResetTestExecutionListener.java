@@ -8,10 +8,10 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Resets the {@link BentoCloudEmulator} bean of a test's application context after each test
- * method (see {@link BentoCloudEmulator#reset()}), unless
- * {@link AutoConfigureBentoCloudEmulator#resetAfterEachTest()} is {@code false}. Contexts without an
- * emulator, and tests that did not load a context, are left alone.
+ * Resets the {@link BentoCloudEmulator} bean of a test's application context after each
+ * test method (see {@link BentoCloudEmulator#reset()}), unless
+ * {@link AutoConfigureBentoCloudEmulator#resetAfterEachTest()} is {@code false}. Contexts
+ * without an emulator, and tests that did not load a context, are left alone.
  *
  * @since 0.1.0
  */

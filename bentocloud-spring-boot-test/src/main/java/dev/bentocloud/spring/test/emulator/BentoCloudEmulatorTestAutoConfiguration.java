@@ -19,9 +19,10 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Test auto-configuration imported by {@link AutoConfigureBentoCloudEmulator}: a
- * {@link BentoCloudEmulator} bean on a random loopback port, and {@link BentoCloudConnectionDetails}
- * pointing at it, before {@link BentoCloudAutoConfiguration} so that the client, the builder and
- * the health indicator use them.
+ * {@link BentoCloudEmulator} bean on a random loopback port, and
+ * {@link BentoCloudConnectionDetails} pointing at it, before
+ * {@link BentoCloudAutoConfiguration} so that the client, the builder and the health
+ * indicator use them.
  *
  * @since 0.1.0
  */

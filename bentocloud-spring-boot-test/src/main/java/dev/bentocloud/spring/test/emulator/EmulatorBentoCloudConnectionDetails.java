@@ -6,8 +6,8 @@ import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 
 /**
- * {@link BentoCloudConnectionDetails} of an emulator in the test JVM: its endpoint and its demo
- * user's token, source {@value #SOURCE}.
+ * {@link BentoCloudConnectionDetails} of an emulator in the test JVM: its endpoint and
+ * its demo user's token, source {@value #SOURCE}.
  *
  * @since 0.1.0
  */

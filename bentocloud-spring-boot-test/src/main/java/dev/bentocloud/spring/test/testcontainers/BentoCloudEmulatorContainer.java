@@ -14,20 +14,22 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * The BentoCloud emulator in a container, from an image built with the emulator's
- * {@code Dockerfile}. With {@code @ServiceConnection} the application's BentoCloud client uses
- * it:
+ * {@code Dockerfile}. With {@code @ServiceConnection} the application's BentoCloud client
+ * uses it:
  *
  * <pre>{@code
- * @Container
- * @ServiceConnection
+ * &#64;Container
+ *
+
+@ServiceConnection
  * static BentoCloudEmulatorContainer bentoCloud = new BentoCloudEmulatorContainer("bentocloud-emulator:0.1.0");
  * }</pre>
  *
- * The demo user's token is fixed ({@link #withApiToken(String)}, default {@value #DEFAULT_API_TOKEN}),
- * so the test knows it. The emulator listens on port {@value #PORT}, published on a random host
- * port; {@link #withHostNetwork()} uses the host's network instead (a Docker engine without bridge
- * networking, as {@code .ci/docker-setup} starts one).
- *
+ * The demo user's token is fixed ({@link #withApiToken(String)}, default
+ * {@value #DEFAULT_API_TOKEN}), so the test knows it. The emulator listens on port
+ * {@value #PORT}, published on a random host port; {@link #withHostNetwork()} uses the
+ * host's network instead (a Docker engine without bridge networking, as
+ * {@code .ci/docker-setup} starts one).
  * @since 0.1.0
  */
 public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmulatorContainer> {
@@ -89,8 +91,9 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 	}
 
 	/**
-	 * A seed file (YAML or JSON) to start with, see {@code dev.bentocloud.emulator.EmulatorSeed};
-	 * its {@code token} is overridden by {@link #withApiToken(String)}.
+	 * A seed file (YAML or JSON) to start with, see
+	 * {@code dev.bentocloud.emulator.EmulatorSeed}; its {@code token} is overridden by
+	 * {@link #withApiToken(String)}.
 	 * @param seed the file, e.g. {@code MountableFile.forClasspathResource("seed.yaml")}
 	 * @return this container
 	 */
@@ -101,8 +104,8 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 	}
 
 	/**
-	 * Uses the host's network: the emulator listens on a free port of the host's 127.0.0.1, and no
-	 * port is published. Needs a Docker engine on this machine (Linux).
+	 * Uses the host's network: the emulator listens on a free port of the host's
+	 * 127.0.0.1, and no port is published. Needs a Docker engine on this machine (Linux).
 	 * @return this container
 	 */
 	public BentoCloudEmulatorContainer withHostNetwork() {
@@ -117,7 +120,9 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 		return this.apiToken;
 	}
 
-	/** The management endpoint as seen from this JVM, e.g. {@code http://localhost:32768}. */
+	/**
+	 * The management endpoint as seen from this JVM, e.g. {@code http://localhost:32768}.
+	 */
 	public String getEndpoint() {
 		if (this.hostNetworkPort != -1) {
 			return "http://127.0.0.1:" + this.hostNetworkPort;

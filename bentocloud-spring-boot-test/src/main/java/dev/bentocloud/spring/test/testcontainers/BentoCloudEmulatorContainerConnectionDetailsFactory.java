@@ -28,8 +28,8 @@ class BentoCloudEmulatorContainerConnectionDetailsFactory
 	}
 
 	/** Read from the container once it has started, when Boot first asks. */
-	static final class EmulatorContainerConnectionDetails extends ContainerConnectionDetails<BentoCloudEmulatorContainer>
-			implements BentoCloudConnectionDetails {
+	static final class EmulatorContainerConnectionDetails
+			extends ContainerConnectionDetails<BentoCloudEmulatorContainer> implements BentoCloudConnectionDetails {
 
 		EmulatorContainerConnectionDetails(ContainerConnectionSource<BentoCloudEmulatorContainer> source) {
 			super(source);

@@ -57,8 +57,8 @@ class AutoConfigureBentoCloudEmulatorTests {
 
 		assertThat(this.emulator.requests()).extracting(RecordedRequest::path)
 			.containsExactly("/api/v1/auth/current", "/api/v1/current_org");
-		assertThat(this.emulator.requests())
-			.allSatisfy((request) -> assertThat(request.header("X-YATAI-API-TOKEN")).isEqualTo(this.emulator.apiToken()));
+		assertThat(this.emulator.requests()).allSatisfy(
+				(request) -> assertThat(request.header("X-YATAI-API-TOKEN")).isEqualTo(this.emulator.apiToken()));
 	}
 
 	@Test

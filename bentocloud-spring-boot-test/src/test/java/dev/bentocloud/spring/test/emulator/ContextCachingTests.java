@@ -12,8 +12,8 @@ import org.springframework.test.context.TestContextManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Context caching and the reset switch, through Spring's own test context machinery (the same
- * cache that test classes share in one JVM).
+ * Context caching and the reset switch, through Spring's own test context machinery (the
+ * same cache that test classes share in one JVM).
  */
 class ContextCachingTests {
 

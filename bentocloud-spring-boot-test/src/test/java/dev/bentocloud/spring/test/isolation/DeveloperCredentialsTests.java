@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A developer's machine: {@code BENTO_CLOUD_API_KEY}/{@code BENTO_CLOUD_API_ENDPOINT} in the
- * environment and a {@code ~/bentoml/.yatai.yaml}, both pointing at a loopback server that counts
- * what reaches it. Each test runs a scenario test class in a child JVM with that environment.
- * With {@code @AutoConfigureBentoCloudEmulator} the counting server must see nothing; the
- * controls (no annotation) show that the same set-up does reach it.
+ * A developer's machine: {@code BENTO_CLOUD_API_KEY}/{@code BENTO_CLOUD_API_ENDPOINT} in
+ * the environment and a {@code ~/bentoml/.yatai.yaml}, both pointing at a loopback server
+ * that counts what reaches it. Each test runs a scenario test class in a child JVM with
+ * that environment. With {@code @AutoConfigureBentoCloudEmulator} the counting server
+ * must see nothing; the controls (no annotation) show that the same set-up does reach it.
  */
 class DeveloperCredentialsTests {
 
@@ -88,7 +88,8 @@ class DeveloperCredentialsTests {
 
 	@Test
 	void withTheAnnotationABrokenCredentialsFileCannotStopTheTest() throws Exception {
-		// No BENTO_CLOUD_API_KEY: otherwise the broken file would only be a warning anyway.
+		// No BENTO_CLOUD_API_KEY: otherwise the broken file would only be a warning
+		// anyway.
 		developerFile("contexts: [ this is: not: valid");
 		Child child = run(EmulatorScenario.class);
 		assertThat(child.exitCode()).as(child.output()).isZero();
@@ -142,9 +143,10 @@ class DeveloperCredentialsTests {
 
 	private Child run(Class<?> scenario) throws IOException, InterruptedException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dfile.encoding=UTF-8", "-Duser.home=" + this.home, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-				classpath, ScenarioRunner.class.getName(), scenario.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
+						"-Duser.home=" + this.home, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+						ScenarioRunner.class.getName(), scenario.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().putAll(this.environment);

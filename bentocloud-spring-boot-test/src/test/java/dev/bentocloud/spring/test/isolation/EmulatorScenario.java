@@ -15,8 +15,9 @@ import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A user's test with the annotation, run by {@link DeveloperCredentialsTests} in a child JVM whose
- * environment holds a developer's BentoCloud credentials (not by Surefire: no "Tests" suffix).
+ * A user's test with the annotation, run by {@link DeveloperCredentialsTests} in a child
+ * JVM whose environment holds a developer's BentoCloud credentials (not by Surefire: no
+ * "Tests" suffix).
  */
 @SpringBootTest
 @AutoConfigureBentoCloudEmulator
@@ -40,7 +41,8 @@ class EmulatorScenario {
 	@Test
 	void usesTheEmulatorOnly() {
 		assertThat(this.connectionDetails.getSource()).isEqualTo("emulator");
-		// BentoML's sources were not even read: the developer's token is nowhere in the environment.
+		// BentoML's sources were not even read: the developer's token is nowhere in the
+		// environment.
 		assertThat(this.environment.getProperty("bentocloud.credentials.source")).isEqualTo("none");
 		assertThat(this.environment.getProperty("bentocloud.api-token")).isNull();
 		assertThat(this.client.currentUser().name()).isEqualTo("demo");

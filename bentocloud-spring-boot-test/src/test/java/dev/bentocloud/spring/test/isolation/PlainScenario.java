@@ -7,8 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The control: the same kind of test without the annotation, which does use the developer's
- * credentials (so the counting server of {@link DeveloperCredentialsTests} sees it).
+ * The control: the same kind of test without the annotation, which does use the
+ * developer's credentials (so the counting server of {@link DeveloperCredentialsTests}
+ * sees it).
  */
 @SpringBootTest
 class PlainScenario {
@@ -22,7 +23,8 @@ class PlainScenario {
 			this.client.currentUser();
 		}
 		catch (RuntimeException ex) {
-			// The counting server rejects every request: only whether it was reached matters.
+			// The counting server rejects every request: only whether it was reached
+			// matters.
 		}
 	}
 

@@ -11,7 +11,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-/** Runs one scenario class with the JUnit Platform in this (child) JVM and prints a summary line. */
+/**
+ * Runs one scenario class with the JUnit Platform in this (child) JVM and prints a
+ * summary line.
+ */
 public final class ScenarioRunner {
 
 	private ScenarioRunner() {

@@ -9,7 +9,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** What can be checked without a Docker engine; EmulatorServiceConnectionIT (bentocloud-it) runs it. */
+/**
+ * What can be checked without a Docker engine; EmulatorServiceConnectionIT
+ * (bentocloud-it) runs it.
+ */
 class BentoCloudEmulatorContainerTests {
 
 	@Test
@@ -31,7 +34,8 @@ class BentoCloudEmulatorContainerTests {
 	void publishedPortByDefault() {
 		BentoCloudEmulatorContainer container = new BentoCloudEmulatorContainer("bentocloud-emulator:test");
 		container.configure();
-		assertThat(container.getCommandParts()).containsExactly("--token", BentoCloudEmulatorContainer.DEFAULT_API_TOKEN);
+		assertThat(container.getCommandParts()).containsExactly("--token",
+				BentoCloudEmulatorContainer.DEFAULT_API_TOKEN);
 		assertThat(container.getExposedPorts()).containsExactly(BentoCloudEmulatorContainer.PORT);
 		assertThatIllegalArgumentException().isThrownBy(() -> container.withApiToken(" "));
 	}
@@ -41,8 +45,7 @@ class BentoCloudEmulatorContainerTests {
 		// Others' factories may need classes not on this class path: ignore those.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(ConnectionDetailsFactory.class, (type, name, failure) -> {
-			}))
-			.hasAtLeastOneElementOfType(BentoCloudEmulatorContainerConnectionDetailsFactory.class);
+			})).hasAtLeastOneElementOfType(BentoCloudEmulatorContainerConnectionDetailsFactory.class);
 	}
 
 }
