@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the four benchmarks and prints their tables (Markdown). {@code --quick} runs each briefly
- * (a smoke test, well under a minute); {@code --only a,b} picks benchmarks by name:
- * {@code throughput, paging, startup, health}. Nothing here asserts a timing: a missed target is
- * printed as such, and only a crash (or a broken invariant such as a wrong token count) fails.
+ * Runs the four benchmarks and prints their tables (Markdown). {@code --quick} runs each
+ * briefly (a smoke test, well under a minute); {@code --only a,b} picks benchmarks by
+ * name: {@code throughput, paging, startup, health}. Nothing here asserts a timing: a
+ * missed target is printed as such, and only a crash (or a broken invariant such as a
+ * wrong token count) fails.
  */
 public final class BenchmarkMain {
 
@@ -59,15 +60,17 @@ public final class BenchmarkMain {
 			print(health(health.run()));
 		}
 		System.out.println("Load average at the end: " + loadAverage());
-		// Reactor Netty's and the in-process app's non-daemon threads must not keep the JVM up.
+		// Reactor Netty's and the in-process app's non-daemon threads must not keep the
+		// JVM up.
 		System.exit(0);
 	}
 
 	private static String throughput(List<ThroughputBenchmark.Result> results, ThroughputBenchmark.Settings settings) {
-		Table table = new Table("1. currentUser() against a fixed-response loopback server: calls/s, latency, ratios ("
-				+ settings.rounds() + " interleaved round(s) of " + settings.roundTime().toMillis()
-				+ " ms per client; target >= 0.90x raw)", "concurrency", "client", "calls/s", "p50 ms", "p99 ms",
-				"x raw", "x WebClient", "errors", "target");
+		Table table = new Table(
+				"1. currentUser() against a fixed-response loopback server: calls/s, latency, ratios ("
+						+ settings.rounds() + " interleaved round(s) of " + settings.roundTime().toMillis()
+						+ " ms per client; target >= 0.90x raw)",
+				"concurrency", "client", "calls/s", "p50 ms", "p99 ms", "x raw", "x WebClient", "errors", "target");
 		StringBuilder errors = new StringBuilder();
 		for (ThroughputBenchmark.Result result : results) {
 			double raw = find(results, result.concurrency(), ThroughputBenchmark.RAW).callsPerSecond();
@@ -80,8 +83,13 @@ public final class BenchmarkMain {
 					ours ? Table.fixed(result.callsPerSecond() / webClient, 2) : "", result.errors(),
 					!ours ? "" : (ratio >= 0.9) ? "met" : "missed");
 			if (result.firstError() != null) {
-				errors.append("  first error (").append(result.client()).append(", concurrency ")
-					.append(result.concurrency()).append("): ").append(result.firstError()).append('\n');
+				errors.append("  first error (")
+					.append(result.client())
+					.append(", concurrency ")
+					.append(result.concurrency())
+					.append("): ")
+					.append(result.firstError())
+					.append('\n');
 			}
 		}
 		return table.render() + errors;
@@ -111,26 +119,31 @@ public final class BenchmarkMain {
 	}
 
 	private static String startup(StartupBenchmark.Result result) {
-		Table table = new Table("3. Startup of a WebFlux + actuator app, child JVMs, class paths differing only by the starter (median of "
-				+ result.runs() + ", alternated)", "class path", "uptime at ready, median ms", "min ms",
-				"CPU time at ready, median ms", "starter's beans, ms", "BentoCloud requests");
-		table.row("without the starter", Table.fixed(result.withoutMillis(), 0), Table.fixed(result.withoutMinMillis(), 0),
-				Table.fixed(result.withoutCpuMillis(), 0), "-", "-");
+		Table table = new Table(
+				"3. Startup of a WebFlux + actuator app, child JVMs, class paths differing only by the starter (median of "
+						+ result.runs() + ", alternated)",
+				"class path", "uptime at ready, median ms", "min ms", "CPU time at ready, median ms",
+				"starter's beans, ms", "BentoCloud requests");
+		table.row("without the starter", Table.fixed(result.withoutMillis(), 0),
+				Table.fixed(result.withoutMinMillis(), 0), Table.fixed(result.withoutCpuMillis(), 0), "-", "-");
 		table.row("with the starter", Table.fixed(result.withMillis(), 0), Table.fixed(result.withMinMillis(), 0),
 				Table.fixed(result.withCpuMillis(), 0), Table.fixed(result.starterBeansMillis(), 0),
 				result.requestsDuringStartup());
 		table.row("added by the starter", Table.fixed(result.addedMillis(), 0), Table.fixed(result.addedMinMillis(), 0),
 				Table.fixed(result.addedCpuMillis(), 0), "", "");
-		return table.render() + "  target <= 50 ms added (median uptime): " + ((result.addedMillis() <= 50) ? "met" : "missed")
-				+ "; zero calls at startup: " + ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")
-				+ " (control: one /actuator/health/bentocloud probe after ready made " + result.requestsFromHealthProbe()
-				+ " request(s) to that server, HTTP " + result.healthStatus() + ")\n";
+		return table.render() + "  target <= 50 ms added (median uptime): "
+				+ ((result.addedMillis() <= 50) ? "met" : "missed") + "; zero calls at startup: "
+				+ ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")
+				+ " (control: one /actuator/health/bentocloud probe after ready made "
+				+ result.requestsFromHealthProbe() + " request(s) to that server, HTTP " + result.healthStatus()
+				+ ")\n";
 	}
 
 	private static String health(HealthAmplificationBenchmark.Result result) {
-		Table table = new Table("4. Health amplification: waves of 1000 concurrent GET /actuator/health (cache TTL "
-				+ result.cacheTtl().toMillis() + " ms)", "probes", "bentocloud UP", "seconds", "TTL windows",
-				"GET /auth/current", "GET /current_org", "target");
+		Table table = new Table(
+				"4. Health amplification: waves of 1000 concurrent GET /actuator/health (cache TTL "
+						+ result.cacheTtl().toMillis() + " ms)",
+				"probes", "bentocloud UP", "seconds", "TTL windows", "GET /auth/current", "GET /current_org", "target");
 		table.row(result.probes(), result.ok(), Table.fixed(result.seconds(), 1), result.ttlWindows(),
 				result.userCalls(), result.orgCalls(), (result.userCalls() <= result.ttlWindows()) ? "met" : "missed");
 		return table.render() + "  target: at most 1 current-user call per TTL window\n";

@@ -13,10 +13,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A loopback server that answers {@code GET /api/v1/auth/current} (and {@code current_org}) with
- * fixed bytes: the emulator's own answers, captured once. It does no token lookup, no JSON writing and no request
- * recording, so the client, not the server, is what a throughput run measures. It counts every
- * request it sees, which makes it the witness that startup calls nothing.
+ * A loopback server that answers {@code GET /api/v1/auth/current} (and
+ * {@code current_org}) with fixed bytes: the emulator's own answers, captured once. It
+ * does no token lookup, no JSON writing and no request recording, so the client, not the
+ * server, is what a throughput run measures. It counts every request it sees, which makes
+ * it the witness that startup calls nothing.
  */
 final class FixedUserServer implements AutoCloseable {
 
@@ -39,28 +40,25 @@ final class FixedUserServer implements AutoCloseable {
 		this.user = user;
 		this.organization = organization;
 		byte[] unauthorized = "{\"message\":\"Bad credentials\"}".getBytes(StandardCharsets.UTF_8);
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.runOn(this.loops)
-			.handle((request, response) -> {
-				this.requests.incrementAndGet();
-				boolean authorized = this.token.equals(request.requestHeaders().get(TOKEN_HEADER));
-				byte[] bytes = !authorized ? unauthorized
-						: request.uri().startsWith("/api/v1/auth/current") ? this.user
-						: request.uri().startsWith("/api/v1/current_org") ? this.organization : null;
-				boolean ok = bytes != null && bytes != unauthorized;
-				bytes = (bytes != null) ? bytes : unauthorized;
-				return response.status(ok ? HttpResponseStatus.OK : HttpResponseStatus.UNAUTHORIZED)
-					.header("Content-Type", "application/json")
-					.header("Content-Length", Integer.toString(bytes.length))
-					.sendByteArray(Mono.just(bytes))
-					.then();
-			})
-			.bindNow();
+		this.server = HttpServer.create().host("127.0.0.1").port(0).runOn(this.loops).handle((request, response) -> {
+			this.requests.incrementAndGet();
+			boolean authorized = this.token.equals(request.requestHeaders().get(TOKEN_HEADER));
+			byte[] bytes = !authorized ? unauthorized : request.uri().startsWith("/api/v1/auth/current") ? this.user
+					: request.uri().startsWith("/api/v1/current_org") ? this.organization : null;
+			boolean ok = bytes != null && bytes != unauthorized;
+			bytes = (bytes != null) ? bytes : unauthorized;
+			return response.status(ok ? HttpResponseStatus.OK : HttpResponseStatus.UNAUTHORIZED)
+				.header("Content-Type", "application/json")
+				.header("Content-Length", Integer.toString(bytes.length))
+				.sendByteArray(Mono.just(bytes))
+				.then();
+		}).bindNow();
 	}
 
-	/** Starts a server serving what a fresh emulator answers for its demo user and organization. */
+	/**
+	 * Starts a server serving what a fresh emulator answers for its demo user and
+	 * organization.
+	 */
 	static FixedUserServer start() {
 		try (BentoCloudEmulator emulator = BentoCloudEmulator.start()) {
 			HttpClient client = HttpClient.create()

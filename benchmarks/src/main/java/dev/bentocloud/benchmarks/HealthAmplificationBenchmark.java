@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Benchmark 4: waves of {@code probes} concurrent {@code GET /actuator/health} against
- * {@link StartupApp} with the starter, in process, pointed at the emulator; counts the upstream
- * calls the emulator saw. The cache TTL is set short so that a run spans several TTLs.
+ * {@link StartupApp} with the starter, in process, pointed at the emulator; counts the
+ * upstream calls the emulator saw. The cache TTL is set short so that a run spans several
+ * TTLs.
  */
 final class HealthAmplificationBenchmark {
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Call latencies of one measured run, kept raw (no histogram) so that percentiles are exact. */
+/**
+ * Call latencies of one measured run, kept raw (no histogram) so that percentiles are
+ * exact.
+ */
 final class Latencies {
 
 	private final long[] nanos;

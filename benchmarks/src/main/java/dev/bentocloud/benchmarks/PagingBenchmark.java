@@ -13,13 +13,14 @@ import dev.bentocloud.client.model.ApiToken;
 import reactor.core.publisher.Flux;
 
 /**
- * Benchmark 2: listing {@value #TOKENS} API tokens through paging (the emulator caps pages at 100,
- * as the real server does), streamed ({@code Flux}, each token dropped once seen) versus
- * collected into a list.
+ * Benchmark 2: listing {@value #TOKENS} API tokens through paging (the emulator caps
+ * pages at 100, as the real server does), streamed ({@code Flux}, each token dropped once
+ * seen) versus collected into a list.
  * <p>
- * Time comes from plain runs, interleaved. Memory comes from separate probe runs that force a
- * full GC every {@code probeEvery} tokens and record the heap still in use: the peak of that is
- * the live memory the listing needs, which is what "bounded" means (allocation rate is not).
+ * Time comes from plain runs, interleaved. Memory comes from separate probe runs that
+ * force a full GC every {@code probeEvery} tokens and record the heap still in use: the
+ * peak of that is the live memory the listing needs, which is what "bounded" means
+ * (allocation rate is not).
  */
 final class PagingBenchmark {
 
@@ -70,7 +71,10 @@ final class PagingBenchmark {
 		}
 	}
 
-	/** The most heap found in use after a full GC, above what was in use before the listing. */
+	/**
+	 * The most heap found in use after a full GC, above what was in use before the
+	 * listing.
+	 */
 	private double peakLiveHeapMb(Flux<ApiToken> tokens, boolean collect, long expected) {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long baseline = liveHeap(memory);

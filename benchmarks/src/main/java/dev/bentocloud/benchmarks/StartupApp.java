@@ -25,12 +25,16 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The app whose startup is measured (and, in process, whose health endpoint is probed): a
- * WebFlux service with actuator, like the sample app's web side, and nothing else. The startup
- * benchmark launches it in child JVMs whose class paths differ only by the starter's jars.
+ * WebFlux service with actuator, like the sample app's web side, and nothing else. The
+ * startup benchmark launches it in child JVMs whose class paths differ only by the
+ * starter's jars.
  * <p>
- * With {@code --bench.exit-when-ready=true} it prints one line, {@code READY uptimeMs=.. cpuMs=..
- * starterBeansMs=.. bentoCloudBeans=..}, and exits; with {@code --bench.probe-health=true} it first calls its own
- * {@code /actuator/health/bentocloud} once, the positive control of the zero-network-calls check.
+ * With {@code --bench.exit-when-ready=true} it prints one line,
+ * {@code READY uptimeMs=.. cpuMs=..
+ * starterBeansMs=.. bentoCloudBeans=..}, and exits; with
+ * {@code --bench.probe-health=true} it first calls its own
+ * {@code /actuator/health/bentocloud} once, the positive control of the
+ * zero-network-calls check.
  */
 @SpringBootApplication
 public class StartupApp {
@@ -41,7 +45,8 @@ public class StartupApp {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
-		// Records bean instantiation times, on both class paths alike, to tell what our beans cost.
+		// Records bean instantiation times, on both class paths alike, to tell what our
+		// beans cost.
 		application.setApplicationStartup(startup);
 		application.addListeners((ApplicationReadyEvent event) -> onReady(event.getApplicationContext()));
 		application.run(args);
@@ -70,8 +75,8 @@ public class StartupApp {
 	}
 
 	/**
-	 * Time spent instantiating the starter's beans (its auto-configurations, properties, clients
-	 * and health indicator), counting a bean created inside another of them once.
+	 * Time spent instantiating the starter's beans (its auto-configurations, properties,
+	 * clients and health indicator), counting a bean created inside another of them once.
 	 */
 	private static long starterBeansMillis() {
 		List<StartupTimeline.TimelineEvent> ours = new ArrayList<>();
@@ -102,8 +107,8 @@ public class StartupApp {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/bentocloud")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/bentocloud"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode();
 		}
 		catch (Exception ex) {

@@ -15,21 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark 3: time to ready of {@link StartupApp} with and without the starter, in child JVMs
- * whose class paths differ only by the starter's jars (and what they alone bring: the WebClient
- * auto-configuration and YAML), launched alternately, N each: median and minimum uptime at ready
- * (noise on a shared machine only ever adds time), median process CPU time, and the time spent
- * instantiating the starter's own beans.
+ * Benchmark 3: time to ready of {@link StartupApp} with and without the starter, in child
+ * JVMs whose class paths differ only by the starter's jars (and what they alone bring:
+ * the WebClient auto-configuration and YAML), launched alternately, N each: median and
+ * minimum uptime at ready (noise on a shared machine only ever adds time), median process
+ * CPU time, and the time spent instantiating the starter's own beans.
  * <p>
- * The starter's endpoint points at a counting {@link FixedUserServer}: after every run with the
- * starter, up to and including its shutdown, the server must have seen no request. One extra run
- * probes the app's own health endpoint, which must reach that same server (the control that
- * shows the zero is not an accident of configuration).
+ * The starter's endpoint points at a counting {@link FixedUserServer}: after every run
+ * with the starter, up to and including its shutdown, the server must have seen no
+ * request. One extra run probes the app's own health endpoint, which must reach that same
+ * server (the control that shows the zero is not an accident of configuration).
  */
 final class StartupBenchmark {
 
-	private static final Pattern READY = Pattern
-		.compile(StartupApp.READY + " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
+	private static final Pattern READY = Pattern.compile(StartupApp.READY
+			+ " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
 
 	private final Path target;
 
@@ -43,11 +43,13 @@ final class StartupBenchmark {
 		this.warmLaunches = warmLaunches;
 	}
 
-	/** Medians: uptime and process CPU time at ready, and the starter's bean instantiation time. */
+	/**
+	 * Medians: uptime and process CPU time at ready, and the starter's bean instantiation
+	 * time.
+	 */
 	record Result(double withoutMillis, double withMillis, double withoutMinMillis, double withMinMillis,
-			double withoutCpuMillis, double withCpuMillis,
-			double starterBeansMillis, int runs, long requestsDuringStartup, long requestsFromHealthProbe,
-			int healthStatus) {
+			double withoutCpuMillis, double withCpuMillis, double starterBeansMillis, int runs,
+			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus) {
 
 		double addedMillis() {
 			return this.withMillis - this.withoutMillis;
@@ -69,7 +71,8 @@ final class StartupBenchmark {
 		try (FixedUserServer server = FixedUserServer.start()) {
 			List<String> args = List.of("--bentocloud.endpoint=" + server.endpoint(),
 					"--bentocloud.api-token=" + server.token());
-			// One unmeasured launch each, so that both find the jars in the OS page cache.
+			// One unmeasured launch each, so that both find the jars in the OS page
+			// cache.
 			if (this.warmLaunches) {
 				launch(without, args);
 				launch(with, args);
@@ -119,7 +122,8 @@ final class StartupBenchmark {
 	private String classPath(String file) throws IOException {
 		Path list = this.target.resolve(file);
 		if (!Files.isRegularFile(list)) {
-			throw new IllegalStateException(list + " is missing: build with ./mvnw -B -q -pl benchmarks -am package -DskipTests");
+			throw new IllegalStateException(
+					list + " is missing: build with ./mvnw -B -q -pl benchmarks -am package -DskipTests");
 		}
 		return this.target.resolve("classes") + java.io.File.pathSeparator + Files.readString(list).strip();
 	}
@@ -127,7 +131,8 @@ final class StartupBenchmark {
 	private Ready launch(String classPath, List<String> appArgs) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// Reactor Netty waits 2 s for quiet event loops at shutdown; the wait measures nothing.
+		// Reactor Netty waits 2 s for quiet event loops at shutdown; the wait measures
+		// nothing.
 		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
 		command.add("-cp");
 		command.add(classPath);
@@ -163,7 +168,8 @@ final class StartupBenchmark {
 			}
 		}
 		if (ready == null || process.exitValue() != 0) {
-			throw new IllegalStateException("The startup app did not get ready (exit " + process.exitValue() + "):\n" + output);
+			throw new IllegalStateException(
+					"The startup app did not get ready (exit " + process.exitValue() + "):\n" + output);
 		}
 		return ready;
 	}

@@ -3,7 +3,10 @@ package dev.bentocloud.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table in Markdown syntax, so that run.sh output pastes into the README as is. */
+/**
+ * A plain-text table in Markdown syntax, so that run.sh output pastes into the README as
+ * is.
+ */
 final class Table {
 
 	private final String title;

@@ -16,15 +16,16 @@ import reactor.netty.http.client.HttpClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Benchmark 1: {@code currentUser()} calls per second and latency at several concurrencies, for
- * our reactive client, our blocking client and raw Reactor Netty doing the same request, all
- * against one {@link FixedUserServer}. Rounds interleave them (raw, reactive, blocking, repeat)
- * so that machine noise hits them alike; each figure is reported as a ratio to raw. A bare
- * Spring {@code WebClient} decoding the same {@code User} runs alongside, to show how much of
- * the distance to raw is the framework our client is built on rather than our code.
+ * Benchmark 1: {@code currentUser()} calls per second and latency at several
+ * concurrencies, for our reactive client, our blocking client and raw Reactor Netty doing
+ * the same request, all against one {@link FixedUserServer}. Rounds interleave them (raw,
+ * reactive, blocking, repeat) so that machine noise hits them alike; each figure is
+ * reported as a ratio to raw. A bare Spring {@code WebClient} decoding the same
+ * {@code User} runs alongside, to show how much of the distance to raw is the framework
+ * our client is built on rather than our code.
  * <p>
- * Every caller is a closed loop: {@code concurrency} callers, each sending its next request as
- * soon as the last one answered.
+ * Every caller is a closed loop: {@code concurrency} callers, each sending its next
+ * request as soon as the last one answered.
  */
 final class ThroughputBenchmark {
 
@@ -68,7 +69,8 @@ final class ThroughputBenchmark {
 				.endpoint(server.endpoint())
 				.apiToken(server.token())
 				.build();
-			// The practical limit: the same request (same headers) on Reactor Netty, body read as bytes.
+			// The practical limit: the same request (same headers) on Reactor Netty, body
+			// read as bytes.
 			HttpClient raw = HttpClient.create()
 				.baseUrl(server.endpoint())
 				.headers((h) -> h.set(FixedUserServer.TOKEN_HEADER, server.token())
@@ -80,14 +82,16 @@ final class ThroughputBenchmark {
 				}
 				return body.asByteArray();
 			});
-			// Where the rest goes: Spring's WebClient alone, decoding the same User, none of our code.
+			// Where the rest goes: Spring's WebClient alone, decoding the same User, none
+			// of our code.
 			WebClient webClient = WebClient.builder()
 				.baseUrl(server.endpoint())
 				.defaultHeader(FixedUserServer.TOKEN_HEADER, server.token())
 				.defaultHeader("Accept", "application/json")
 				.build();
 			Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
-			List<Caller> callers = List.of(new Caller(RAW, rawCall, null), new Caller(REACTIVE, client::currentUser, null),
+			List<Caller> callers = List.of(new Caller(RAW, rawCall, null),
+					new Caller(REACTIVE, client::currentUser, null),
 					new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
 					new Caller(WEB_CLIENT, webClientCall, null));
 
@@ -118,30 +122,31 @@ final class ThroughputBenchmark {
 
 	private static Result result(int concurrency, String name, Latencies latencies, long nanos) {
 		long[] sorted = latencies.sorted();
-		return new Result(concurrency, name, latencies.calls(), latencies.errors(),
-				latencies.calls() / (nanos / 1e9), Latencies.percentileMillis(sorted, 50),
-				Latencies.percentileMillis(sorted, 99), latencies.firstError());
+		return new Result(concurrency, name, latencies.calls(), latencies.errors(), latencies.calls() / (nanos / 1e9),
+				Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99), latencies.firstError());
 	}
 
-	/** {@code concurrency} closed-loop callers of {@code call} for {@code time}; returns the elapsed nanos. */
+	/**
+	 * {@code concurrency} closed-loop callers of {@code call} for {@code time}; returns
+	 * the elapsed nanos.
+	 */
 	private static long reactive(Supplier<Mono<?>> call, int concurrency, Duration time, Latencies latencies) {
 		long start = System.nanoTime();
 		long deadline = start + time.toNanos();
-		Flux.range(0, concurrency)
-			.flatMap((caller) -> Mono.defer(() -> {
-				long t0 = System.nanoTime();
-				return call.get()
-					.doOnSuccess((value) -> latencies.record(System.nanoTime() - t0))
-					.onErrorResume((ex) -> {
-						latencies.error(ex);
-						return Mono.empty();
-					});
-			}).repeat(() -> System.nanoTime() < deadline).then(), concurrency)
-			.blockLast(time.plusSeconds(60));
+		Flux.range(0, concurrency).flatMap((caller) -> Mono.defer(() -> {
+			long t0 = System.nanoTime();
+			return call.get().doOnSuccess((value) -> latencies.record(System.nanoTime() - t0)).onErrorResume((ex) -> {
+				latencies.error(ex);
+				return Mono.empty();
+			});
+		}).repeat(() -> System.nanoTime() < deadline).then(), concurrency).blockLast(time.plusSeconds(60));
 		return System.nanoTime() - start;
 	}
 
-	/** {@code concurrency} threads calling {@code call} in a loop for {@code time}; returns the elapsed nanos. */
+	/**
+	 * {@code concurrency} threads calling {@code call} in a loop for {@code time};
+	 * returns the elapsed nanos.
+	 */
 	private static long blocking(Runnable call, int concurrency, Duration time, Latencies latencies) {
 		long start = System.nanoTime();
 		long deadline = start + time.toNanos();

@@ -15,19 +15,24 @@ public interface ApiTokenOperations {
 		return list(null);
 	}
 
-	/** Every token whose name matches {@code search} (or all when {@code null}), through all pages. */
+	/**
+	 * Every token whose name matches {@code search} (or all when {@code null}), through
+	 * all pages.
+	 */
 	Flux<ApiToken> list(String search);
 
 	/**
-	 * Creates a token. The result is the only place the secret {@link ApiToken#token()} appears.
-	 * Never retried, so a failed call never creates two tokens.
+	 * Creates a token. The result is the only place the secret {@link ApiToken#token()}
+	 * appears. Never retried, so a failed call never creates two tokens.
 	 */
 	Mono<ApiToken> create(CreateApiTokenRequest request);
 
 	/** The token with this uid, or empty if there is none. */
 	Mono<ApiToken> get(String uid);
 
-	/** Deletes the token; fails with {@link BentoCloudNotFoundException} if there is none. */
+	/**
+	 * Deletes the token; fails with {@link BentoCloudNotFoundException} if there is none.
+	 */
 	Mono<Void> delete(String uid);
 
 }

@@ -34,7 +34,10 @@ public interface BentoCloudClient {
 	/** Deployment management. */
 	DeploymentOperations deployments();
 
-	/** Instance types available in {@code cluster}, or in the default cluster when {@code null}. */
+	/**
+	 * Instance types available in {@code cluster}, or in the default cluster when
+	 * {@code null}.
+	 */
 	Flux<InstanceType> instanceTypes(String cluster);
 
 	/** The same operations, blocking, for Servlet (MVC) applications. */

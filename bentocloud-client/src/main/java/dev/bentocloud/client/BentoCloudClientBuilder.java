@@ -20,10 +20,10 @@ import org.springframework.web.reactive.function.client.support.WebClientAdapter
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Builds a {@link BentoCloudClient}. In a Spring Boot application, inject the auto-configured
- * builder (or customize it with a {@code BentoCloudClientBuilderCustomizer}) so that Boot's
- * {@code WebClient.Builder}, connector, SSL bundle and observations apply; elsewhere:
- * <pre class="code">
+ * Builds a {@link BentoCloudClient}. In a Spring Boot application, inject the
+ * auto-configured builder (or customize it with a
+ * {@code BentoCloudClientBuilderCustomizer}) so that Boot's {@code WebClient.Builder},
+ * connector, SSL bundle and observations apply; elsewhere: <pre class="code">
  * BentoCloudClient client = BentoCloudClient.builder()
  *     .credentials(BentoCloudCredentialsResolver.bentoml().resolve())
  *     .build();
@@ -80,7 +80,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * The API token; without one every call fails with {@link BentoCloudCredentialsException}.
+	 * The API token; without one every call fails with
+	 * {@link BentoCloudCredentialsException}.
 	 * @param apiToken the token, or {@code null}
 	 * @return this builder
 	 */
@@ -90,8 +91,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * Endpoint and token from a resolver, such as BentoML's credential chain; without a token,
-	 * calls fail with the resolver's guidance (where it looked, what to do).
+	 * Endpoint and token from a resolver, such as BentoML's credential chain; without a
+	 * token, calls fail with the resolver's guidance (where it looked, what to do).
 	 * @param credentials the credentials
 	 * @return this builder
 	 */
@@ -103,7 +104,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * A builder to clone, typically Boot's, so that its customizers and observations apply.
+	 * A builder to clone, typically Boot's, so that its customizers and observations
+	 * apply.
 	 * @param webClientBuilder the builder
 	 * @return this builder
 	 */
@@ -114,8 +116,9 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * A builder to clone, asked for on the client's first call rather than at {@link #build()}:
-	 * Boot's builder brings its connector and observation set-up, which startup need not pay.
+	 * A builder to clone, asked for on the client's first call rather than at
+	 * {@link #build()}: Boot's builder brings its connector and observation set-up, which
+	 * startup need not pay.
 	 * @param webClientBuilder supplies the builder, or {@code null} for a plain one
 	 * @return this builder
 	 */
@@ -126,7 +129,8 @@ public final class BentoCloudClientBuilder {
 	}
 
 	/**
-	 * How to create the HTTP connector (default: {@link BentoCloudConnectorFactory#detect()}).
+	 * How to create the HTTP connector (default:
+	 * {@link BentoCloudConnectorFactory#detect()}).
 	 * @param connectorFactory the factory; its connectors must not follow redirects
 	 * @return this builder
 	 */
@@ -184,8 +188,8 @@ public final class BentoCloudClientBuilder {
 	/**
 	 * Builds the client. No connection is made until the first call.
 	 * @return the client
-	 * @throws IllegalStateException if the token would go over plain http to a non-loopback
-	 * host and that is not allowed
+	 * @throws IllegalStateException if the token would go over plain http to a
+	 * non-loopback host and that is not allowed
 	 */
 	public BentoCloudClient build() {
 		String token = (this.apiToken != null && !this.apiToken.isBlank()) ? this.apiToken.strip() : null;
@@ -193,7 +197,8 @@ public final class BentoCloudClientBuilder {
 				"bentocloud.allow-insecure-endpoint");
 		JsonMapper mapper = BentoCloudJson.mapper();
 		HttpErrors errors = new HttpErrors("BentoCloud", UNAUTHORIZED_HINT, token);
-		// Settings are captured now, so that later changes to this builder do not leak in.
+		// Settings are captured now, so that later changes to this builder do not leak
+		// in.
 		Supplier<WebClient.@Nullable Builder> base = this.webClientBuilder;
 		BentoCloudConnectorFactory connectors = this.connectorFactory;
 		Duration connectTimeout = this.connectTimeout;

@@ -10,10 +10,11 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
  * Creates the HTTP connector of a client, for its timeouts. A connector must never follow
  * redirects: a token must not travel to whatever host a {@code Location} header names.
  * <p>
- * The default, {@link #detect()}, uses Reactor Netty when it is on the class path, else the JDK's
- * {@link HttpClient}, which needs no other jar. The Spring Boot auto-configuration supplies one
- * built by Boot's {@code ClientHttpConnectorBuilder} (Reactor Netty, Jetty, Apache HttpComponents
- * or the JDK, whichever the application has), with the application's SSL bundle.
+ * The default, {@link #detect()}, uses Reactor Netty when it is on the class path, else
+ * the JDK's {@link HttpClient}, which needs no other jar. The Spring Boot
+ * auto-configuration supplies one built by Boot's {@code ClientHttpConnectorBuilder}
+ * (Reactor Netty, Jetty, Apache HttpComponents or the JDK, whichever the application
+ * has), with the application's SSL bundle.
  *
  * @since 0.1.0
  */
@@ -37,7 +38,8 @@ public interface BentoCloudConnectorFactory {
 	}
 
 	/**
-	 * Connectors on Reactor Netty's shared resources; requires {@code reactor-netty-http}.
+	 * Connectors on Reactor Netty's shared resources; requires
+	 * {@code reactor-netty-http}.
 	 * @return the factory
 	 */
 	static BentoCloudConnectorFactory reactorNetty() {
@@ -45,8 +47,9 @@ public interface BentoCloudConnectorFactory {
 	}
 
 	/**
-	 * Connectors on the JDK's {@link HttpClient}, which never follow redirects. Note that the
-	 * JDK's client itself retries an idempotent request once when a reused connection is reset.
+	 * Connectors on the JDK's {@link HttpClient}, which never follow redirects. Note that
+	 * the JDK's client itself retries an idempotent request once when a reused connection
+	 * is reset.
 	 * @return the factory
 	 */
 	static BentoCloudConnectorFactory jdk() {

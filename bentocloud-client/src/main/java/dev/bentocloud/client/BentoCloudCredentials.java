@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiToken the API token, or {@code null} when no source supplied one
  * @param source where the token came from, e.g. {@code env:BENTO_CLOUD_API_KEY} or
  * {@code file:/home/me/bentoml/.yatai.yaml#default}; {@value #NONE} without a token
- * @param searched where a resolver looked without finding a token (empty when it found one)
+ * @param searched where a resolver looked without finding a token (empty when it found
+ * one)
  * @since 0.1.0
  */
 public record BentoCloudCredentials(String endpoint, @Nullable String apiToken, String source, List<String> searched) {

@@ -1,8 +1,8 @@
 package dev.bentocloud.client;
 
 /**
- * No API token is configured, so no management call can be made. The message names where the
- * credentials were looked for and how to supply them.
+ * No API token is configured, so no management call can be made. The message names where
+ * the credentials were looked for and how to supply them.
  *
  * @since 0.1.0
  */

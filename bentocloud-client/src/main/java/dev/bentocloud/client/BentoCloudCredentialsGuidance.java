@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to tell a user who has no BentoCloud API token: the one text behind the startup warning,
- * the client's {@link BentoCloudCredentialsException} and the health indicator's details.
+ * What to tell a user who has no BentoCloud API token: the one text behind the startup
+ * warning, the client's {@link BentoCloudCredentialsException} and the health indicator's
+ * details.
  *
  * @since 0.1.0
  */
@@ -22,7 +23,8 @@ public final class BentoCloudCredentialsGuidance {
 
 	/**
 	 * The full message for a missing token.
-	 * @param searched where the resolver looked, {@code "; "}-separated; may be {@code null}
+	 * @param searched where the resolver looked, {@code "; "}-separated; may be
+	 * {@code null}
 	 * @return a message that names where it looked and what to do
 	 */
 	public static String noToken(@Nullable String searched) {

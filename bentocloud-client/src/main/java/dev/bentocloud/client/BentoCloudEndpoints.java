@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BentoCloud endpoints: the default one, and how to show an endpoint in logs and messages.
+ * BentoCloud endpoints: the default one, and how to show an endpoint in logs and
+ * messages.
  *
  * @since 0.1.0
  */
@@ -23,8 +24,8 @@ public final class BentoCloudEndpoints {
 	}
 
 	/**
-	 * The URL for logs and messages: without user info, query or fragment, which could carry
-	 * secrets.
+	 * The URL for logs and messages: without user info, query or fragment, which could
+	 * carry secrets.
 	 * @param url the URL as configured
 	 * @return the displayable URL, or {@code <invalid URL>}
 	 */
@@ -48,8 +49,9 @@ public final class BentoCloudEndpoints {
 	}
 
 	/**
-	 * Whether the host is the loopback interface: {@code localhost}, a literal {@code 127.x.y.z}
-	 * address or {@code ::1} ({@code 127.example.com} is a remote name).
+	 * Whether the host is the loopback interface: {@code localhost}, a literal
+	 * {@code 127.x.y.z} address or {@code ::1} ({@code 127.example.com} is a remote
+	 * name).
 	 * @param host the host, may be {@code null}
 	 * @return {@code true} for loopback
 	 */

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The JSON mapper of the management API: snake_case keys, unknown keys ignored, and datetimes
- * read as leniently as BentoML's {@code dateutil} (ISO 8601 with or without zone, or
- * space-separated; no zone means UTC; an empty string means null).
+ * The JSON mapper of the management API: snake_case keys, unknown keys ignored, and
+ * datetimes read as leniently as BentoML's {@code dateutil} (ISO 8601 with or without
+ * zone, or space-separated; no zone means UTC; an empty string means null).
  */
 final class BentoCloudJson {
 

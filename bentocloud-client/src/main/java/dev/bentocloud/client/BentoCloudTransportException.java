@@ -1,8 +1,8 @@
 package dev.bentocloud.client;
 
 /**
- * No complete response arrived: connection refused, timeout, connection reset or a truncated
- * body.
+ * No complete response arrived: connection refused, timeout, connection reset or a
+ * truncated body.
  */
 public class BentoCloudTransportException extends BentoCloudException {
 

@@ -9,9 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Calls one deployed BentoML service (a deployment URL) with JSON in and out. When a token is
- * set, every request carries {@code Authorization: Bearer <token>}. Redirects are never
- * followed, so the token never reaches another host. Create instances with
+ * Calls one deployed BentoML service (a deployment URL) with JSON in and out. When a
+ * token is set, every request carries {@code Authorization: Bearer <token>}. Redirects
+ * are never followed, so the token never reaches another host. Create instances with
  * {@link BentoServiceClientFactory}.
  */
 public final class BentoServiceClient {
@@ -50,13 +50,15 @@ public final class BentoServiceClient {
 			.bodyValue(input)
 			.retrieve()
 			.bodyToMono(type)
-			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate("POST " + path, ex));
+			.onErrorMap((ex) -> !(ex instanceof BentoCloudException),
+					(ex) -> this.errors.translate("POST " + path, ex));
 	}
 
 	/**
-	 * Whether {@code GET /readyz} answers 200. Any other status or a transport error means not
-	 * ready, except 401, which fails with {@link BentoCloudUnauthenticatedException} because
-	 * waiting will not fix a missing or wrong token.
+	 * Whether {@code GET /readyz} answers 200. Any other status or a transport error
+	 * means not ready, except 401, which fails with
+	 * {@link BentoCloudUnauthenticatedException} because waiting will not fix a missing
+	 * or wrong token.
 	 */
 	public Mono<Boolean> isReady() {
 		return this.webClient.get()

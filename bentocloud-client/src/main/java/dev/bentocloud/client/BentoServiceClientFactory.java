@@ -13,8 +13,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Creates {@link BentoServiceClient}s for deployment URLs. The default token is
- * {@code bentocloud.service.token}; it is never the management API token, which should not be
- * handed to deployed code.
+ * {@code bentocloud.service.token}; it is never the management API token, which should
+ * not be handed to deployed code.
  *
  * @since 0.1.0
  */
@@ -46,7 +46,8 @@ public final class BentoServiceClientFactory {
 	}
 
 	/**
-	 * A builder with the defaults: a detected connector, 10 s to connect, 30 s for a response, no token.
+	 * A builder with the defaults: a detected connector, 10 s to connect, 30 s for a
+	 * response, no token.
 	 * @return the builder
 	 */
 	public static Builder builder() {
@@ -162,8 +163,8 @@ public final class BentoServiceClientFactory {
 		}
 
 		/**
-		 * The Bearer token for {@link BentoServiceClientFactory#create(URI)}: one with Protected
-		 * Endpoint Access, never the management API token.
+		 * The Bearer token for {@link BentoServiceClientFactory#create(URI)}: one with
+		 * Protected Endpoint Access, never the management API token.
 		 * @param defaultToken the token, or {@code null} for none
 		 * @return this builder
 		 */

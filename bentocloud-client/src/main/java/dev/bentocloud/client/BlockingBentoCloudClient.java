@@ -14,8 +14,8 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 
 /**
- * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications and
- * command-line tools. Do not call it from a reactive (event loop) thread.
+ * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications
+ * and command-line tools. Do not call it from a reactive (event loop) thread.
  */
 public class BlockingBentoCloudClient {
 
@@ -123,7 +123,10 @@ public class BlockingBentoCloudClient {
 			return this.operations.delete(name, cluster).block();
 		}
 
-		/** Waits until the deployment is ready and returns it; throws {@link DeploymentNotReadyException} otherwise. */
+		/**
+		 * Waits until the deployment is ready and returns it; throws
+		 * {@link DeploymentNotReadyException} otherwise.
+		 */
 		public Deployment waitUntilReady(String name, String cluster, Duration timeout) {
 			return waitUntilReady(name, cluster, timeout, DeploymentOperations.DEFAULT_POLL_INTERVAL);
 		}

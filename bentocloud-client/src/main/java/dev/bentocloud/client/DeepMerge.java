@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * BentoML's {@code deep_merge}: maps merge recursively; lists and values from the override
- * replace the base. Here {@code null} in the override means "not set", so it never erases.
+ * BentoML's {@code deep_merge}: maps merge recursively; lists and values from the
+ * override replace the base. Here {@code null} in the override means "not set", so it
+ * never erases.
  */
 final class DeepMerge {
 

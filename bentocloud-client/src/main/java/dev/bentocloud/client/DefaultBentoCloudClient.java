@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DefaultBentoCloudClient implements BentoCloudClient {
 
-	/** Page size asked for; servers cap it (the real one at 100), and we follow {@code total}. */
+	/**
+	 * Page size asked for; servers cap it (the real one at 100), and we follow
+	 * {@code total}.
+	 */
 	static final int PAGE_SIZE = 100;
 
 	private final URI endpoint;
@@ -48,8 +51,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final DeploymentOperations deployments = new Deployments();
 
 	/**
-	 * @param api the HTTP interface, built on first use: building WebClient and its connector
-	 * costs a few hundred milliseconds, which application startup should not pay
+	 * @param api the HTTP interface, built on first use: building WebClient and its
+	 * connector costs a few hundred milliseconds, which application startup should not
+	 * pay
 	 */
 	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper) {
 		this.endpoint = endpoint;
@@ -102,7 +106,8 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 		@Override
 		public Flux<ApiToken> list(String search) {
-			return paged((start) -> call("GET /api/v1/api_tokens", DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
+			return paged((start) -> call("GET /api/v1/api_tokens",
+					DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
 
 		@Override
@@ -110,20 +115,22 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("name", request.name());
 			body.put("description", request.description());
-			body.put("scopes", (request.scopes() != null) ? request.scopes().stream().map(ApiTokenScope::value).toList()
-					: null);
+			body.put("scopes",
+					(request.scopes() != null) ? request.scopes().stream().map(ApiTokenScope::value).toList() : null);
 			body.put("expired_at", (request.expiry() != null) ? TokenExpiry.format(request.expiry()) : null);
 			return call("POST /api/v1/api_tokens", DefaultBentoCloudClient.this.api().createApiToken(body));
 		}
 
 		@Override
 		public Mono<ApiToken> get(String uid) {
-			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().getApiToken(requireText(uid, "uid"))));
+			return absentAsEmpty(call("GET /api/v1/api_tokens/{uid}",
+					DefaultBentoCloudClient.this.api().getApiToken(requireText(uid, "uid"))));
 		}
 
 		@Override
 		public Mono<Void> delete(String uid) {
-			return call("DELETE /api/v1/api_tokens/{uid}", DefaultBentoCloudClient.this.api().deleteApiToken(requireText(uid, "uid")));
+			return call("DELETE /api/v1/api_tokens/{uid}",
+					DefaultBentoCloudClient.this.api().deleteApiToken(requireText(uid, "uid")));
 		}
 
 	}
@@ -137,22 +144,23 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withFixedScaling();
-				return call("POST /api/v2/deployments", DefaultBentoCloudClient.this.api().createDeployment(config.cluster(), body(fixed, true)));
+				return call("POST /api/v2/deployments",
+						DefaultBentoCloudClient.this.api().createDeployment(config.cluster(), body(fixed, true)));
 			});
 		}
 
 		@Override
 		public Mono<Deployment> get(String name, String cluster) {
-			return absentAsEmpty(
-					call("GET /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), cluster)));
+			return absentAsEmpty(call("GET /api/v2/deployments/{name}",
+					DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), cluster)));
 		}
 
 		@Override
 		public Flux<Deployment> list(DeploymentQuery query) {
 			String q = query.queryString();
 			Boolean all = (query.cluster() == null) ? Boolean.TRUE : null;
-			return paged((start) -> call("GET /api/v2/deployments",
-					DefaultBentoCloudClient.this.api().listDeployments(query.cluster(), all, start, PAGE_SIZE, query.search(), q)));
+			return paged((start) -> call("GET /api/v2/deployments", DefaultBentoCloudClient.this.api()
+				.listDeployments(query.cluster(), all, start, PAGE_SIZE, query.search(), q)));
 		}
 
 		@Override
@@ -162,13 +170,15 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				return require(get(name, changes.cluster()), name).flatMap((existing) -> {
 					Deployment.Target target = existingTarget(existing);
 					Map<String, Object> merged = DeepMerge.merge(toMap(target.config()), toMap(changes));
-					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged, DeploymentConfig.class);
+					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged,
+							DeploymentConfig.class);
 					String bento = (changes.bento() != null) ? changes.bento()
-							: target.bento().tag()
+							: target.bento()
+								.tag()
 								.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no bento"));
 					config = config.withBento(bento).withFixedScaling();
-					return call("PUT /api/v2/deployments/{name}",
-							DefaultBentoCloudClient.this.api().updateDeployment(name, existing.clusterName(), body(config, false)));
+					return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
+						.updateDeployment(name, existing.clusterName(), body(config, false)));
 				});
 			});
 		}
@@ -188,8 +198,8 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					return Mono.<Deployment>error(new IllegalArgumentException("bento is required"));
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
-				return call("PUT /api/v2/deployments/{name}",
-						DefaultBentoCloudClient.this.api().updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
+				return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
+					.updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
 		}
 
@@ -222,16 +232,17 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 							sink.complete();
 						}
 						else if (DeploymentStatus.isTerminalFailure(deployment.status())) {
-							sink.error(new DeploymentNotReadyException(
-									"Deployment " + name + " did not become ready: its status is " + deployment.status(),
-									name, deployment.status(), false));
+							sink.error(new DeploymentNotReadyException("Deployment " + name
+									+ " did not become ready: its status is " + deployment.status(), name,
+									deployment.status(), false));
 						}
 					});
 				return statusChanges.takeUntilOther(Mono.delay(timeout))
 					.concatWith(Mono.defer(() -> ready.get() ? Mono.empty()
-							: Mono.error(new DeploymentNotReadyException("Timed out after " + timeout
-									+ " waiting for deployment " + name + " to be ready (last status: " + lastStatus.get()
-									+ ")", name, lastStatus.get(), true))));
+							: Mono.error(new DeploymentNotReadyException(
+									"Timed out after " + timeout + " waiting for deployment " + name
+											+ " to be ready (last status: " + lastStatus.get() + ")",
+									name, lastStatus.get(), true))));
 			});
 		}
 
@@ -258,7 +269,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		return target;
 	}
 
-	/** The request body: every schema field, unset ones as null (as BentoML sends them). */
+	/**
+	 * The request body: every schema field, unset ones as null (as BentoML sends them).
+	 */
 	private Map<String, Object> body(DeploymentConfig config, boolean create) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_authorization", Boolean.TRUE.equals(config.accessAuthorization()));
@@ -296,8 +309,9 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	private static Mono<Deployment> require(Mono<Deployment> deployment, String name) {
-		return deployment.switchIfEmpty(Mono.error(() -> new BentoCloudNotFoundException(
-				"Deployment " + name + " not found", "GET /api/v2/deployments/{name}", 404, null, "")));
+		return deployment
+			.switchIfEmpty(Mono.error(() -> new BentoCloudNotFoundException("Deployment " + name + " not found",
+					"GET /api/v2/deployments/{name}", 404, null, "")));
 	}
 
 	private static String requireText(String value, String what) {
@@ -306,6 +320,5 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 		return value;
 	}
-
 
 }

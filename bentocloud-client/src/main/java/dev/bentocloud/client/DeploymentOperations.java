@@ -9,8 +9,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deployments ({@code /api/v2/deployments}). A {@code null} cluster means the organization's
- * default cluster.
+ * Deployments ({@code /api/v2/deployments}). A {@code null} cluster means the
+ * organization's default cluster.
  */
 public interface DeploymentOperations {
 
@@ -18,9 +18,10 @@ public interface DeploymentOperations {
 	Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
 	/**
-	 * Creates a deployment. {@code config.cluster()} goes in the query string, scaling is fixed
-	 * as BentoML does, and a {@code null} name lets the server choose one.
-	 * @throws IllegalArgumentException (in the Mono) if there is no bento or scaling is invalid
+	 * Creates a deployment. {@code config.cluster()} goes in the query string, scaling is
+	 * fixed as BentoML does, and a {@code null} name lets the server choose one.
+	 * @throws IllegalArgumentException (in the Mono) if there is no bento or scaling is
+	 * invalid
 	 */
 	Mono<Deployment> create(DeploymentConfig config);
 
@@ -36,15 +37,16 @@ public interface DeploymentOperations {
 	Flux<Deployment> list(DeploymentQuery query);
 
 	/**
-	 * Changes a deployment: fetches it, deep-merges the set fields of {@code changes} on top of
-	 * its current configuration (maps merge, lists and values are replaced), fixes scaling and
-	 * sends the result to the deployment's own cluster.
+	 * Changes a deployment: fetches it, deep-merges the set fields of {@code changes} on
+	 * top of its current configuration (maps merge, lists and values are replaced), fixes
+	 * scaling and sends the result to the deployment's own cluster.
 	 */
 	Mono<Deployment> update(DeploymentConfig changes);
 
 	/**
-	 * Creates the deployment, or replaces the configuration of an existing one (no merge). Fails
-	 * if an explicitly given cluster differs from the existing deployment's.
+	 * Creates the deployment, or replaces the configuration of an existing one (no
+	 * merge). Fails if an explicitly given cluster differs from the existing
+	 * deployment's.
 	 */
 	Mono<Deployment> apply(DeploymentConfig config);
 
@@ -54,16 +56,20 @@ public interface DeploymentOperations {
 	/** Deletes the deployment permanently. */
 	Mono<Deployment> delete(String name, String cluster);
 
-	/** {@link #waitUntilReady(String, String, Duration, Duration)} with the default poll interval. */
+	/**
+	 * {@link #waitUntilReady(String, String, Duration, Duration)} with the default poll
+	 * interval.
+	 */
 	default Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout) {
 		return waitUntilReady(name, cluster, timeout, DEFAULT_POLL_INTERVAL);
 	}
 
 	/**
 	 * Polls the deployment and emits it each time its status changes. Completes after
-	 * {@code running} or {@code scaled-to-zero}; fails with {@link DeploymentNotReadyException}
-	 * on {@code failed}, {@code image-build-failed}, {@code unhealthy}, {@code terminating},
-	 * {@code terminated}, or when {@code timeout} passes first.
+	 * {@code running} or {@code scaled-to-zero}; fails with
+	 * {@link DeploymentNotReadyException} on {@code failed}, {@code image-build-failed},
+	 * {@code unhealthy}, {@code terminating}, {@code terminated}, or when {@code timeout}
+	 * passes first.
 	 */
 	Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval);
 

@@ -24,8 +24,8 @@ final class HttpClientSupport {
 	}
 
 	/**
-	 * Clones the base builder (a fresh one when it supplies none) and gives it a connector with
-	 * our timeouts, which never follows redirects.
+	 * Clones the base builder (a fresh one when it supplies none) and gives it a
+	 * connector with our timeouts, which never follows redirects.
 	 */
 	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, BentoCloudConnectorFactory connectors,
 			Duration connectTimeout, Duration responseTimeout) {
@@ -36,8 +36,8 @@ final class HttpClientSupport {
 	}
 
 	/**
-	 * Refuses (or, when allowed, warns about) sending a token over plain http to a host that is
-	 * not loopback.
+	 * Refuses (or, when allowed, warns about) sending a token over plain http to a host
+	 * that is not loopback.
 	 */
 	static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
 		if (!hasToken || !"http".equalsIgnoreCase(endpoint.getScheme())

@@ -40,7 +40,9 @@ final class HttpErrors {
 		this.scrubber = SecretScrubber.of(secrets);
 	}
 
-	/** Maps non-200 responses and transport failures, and retries GETs per {@code retry}. */
+	/**
+	 * Maps non-200 responses and transport failures, and retries GETs per {@code retry}.
+	 */
 	ExchangeFilterFunction filter(RetrySettings retry) {
 		Retry retrySpec = (retry.maxRetries() > 0) ? retry.toRetry() : null;
 		return (request, next) -> {
@@ -57,13 +59,15 @@ final class HttpErrors {
 	}
 
 	/**
-	 * {@code exchange.retryWhen(retry)}, with the retry machinery set up only once the first
-	 * attempt has failed: a successful call, the common case, then costs one operator instead
-	 * of {@code retryWhen}'s companion flux (about 5% of a call's CPU in the benchmarks).
+	 * {@code exchange.retryWhen(retry)}, with the retry machinery set up only once the
+	 * first attempt has failed: a successful call, the common case, then costs one
+	 * operator instead of {@code retryWhen}'s companion flux (about 5% of a call's CPU in
+	 * the benchmarks).
 	 */
 	private static Mono<ClientResponse> retryOnFailure(Mono<ClientResponse> exchange, Retry retry) {
 		return exchange.onErrorResume(HttpErrors::isRetryable, (firstFailure) -> {
-			// The first subscription replays the failure so that retryWhen counts it and backs off.
+			// The first subscription replays the failure so that retryWhen counts it and
+			// backs off.
 			AtomicBoolean replayed = new AtomicBoolean();
 			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<ClientResponse>error(firstFailure))
 				.retryWhen(retry);
@@ -76,21 +80,18 @@ final class HttpErrors {
 
 	private Mono<BentoCloudException> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
-		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps may show
+		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps
+		// may show
 		String traceId = scrub(response.headers().asHttpHeaders().getFirst("x-trace-id"));
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
-		return response.bodyToMono(String.class)
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty("")
-			.map((body) -> {
-				String excerpt = excerpt(body);
-				BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
-				return ex.withRetryAfter(retryAfter);
-			});
+		return response.bodyToMono(String.class).onErrorResume((ex) -> Mono.empty()).defaultIfEmpty("").map((body) -> {
+			String excerpt = excerpt(body);
+			BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
+			return ex.withRetryAfter(retryAfter);
+		});
 	}
 
-	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt,
-			String body) {
+	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt, String body) {
 		String response = excerpt.isEmpty() ? "" : " Response: " + excerpt;
 		String trace = (traceId != null) ? " (trace ID " + scrub(traceId) + ")" : "";
 		if (status == 401) {
@@ -104,11 +105,9 @@ final class HttpErrors {
 					traceId, excerpt);
 		}
 		if (status >= 500 && traceId != null) {
-			return new BentoCloudApiException(
-					this.target + " failed on " + operation + " with status " + status
-							+ ". Please report to BentoML with trace ID " + scrub(traceId)
-							+ ": https://bentoml.com/support." + response,
-					operation, status, traceId, excerpt);
+			return new BentoCloudApiException(this.target + " failed on " + operation + " with status " + status
+					+ ". Please report to BentoML with trace ID " + scrub(traceId) + ": https://bentoml.com/support."
+					+ response, operation, status, traceId, excerpt);
 		}
 		return new BentoCloudApiException(operation + " failed with status " + status + trace + "." + response,
 				operation, status, traceId, excerpt);
@@ -121,8 +120,9 @@ final class HttpErrors {
 		}
 		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException
 				|| ex instanceof tools.jackson.core.JacksonException) {
-			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
-					+ operation + ": " + scrub(rootMessage(ex)), null); // the cause may quote the body unscrubbed
+			return new BentoCloudMalformedResponseException(
+					"Malformed response from " + this.target + " for " + operation + ": " + scrub(rootMessage(ex)),
+					null); // the cause may quote the body unscrubbed
 		}
 		if (ex instanceof WebClientResponseException responseException
 				&& !responseException.getStatusCode().is2xxSuccessful()) {
@@ -156,8 +156,7 @@ final class HttpErrors {
 			if (cause instanceof ConnectException) {
 				return "connection refused or unreachable (" + scrub(String.valueOf(cause.getMessage())) + ")";
 			}
-			if (cause instanceof TimeoutException
-					|| cause.getClass().getSimpleName().contains("Timeout")) {
+			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
 				return "timed out (" + cause.getClass().getSimpleName() + ")";
 			}
 			if (cause.getClass().getSimpleName().equals("PrematureCloseException")) {

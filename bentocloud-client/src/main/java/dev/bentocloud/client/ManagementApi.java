@@ -21,8 +21,8 @@ import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 /**
- * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent only
- * when not {@code null}; path variables are percent-encoded.
+ * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent
+ * only when not {@code null}; path variables are percent-encoded.
  */
 @HttpExchange(accept = "application/json")
 interface ManagementApi {

@@ -10,8 +10,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reactor Netty connectors, in a class of their own so that Reactor Netty is only loaded when it
- * is on the class path.
+ * Reactor Netty connectors, in a class of their own so that Reactor Netty is only loaded
+ * when it is on the class path.
  */
 final class ReactorNettyConnectors {
 

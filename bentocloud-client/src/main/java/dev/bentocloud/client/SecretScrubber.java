@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Masks known secrets (API tokens) wherever they occur in a text, such as an error body or
- * message a server echoed back. One place for the client's errors and the health details, so
- * both mask the same way.
+ * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
+ * or message a server echoed back. One place for the client's errors and the health
+ * details, so both mask the same way.
  */
 public final class SecretScrubber {
 
@@ -21,8 +21,8 @@ public final class SecretScrubber {
 	}
 
 	/**
-	 * A scrubber for these secrets; {@code null} and blank ones are ignored, the others are
-	 * matched without surrounding whitespace.
+	 * A scrubber for these secrets; {@code null} and blank ones are ignored, the others
+	 * are matched without surrounding whitespace.
 	 * @param secrets the secrets to mask
 	 * @return the scrubber
 	 */

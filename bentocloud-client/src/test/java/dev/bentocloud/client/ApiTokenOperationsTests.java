@@ -70,7 +70,8 @@ class ApiTokenOperationsTests {
 		Instant expiry = Instant.parse("2030-06-01T12:30:00Z");
 		this.emulator.clearRequests();
 		ApiToken created = this.client.apiTokens()
-			.create(CreateApiTokenRequest.named("ci").withDescription("for CI")
+			.create(CreateApiTokenRequest.named("ci")
+				.withDescription("for CI")
 				.withScopes(ApiTokenScope.API, ApiTokenScope.READ_CLUSTER, ApiTokenScope.of("custom_scope"))
 				.withExpiry(expiry));
 		assertThat(created.token()).isNotBlank();

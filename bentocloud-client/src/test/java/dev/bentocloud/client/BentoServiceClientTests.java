@@ -54,7 +54,9 @@ class BentoServiceClientTests {
 			.isThrownBy(() -> anonymous.call("classify", Map.of("x", 1), JSON).block())
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("bentocloud.service.token"));
 
-		Map<String, Object> answer = this.factory.create(this.protectedUrl).call("/classify", Map.of("x", 1), JSON).block();
+		Map<String, Object> answer = this.factory.create(this.protectedUrl)
+			.call("/classify", Map.of("x", 1), JSON)
+			.block();
 		assertThat(answer).containsEntry("route", "classify").containsEntry("input", Map.of("x", 1));
 		RecordedRequest last = this.emulator.requests().get(this.emulator.requests().size() - 1);
 		assertThat(last.header("authorization")).isEqualTo("Bearer " + this.serviceToken);
@@ -84,8 +86,7 @@ class BentoServiceClientTests {
 
 	@Test
 	void refusesPlainHttpToRemoteHostWithToken() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.factory.create(URI.create("http://example.com/svc")))
+		assertThatIllegalStateException().isThrownBy(() -> this.factory.create(URI.create("http://example.com/svc")))
 			.withMessageContaining("bentocloud.allow-insecure-endpoint");
 	}
 

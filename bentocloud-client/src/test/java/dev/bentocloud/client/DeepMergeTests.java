@@ -13,8 +13,8 @@ class DeepMergeTests {
 	@Test
 	void mapsMergeRecursivelyListsAndValuesAreReplaced() {
 		Map<String, Object> base = Map.of("access_authorization", true, "envs", List.of(Map.of("name", "A")),
-				"services", Map.of("Svc", Map.of("instance_type", "cpu.1", "scaling",
-						Map.of("min_replicas", 1, "max_replicas", 2))));
+				"services", Map.of("Svc",
+						Map.of("instance_type", "cpu.1", "scaling", Map.of("min_replicas", 1, "max_replicas", 2))));
 		Map<String, Object> override = Map.of("envs", List.of(Map.of("name", "B")), "services",
 				Map.of("Svc", Map.of("scaling", Map.of("max_replicas", 5))));
 		Map<String, Object> merged = DeepMerge.merge(base, override);

@@ -60,7 +60,8 @@ class DeploymentOperationsTests {
 		assertThat(created.urls()).containsExactly(this.emulator.deploymentUrl("iris"));
 		assertThat(created.bento()).contains("iris:abc123");
 
-		RecordedRequest request = this.emulator.requests().stream()
+		RecordedRequest request = this.emulator.requests()
+			.stream()
 			.filter((r) -> r.method().equals("POST"))
 			.findFirst()
 			.orElseThrow();
@@ -78,8 +79,8 @@ class DeploymentOperationsTests {
 
 	@Test
 	void createWithoutNameLetsServerChooseAndDefaultsScaling() {
-		Deployment created = this.deployments.create(DeploymentConfig.empty().withBento("iris:1")
-			.withService("Svc", ServiceConfig.of("cpu.1", null)));
+		Deployment created = this.deployments
+			.create(DeploymentConfig.empty().withBento("iris:1").withService("Svc", ServiceConfig.of("cpu.1", null)));
 		assertThat(created.name()).isNotBlank();
 		assertThat(created.config().orElseThrow().services().get("Svc").scaling()).isEqualTo(Scaling.of(1, 1));
 		RecordedRequest post = this.emulator.requests().get(0);
@@ -91,8 +92,8 @@ class DeploymentOperationsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.deployments.create(DeploymentConfig.of("x", null)))
 			.withMessage("bento is required");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.deployments.create(
-					DeploymentConfig.of("x", "iris:1").withService("S", ServiceConfig.of(null, Scaling.of(-1, 1)))))
+			.isThrownBy(() -> this.deployments
+				.create(DeploymentConfig.of("x", "iris:1").withService("S", ServiceConfig.of(null, Scaling.of(-1, 1)))))
 			.withMessage("min scaling values must be greater than or equal to 0");
 		assertThat(this.emulator.requests()).isEmpty();
 	}
@@ -114,8 +115,8 @@ class DeploymentOperationsTests {
 		assertThat(this.emulator.requests()).hasSize(2);
 		assertThat(this.emulator.requests().get(0).rawQuery()).isEqualTo("all=true&start=0&count=100");
 		this.emulator.clearRequests();
-		assertThat(this.deployments.list(DeploymentQuery.all().withSearch("dep-12").withCluster("default")
-			.withLabel("team", "ml"))).isEmpty();
+		assertThat(this.deployments
+			.list(DeploymentQuery.all().withSearch("dep-12").withCluster("default").withLabel("team", "ml"))).isEmpty();
 		Map<String, List<String>> params = this.emulator.requests().get(0).queryParams();
 		assertThat(params).containsEntry("cluster", List.of("default"))
 			.containsEntry("search", List.of("dep-12"))
@@ -131,7 +132,8 @@ class DeploymentOperationsTests {
 			.withAccessAuthorization(true)
 			.withService("Svc", ServiceConfig.of("cpu.2", Scaling.of(1, 3))));
 		this.emulator.clearRequests();
-		Deployment updated = this.deployments.update(DeploymentConfig.empty().withName("svc")
+		Deployment updated = this.deployments.update(DeploymentConfig.empty()
+			.withName("svc")
 			.withEnvs(List.of(EnvVar.of("C", "3")))
 			.withService("Svc", new ServiceConfig(null, Scaling.of(null, 5), null, null, null, null, null)));
 		DeploymentConfig config = updated.config().orElseThrow();
@@ -161,8 +163,8 @@ class DeploymentOperationsTests {
 			.withEnvs(List.of(EnvVar.of("A", "1")))
 			.withService("Svc", ServiceConfig.of("cpu.2", Scaling.of(2, 4))));
 		assertThat(created.name()).isEqualTo("app");
-		Deployment replaced = this.deployments.apply(DeploymentConfig.of("app", "iris:2")
-			.withService("Svc", ServiceConfig.of("cpu.1", null)));
+		Deployment replaced = this.deployments
+			.apply(DeploymentConfig.of("app", "iris:2").withService("Svc", ServiceConfig.of("cpu.1", null)));
 		DeploymentConfig config = replaced.config().orElseThrow();
 		assertThat(config.envs()).isNullOrEmpty();
 		assertThat(config.services().get("Svc").scaling()).isEqualTo(Scaling.of(1, 1));
@@ -173,8 +175,10 @@ class DeploymentOperationsTests {
 	void applyRefusesAnotherClusterButAcceptsNoCluster() {
 		this.emulator.seedDeployment("app", "iris:1", false);
 		assertThat(this.deployments.apply(DeploymentConfig.of("app", "iris:3")).bento()).contains("iris:3");
-		this.emulator.faults().on("GET", "/api/v2/deployments/app").times(1).body(200,
-				deploymentInCluster("app", "eu-west"));
+		this.emulator.faults()
+			.on("GET", "/api/v2/deployments/app")
+			.times(1)
+			.body(200, deploymentInCluster("app", "eu-west"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.deployments.apply(DeploymentConfig.of("app", "iris:3").withCluster("us-east")))
 			.withMessage("Deployment cluster cannot be changed, current cluster is eu-west");

@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** Where a token may go over plain http: loopback only, unless explicitly allowed (with a warning). */
+/**
+ * Where a token may go over plain http: loopback only, unless explicitly allowed (with a
+ * warning).
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class EndpointSafetyTests {
 

@@ -49,7 +49,8 @@ class ErrorMappingTests {
 	@Test
 	void revokedTokenIsUnauthenticated() {
 		this.emulator.revokeToken(this.emulator.apiToken());
-		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class).isThrownBy(this.client::currentOrganization);
+		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
+			.isThrownBy(this.client::currentOrganization);
 	}
 
 	@Test
@@ -84,24 +85,22 @@ class ErrorMappingTests {
 	@Test
 	void serverErrorWithTraceIdKeepsRealStatus() {
 		this.emulator.faults().on("GET", USER).respond(500).header("x-trace-id", "trace-42");
-		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
-			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(500);
-				assertThat(ex.getTraceId()).isEqualTo("trace-42");
-				assertThat(ex.getMessage()).contains("trace ID trace-42", "https://bentoml.com/support");
-			});
+		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser).satisfies((ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(500);
+			assertThat(ex.getTraceId()).isEqualTo("trace-42");
+			assertThat(ex.getMessage()).contains("trace ID trace-42", "https://bentoml.com/support");
+		});
 	}
 
 	@Test
 	void serverErrorWithoutTraceIdHasBodyExcerpt() {
 		this.emulator.faults().on("GET", USER).body(500, "x".repeat(2000));
-		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
-			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(500);
-				assertThat(ex.getTraceId()).isNull();
-				assertThat(ex.getBodyExcerpt()).hasSize(HttpErrors.MAX_EXCERPT + 3);
-				assertThat(ex.getMessage()).contains("GET /api/v1/auth/current failed with status 500");
-			});
+		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser).satisfies((ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(500);
+			assertThat(ex.getTraceId()).isNull();
+			assertThat(ex.getBodyExcerpt()).hasSize(HttpErrors.MAX_EXCERPT + 3);
+			assertThat(ex.getMessage()).contains("GET /api/v1/auth/current failed with status 500");
+		});
 	}
 
 	@Test
@@ -139,7 +138,8 @@ class ErrorMappingTests {
 	void unknownFieldsAreIgnored() {
 		this.emulator.faults()
 			.on("GET", USER)
-			.body(200, "{\"name\":\"n\",\"email\":\"e\",\"first_name\":\"f\",\"last_name\":\"l\",\"brand_new\":{\"a\":[1]}}");
+			.body(200,
+					"{\"name\":\"n\",\"email\":\"e\",\"first_name\":\"f\",\"last_name\":\"l\",\"brand_new\":{\"a\":[1]}}");
 		assertThat(this.client.currentUser().name()).isEqualTo("n");
 	}
 

@@ -26,12 +26,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many current-user calls at concurrency 64 while the emulator injects about 5% faults (503, 500,
- * 429, connection reset, slow first byte beyond the timeout). Every call must end with a user or
- * a mapped {@link BentoCloudException}; afterwards no connection, thread or heap may have leaked.
+ * Many current-user calls at concurrency 64 while the emulator injects about 5% faults
+ * (503, 500, 429, connection reset, slow first byte beyond the timeout). Every call must
+ * end with a user or a mapped {@link BentoCloudException}; afterwards no connection,
+ * thread or heap may have leaked.
  * <p>
- * 10,000 calls by default; {@code -Dbentocloud.soak.calls=100000} for the full soak. Prints its
- * numbers instead of asserting on speed.
+ * 10,000 calls by default; {@code -Dbentocloud.soak.calls=100000} for the full soak.
+ * Prints its numbers instead of asserting on speed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SoakTests {
@@ -53,8 +54,10 @@ class SoakTests {
 		this.emulator = BentoCloudEmulator.builder().maxRecordedRequests(0).start();
 		this.emulator.recordRequests(false);
 		this.leakLevel = ResourceLeakDetector.getLevel();
-		ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.valueOf(System.getProperty("bentocloud.soak.leak-detection", "ADVANCED")));
-		// Reactor Netty warns once per reset or timed-out connection; thousands of stack traces say nothing
+		ResourceLeakDetector.setLevel(
+				ResourceLeakDetector.Level.valueOf(System.getProperty("bentocloud.soak.leak-detection", "ADVANCED")));
+		// Reactor Netty warns once per reset or timed-out connection; thousands of stack
+		// traces say nothing
 		this.logging.setLogLevel("reactor.netty", LogLevel.ERROR);
 	}
 
@@ -103,13 +106,14 @@ class SoakTests {
 		}
 		long requests = this.emulator.requestCount("GET", USER);
 
-		System.out.printf("Soak: %d calls (%d requests) at concurrency %d in %.1f s = %.0f calls/s%n", total,
-				requests, CONCURRENCY, seconds, total / seconds);
+		System.out.printf("Soak: %d calls (%d requests) at concurrency %d in %.1f s = %.0f calls/s%n", total, requests,
+				CONCURRENCY, seconds, total / seconds);
 		System.out.printf("Soak: %d faults injected (%.1f%% of requests); outcomes %s%n", injected,
 				100.0 * injected / requests, outcomes);
-		System.out.printf("Soak: threads %d before, %d after; heap after GC per third %s MiB; open connections "
-				+ "per third %s%n", baselineThreads, threads, heapAfterThird.stream().map((b) -> b >> 20).toList(),
-				connectionsAfterThird);
+		System.out.printf(
+				"Soak: threads %d before, %d after; heap after GC per third %s MiB; open connections "
+						+ "per third %s%n",
+				baselineThreads, threads, heapAfterThird.stream().map((b) -> b >> 20).toList(), connectionsAfterThird);
 
 		assertThat(total).as("every call ended").isEqualTo(CALLS);
 		assertThat(outcomes).containsKey("success");
@@ -123,7 +127,10 @@ class SoakTests {
 		assertThat(output).doesNotContain(this.emulator.apiToken());
 	}
 
-	/** Runs calls; every one ends as "success" or the simple name of its BentoCloudException. */
+	/**
+	 * Runs calls; every one ends as "success" or the simple name of its
+	 * BentoCloudException.
+	 */
 	private Map<String, LongAdder> run(BentoCloudClient client, int calls) {
 		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 		Flux.range(0, calls)

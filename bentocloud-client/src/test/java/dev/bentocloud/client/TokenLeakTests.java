@@ -19,8 +19,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Provokes every kind of failure with a recognisable token, echoed back in error bodies, and
- * checks that no exception message, toString or log line contains it.
+ * Provokes every kind of failure with a recognisable token, echoed back in error bodies,
+ * and checks that no exception message, toString or log line contains it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TokenLeakTests {
@@ -34,7 +34,11 @@ class TokenLeakTests {
 			List<Throwable> failures = new ArrayList<>();
 			List<Supplier<Object>> calls = List.of(client::currentUser, client::currentOrganization);
 			emulator.faults().on("GET", userPath).times(1).body(500, "{\"echo\":\"" + token + "\"}");
-			emulator.faults().on("GET", userPath).times(1).body(503, "token " + token).header("x-trace-id", "t-" + token);
+			emulator.faults()
+				.on("GET", userPath)
+				.times(1)
+				.body(503, "token " + token)
+				.header("x-trace-id", "t-" + token);
 			emulator.faults().on("GET", userPath).times(1).body(400, "record not found " + token);
 			emulator.faults().on("GET", userPath).times(1).body(200, "not json " + token);
 			emulator.faults().on("GET", userPath).times(1).body(200, "{\"email\":\"" + token + "\"}");
@@ -63,7 +67,8 @@ class TokenLeakTests {
 				.build();
 			emulator.seedDeployment("svc", "iris:1", true);
 			try {
-				services.create(URI.create(emulator.deploymentUrl("svc"))).call("echo", Map.of("t", token), Map.class)
+				services.create(URI.create(emulator.deploymentUrl("svc")))
+					.call("echo", Map.of("t", token), Map.class)
 					.block();
 			}
 			catch (RuntimeException ex) {
@@ -77,8 +82,12 @@ class TokenLeakTests {
 				}
 				failure.printStackTrace(System.out);
 			}
-			ApiToken created = EmulatorSupport.clientBuilder(emulator).apiToken(emulator.createUserWithToken("x", "x@y"))
-				.build().blocking().apiTokens().create(CreateApiTokenRequest.named("leak-check"));
+			ApiToken created = EmulatorSupport.clientBuilder(emulator)
+				.apiToken(emulator.createUserWithToken("x", "x@y"))
+				.build()
+				.blocking()
+				.apiTokens()
+				.create(CreateApiTokenRequest.named("leak-check"));
 			System.out.println(created);
 			assertThat(output).doesNotContain(token).doesNotContain(created.token());
 		}

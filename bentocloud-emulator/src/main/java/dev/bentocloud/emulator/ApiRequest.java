@@ -5,10 +5,14 @@ import java.util.Map;
 
 import io.netty.handler.codec.http.HttpHeaders;
 
-/** A request as the route handlers see it. Query values that are empty count as absent. */
+/**
+ * A request as the route handlers see it. Query values that are empty count as absent.
+ */
 record ApiRequest(String method, String path, Map<String, List<String>> query, HttpHeaders headers, String body) {
 
-	/** The first value of the query parameter, or {@code null} if it is missing or empty. */
+	/**
+	 * The first value of the query parameter, or {@code null} if it is missing or empty.
+	 */
 	String param(String name) {
 		List<String> values = this.query.get(name);
 		if (values == null) {

@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An in-process BentoCloud management API on 127.0.0.1, with state (one organization "acme", users,
- * API tokens, deployments with status transitions, instance types), strict authentication, fault
- * injection and request recording. It writes its own JSON and shares no class with the client.
+ * An in-process BentoCloud management API on 127.0.0.1, with state (one organization
+ * "acme", users, API tokens, deployments with status transitions, instance types), strict
+ * authentication, fault injection and request recording. It writes its own JSON and
+ * shares no class with the client.
  *
  * <pre>{@code
  * try (BentoCloudEmulator emu = BentoCloudEmulator.start()) {
@@ -50,13 +51,13 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.apiToken = ((builder.demoToken != null)
 				? this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null,
 						builder.demoToken)
-				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null))
-			.value;
+				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes,
+						null)).value;
 		if (builder.seedDemoData) {
 			seedDemoData();
 		}
-		this.loops = LoopResources.create("bentocloud-emulator", 1, Math.max(2, Runtime.getRuntime().availableProcessors()),
-				true);
+		this.loops = LoopResources.create("bentocloud-emulator", 1,
+				Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 		try {
 			this.server = HttpServer.create()
 				.host(HOST)
@@ -77,7 +78,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.setBaseUrl(endpoint());
 	}
 
-	/** Starts an emulator on a random free port with the default seed (org, user "demo", one token). */
+	/**
+	 * Starts an emulator on a random free port with the default seed (org, user "demo",
+	 * one token).
+	 */
 	public static BentoCloudEmulator start() {
 		return builder().start();
 	}
@@ -111,7 +115,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return this.state.tokens.create(user, name + "-token", null, List.of("api"), null).value;
 	}
 
-	/** Adds {@code count} tokens of the seeded user, named {@code token-00000}, {@code token-00001}, ... */
+	/**
+	 * Adds {@code count} tokens of the seeded user, named {@code token-00000},
+	 * {@code token-00001}, ...
+	 */
 	public void seedApiTokens(int count) {
 		for (int i = 0; i < count; i++) {
 			this.state.tokens.create(this.state.owner, String.format("token-%05d", i), null, List.of("api"), null);
@@ -125,7 +132,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		}
 	}
 
-	/** Adds a deployment that is already {@code running}, e.g. {@code seedDeployment("iris", "iris:abc123", true)}. */
+	/**
+	 * Adds a deployment that is already {@code running}, e.g.
+	 * {@code seedDeployment("iris", "iris:abc123", true)}.
+	 */
 	public void seedDeployment(String name, String bento, boolean accessAuthorization) {
 		int colon = bento.indexOf(':');
 		if (colon <= 0 || colon == bento.length() - 1) {
@@ -143,14 +153,17 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		config.putNull("canary");
 		ArrayNode labels = this.state.views.array();
 		Deployment deployment = this.state.deployments.create(name, "default", this.state.owner, false,
-				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)), Duration.ZERO);
+				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)),
+				Duration.ZERO);
 		if (deployment == null) {
 			throw new IllegalArgumentException("Deployment " + name + " already exists");
 		}
 		deployment.forceStatus("running");
 	}
 
-	/** Sets a deployment's status now (any string), cancelling a pending timed transition. */
+	/**
+	 * Sets a deployment's status now (any string), cancelling a pending timed transition.
+	 */
 	public void setDeploymentStatus(String name, String status) {
 		deployment(name).forceStatus(Objects.requireNonNull(status, "status"));
 	}
@@ -160,17 +173,26 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return deployment(name).status();
 	}
 
-	/** The deployment's service URL ({@code urls[0]}): {@code http://127.0.0.1:PORT/__services/<name>}. */
+	/**
+	 * The deployment's service URL ({@code urls[0]}):
+	 * {@code http://127.0.0.1:PORT/__services/<name>}.
+	 */
 	public String deploymentUrl(String name) {
 		return this.state.deploymentUrl(name);
 	}
 
-	/** How long deploying stays before running (and terminating before terminated) for later changes. */
+	/**
+	 * How long deploying stays before running (and terminating before terminated) for
+	 * later changes.
+	 */
 	public void deploymentReadyAfter(Duration delay) {
 		this.state.setDeploymentReadyAfter(requireNonNegative(delay));
 	}
 
-	/** Answer a missing API token with 400 "record not found" as older servers did, instead of 404. */
+	/**
+	 * Answer a missing API token with 400 "record not found" as older servers did,
+	 * instead of 404.
+	 */
 	public void legacyNotFound(boolean legacy) {
 		this.state.setLegacyNotFound(legacy);
 	}
@@ -189,12 +211,18 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.recorder.setCapacity(requireNonNegative(max));
 	}
 
-	/** The recorded requests, oldest first (including rejected and faulted ones), up to the cap. */
+	/**
+	 * The recorded requests, oldest first (including rejected and faulted ones), up to
+	 * the cap.
+	 */
 	public List<RecordedRequest> requests() {
 		return this.state.recorder.requests();
 	}
 
-	/** How many requests with this method ({@code *} for any) and exact path arrived, whatever the cap. */
+	/**
+	 * How many requests with this method ({@code *} for any) and exact path arrived,
+	 * whatever the cap.
+	 */
 	public long requestCount(String method, String path) {
 		return this.state.recorder.count(method, path, "*".equals(method));
 	}
@@ -208,7 +236,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.recorder.clear();
 	}
 
-	/** Stops the server and its event loops; the port is free when this returns. Idempotent. */
+	/**
+	 * Stops the server and its event loops; the port is free when this returns.
+	 * Idempotent.
+	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
@@ -292,15 +323,19 @@ public final class BentoCloudEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** How many recent requests to keep for {@link BentoCloudEmulator#requests()}; default 10,000. */
+		/**
+		 * How many recent requests to keep for {@link BentoCloudEmulator#requests()};
+		 * default 10,000.
+		 */
 		public Builder maxRecordedRequests(int max) {
 			this.maxRecordedRequests = requireNonNegative(max);
 			return this;
 		}
 
 		/**
-		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()}) instead of a
-		 * random one, so that another process can use a shared emulator without being told it.
+		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()})
+		 * instead of a random one, so that another process can use a shared emulator
+		 * without being told it.
 		 */
 		public Builder demoToken(String token) {
 			if (token == null || token.isBlank()) {

@@ -2,7 +2,10 @@ package dev.bentocloud.emulator;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Starts a seeded emulator for manual use: {@code java ... BentoCloudEmulatorMain --port 8081}. */
+/**
+ * Starts a seeded emulator for manual use:
+ * {@code java ... BentoCloudEmulatorMain --port 8081}.
+ */
 public final class BentoCloudEmulatorMain {
 
 	private BentoCloudEmulatorMain() {

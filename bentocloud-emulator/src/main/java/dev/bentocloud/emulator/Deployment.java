@@ -9,9 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A deployment and its latest revision. Timed status transitions (deploying to running,
- * terminating to terminated) are applied lazily when the state is read, so no timer thread is
- * needed and reads see a consistent state. All access is synchronized on the instance: contention
- * is per deployment only.
+ * terminating to terminated) are applied lazily when the state is read, so no timer
+ * thread is needed and reads see a consistent state. All access is synchronized on the
+ * instance: contention is per deployment only.
  */
 final class Deployment {
 

@@ -24,8 +24,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Front door for every request: reads the body, counts and records the request, applies the
- * first matching fault rule, and otherwise routes to the management API or a deployed service.
+ * Front door for every request: reads the body, counts and records the request, applies
+ * the first matching fault rule, and otherwise routes to the management API or a deployed
+ * service.
  */
 final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -50,25 +51,21 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		int question = uri.indexOf('?');
 		String path = (question >= 0) ? uri.substring(0, question) : uri;
 		String rawQuery = (question >= 0) ? uri.substring(question + 1) : null;
-		return request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			.flatMap((body) -> {
-				this.state.recorder.count(method, path);
-				if (this.state.recorder.enabled()) {
-					this.state.recorder.record(new RecordedRequest(method, path, rawQuery,
-							lowerCaseHeaders(request.requestHeaders()), body));
-				}
-				ApiRequest apiRequest = new ApiRequest(method, normalize(path), RecordedRequest.parseQuery(rawQuery),
-						request.requestHeaders(), body);
-				FaultRule fault = this.state.faults.match(method, path);
-				if (fault == null) {
-					return send(response, route(apiRequest));
-				}
-				Mono<Void> faulted = Mono.defer(() -> applyFault(fault, apiRequest, response));
-				return fault.delay().isZero() ? faulted : Mono.delay(fault.delay()).then(faulted);
-			});
+		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+			this.state.recorder.count(method, path);
+			if (this.state.recorder.enabled()) {
+				this.state.recorder.record(
+						new RecordedRequest(method, path, rawQuery, lowerCaseHeaders(request.requestHeaders()), body));
+			}
+			ApiRequest apiRequest = new ApiRequest(method, normalize(path), RecordedRequest.parseQuery(rawQuery),
+					request.requestHeaders(), body);
+			FaultRule fault = this.state.faults.match(method, path);
+			if (fault == null) {
+				return send(response, route(apiRequest));
+			}
+			Mono<Void> faulted = Mono.defer(() -> applyFault(fault, apiRequest, response));
+			return fault.delay().isZero() ? faulted : Mono.delay(fault.delay()).then(faulted);
+		});
 	}
 
 	private Reply route(ApiRequest request) {
@@ -124,10 +121,11 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	}
 
 	/**
-	 * Writes the status line, headers and half of the body straight to the socket (below the HTTP
-	 * codec, which would otherwise complete the message) and then closes the connection, so a
-	 * client sees a premature end of a body whose Content-Length promised more. With {@code reset}
-	 * the close is a TCP reset (SO_LINGER 0) instead of an orderly FIN.
+	 * Writes the status line, headers and half of the body straight to the socket (below
+	 * the HTTP codec, which would otherwise complete the message) and then closes the
+	 * connection, so a client sees a premature end of a body whose Content-Length
+	 * promised more. With {@code reset} the close is a TCP reset (SO_LINGER 0) instead of
+	 * an orderly FIN.
 	 */
 	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders,
 			boolean reset) {

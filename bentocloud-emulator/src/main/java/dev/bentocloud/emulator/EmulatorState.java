@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Everything the emulator knows: organization, users, tokens, deployments, and behaviour switches. */
+/**
+ * Everything the emulator knows: organization, users, tokens, deployments, and behaviour
+ * switches.
+ */
 final class EmulatorState {
 
 	final Organization organization;
@@ -52,7 +55,10 @@ final class EmulatorState {
 		return user;
 	}
 
-	/** The user's JSON, rendered once: users never change, and this is the hottest endpoint. */
+	/**
+	 * The user's JSON, rendered once: users never change, and this is the hottest
+	 * endpoint.
+	 */
 	byte[] userJson(User user) {
 		return this.userJson.computeIfAbsent(user.uid(), (uid) -> this.views.bytes(this.views.user(user)));
 	}

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * One fault: which requests it matches (method and path, exact or glob with {@code *}), how often
- * it fires, and what it does. Created by {@link Faults#on(String, String)}; it starts to match once
- * an action ({@link #respond}, {@link #body}, {@link #delay}, {@link #truncatedBody},
- * {@link #resetMidBody}, {@link #resetConnection}, {@link #redirect}) is set. Set {@link #times(int)} before the action.
+ * One fault: which requests it matches (method and path, exact or glob with {@code *}),
+ * how often it fires, and what it does. Created by {@link Faults#on(String, String)}; it
+ * starts to match once an action ({@link #respond}, {@link #body}, {@link #delay},
+ * {@link #truncatedBody}, {@link #resetMidBody}, {@link #resetConnection},
+ * {@link #redirect}) is set. Set {@link #times(int)} before the action.
  */
 public final class FaultRule {
 
@@ -54,7 +55,10 @@ public final class FaultRule {
 		this.pathPattern = path.contains("*") ? glob(path) : null;
 	}
 
-	/** Fire for the next {@code n} matching requests only, then let later rules or the server answer. */
+	/**
+	 * Fire for the next {@code n} matching requests only, then let later rules or the
+	 * server answer.
+	 */
 	public FaultRule times(int n) {
 		if (n < 1) {
 			throw new IllegalArgumentException("times must be at least 1, was " + n);
@@ -64,8 +68,9 @@ public final class FaultRule {
 	}
 
 	/**
-	 * Fire for a matching request only with this probability (0 to 1), for soak tests that mix
-	 * faults into normal traffic; a request the rule passes over goes on to later rules.
+	 * Fire for a matching request only with this probability (0 to 1), for soak tests
+	 * that mix faults into normal traffic; a request the rule passes over goes on to
+	 * later rules.
 	 */
 	public FaultRule probability(double probability) {
 		if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -75,7 +80,9 @@ public final class FaultRule {
 		return this;
 	}
 
-	/** Answer with this status and a JSON body {@code {"message": "injected fault ..."}}. */
+	/**
+	 * Answer with this status and a JSON body {@code {"message": "injected fault ..."}}.
+	 */
 	public FaultRule respond(int status) {
 		checkStatus(status);
 		this.status = status;
@@ -83,7 +90,10 @@ public final class FaultRule {
 		return this;
 	}
 
-	/** Answer with this status and this exact body (sent as application/json, valid or not). */
+	/**
+	 * Answer with this status and this exact body (sent as application/json, valid or
+	 * not).
+	 */
 	public FaultRule body(int status, String body) {
 		checkStatus(status);
 		this.status = status;
@@ -92,7 +102,9 @@ public final class FaultRule {
 		return this;
 	}
 
-	/** Add a header to the fault's answer, e.g. {@code x-trace-id} or {@code Retry-After}. */
+	/**
+	 * Add a header to the fault's answer, e.g. {@code x-trace-id} or {@code Retry-After}.
+	 */
 	public FaultRule header(String name, String value) {
 		this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
 		return this;
@@ -110,15 +122,18 @@ public final class FaultRule {
 		return this;
 	}
 
-	/** Send the normal answer's head with its full Content-Length but only half the body, then close. */
+	/**
+	 * Send the normal answer's head with its full Content-Length but only half the body,
+	 * then close.
+	 */
 	public FaultRule truncatedBody() {
 		this.action = Action.TRUNCATE;
 		return this;
 	}
 
 	/**
-	 * Send the normal answer's head with its full Content-Length and half the body, then reset
-	 * the connection (TCP RST, not an orderly close).
+	 * Send the normal answer's head with its full Content-Length and half the body, then
+	 * reset the connection (TCP RST, not an orderly close).
 	 */
 	public FaultRule resetMidBody() {
 		this.action = Action.RESET_MID_BODY;

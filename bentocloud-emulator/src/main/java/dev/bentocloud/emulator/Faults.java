@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The emulator's fault rules, matched in the order they were added: the first rule that matches
- * the request and has uses left answers it.
+ * The emulator's fault rules, matched in the order they were added: the first rule that
+ * matches the request and has uses left answers it.
  */
 public final class Faults {
 
@@ -15,8 +15,8 @@ public final class Faults {
 	}
 
 	/**
-	 * A new rule for requests with this method ({@code *} for any) and path (exact, or a glob in
-	 * which {@code *} matches any characters, slashes included).
+	 * A new rule for requests with this method ({@code *} for any) and path (exact, or a
+	 * glob in which {@code *} matches any characters, slashes included).
 	 */
 	public FaultRule on(String method, String path) {
 		FaultRule rule = new FaultRule(method, path);

@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders the response shapes of contract section 3.3 with every required key present (nullable
- * ones as explicit {@code null}), plus a few keys the real schema does not have, so that clients
- * prove they ignore unknown keys.
+ * Renders the response shapes of contract section 3.3 with every required key present
+ * (nullable ones as explicit {@code null}), plus a few keys the real schema does not
+ * have, so that clients prove they ignore unknown keys.
  */
 final class JsonViews {
 
@@ -50,7 +50,8 @@ final class JsonViews {
 	}
 
 	static byte[] message(String message) {
-		// Hand-built so that error replies need no mapper; the message never contains a token.
+		// Hand-built so that error replies need no mapper; the message never contains a
+		// token.
 		StringBuilder json = new StringBuilder("{\"message\":\"");
 		for (char c : message.toCharArray()) {
 			switch (c) {
@@ -94,8 +95,9 @@ final class JsonViews {
 	}
 
 	ObjectNode cluster(String name) {
-		ObjectNode json = resource(UUID.nameUUIDFromBytes(("cluster:" + name).getBytes(StandardCharsets.UTF_8))
-			.toString(), this.organization.createdAt(), null, null, name, "cluster");
+		ObjectNode json = resource(
+				UUID.nameUUIDFromBytes(("cluster:" + name).getBytes(StandardCharsets.UTF_8)).toString(),
+				this.organization.createdAt(), null, null, name, "cluster");
 		json.put("description", "");
 		json.put("organization_name", this.organization.name());
 		json.set("creator", user(this.owner));
@@ -153,8 +155,9 @@ final class JsonViews {
 				deployment.name + "-r" + state.revision(), "deployment_revision");
 		revision.set("creator", user(state.revisionCreator()));
 		revision.put("status", "active");
-		ObjectNode target = resource(UUID.nameUUIDFromBytes((state.revisionUid() + ":main").getBytes(StandardCharsets.UTF_8))
-			.toString(), state.revisionCreatedAt(), null, null, "main", "deployment_target");
+		ObjectNode target = resource(
+				UUID.nameUUIDFromBytes((state.revisionUid() + ":main").getBytes(StandardCharsets.UTF_8)).toString(),
+				state.revisionCreatedAt(), null, null, "main", "deployment_target");
 		target.set("creator", user(state.revisionCreator()));
 		target.set("config", state.config());
 		target.set("bento", bento(state.bentoRepository(), state.bentoVersion(), state.revisionCreatedAt()));

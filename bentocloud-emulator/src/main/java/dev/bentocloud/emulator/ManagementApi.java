@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The management API under {@code /api}: authenticated by {@code X-YATAI-API-TOKEN} only. */
+/**
+ * The management API under {@code /api}: authenticated by {@code X-YATAI-API-TOKEN} only.
+ */
 final class ManagementApi {
 
 	static final String TOKEN_HEADER = "X-YATAI-API-TOKEN";
@@ -33,12 +35,22 @@ final class ManagementApi {
 
 	private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-	/** The naive form the Python client sends ("2026-06-01 12:30:00.000000"), also with a T. */
-	private static final DateTimeFormatter NAIVE = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
-		.optionalStart().appendLiteral(' ').optionalEnd()
-		.optionalStart().appendLiteral('T').optionalEnd()
+	/**
+	 * The naive form the Python client sends ("2026-06-01 12:30:00.000000"), also with a
+	 * T.
+	 */
+	private static final DateTimeFormatter NAIVE = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE)
+		.optionalStart()
+		.appendLiteral(' ')
+		.optionalEnd()
+		.optionalStart()
+		.appendLiteral('T')
+		.optionalEnd()
 		.append(DateTimeFormatter.ofPattern("HH:mm[:ss]"))
-		.optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+		.optionalStart()
+		.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+		.optionalEnd()
 		.toFormatter(Locale.ROOT);
 
 	private final EmulatorState state;
@@ -135,7 +147,8 @@ final class ManagementApi {
 	}
 
 	private Reply createToken(ApiRequest request, User user) {
-		ObjectNode body = jsonObject(request, "{\"name\": \"ci\", \"description\": null, \"scopes\": null, \"expired_at\": null}");
+		ObjectNode body = jsonObject(request,
+				"{\"name\": \"ci\", \"description\": null, \"scopes\": null, \"expired_at\": null}");
 		String name = optionalString(body, "name");
 		if (name == null || name.isBlank()) {
 			throw new ApiException(400, "name is required: send a non-empty \"name\" in the JSON body");
@@ -199,9 +212,10 @@ final class ManagementApi {
 			return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw new ApiException(400, "expired_at '" + value
-					+ "' is not a date-time: use \"YYYY-MM-DD HH:MM:SS.ffffff\" (UTC), ISO-8601 such as"
-					+ " \"2026-06-01T12:30:00Z\", or null for a token that never expires");
+			throw new ApiException(400,
+					"expired_at '" + value
+							+ "' is not a date-time: use \"YYYY-MM-DD HH:MM:SS.ffffff\" (UTC), ISO-8601 such as"
+							+ " \"2026-06-01T12:30:00Z\", or null for a token that never expires");
 		}
 	}
 
@@ -298,13 +312,16 @@ final class ManagementApi {
 		Deployment deployment = this.state.deployments.find(name);
 		String cluster = request.param("cluster");
 		if (deployment == null || (cluster != null && !cluster.equals(deployment.cluster))) {
-			throw new ApiException(404, "Deployment " + name + " not found"
-					+ ((cluster != null) ? " in cluster " + cluster : ""));
+			throw new ApiException(404,
+					"Deployment " + name + " not found" + ((cluster != null) ? " in cluster " + cluster : ""));
 		}
 		return deployment;
 	}
 
-	/** The config the client sent (every key kept, defaults filled in), its labels and bento. */
+	/**
+	 * The config the client sent (every key kept, defaults filled in), its labels and
+	 * bento.
+	 */
 	private DeploymentSpec spec(ObjectNode body) {
 		String bento = optionalString(body, "bento");
 		if (bento == null || bento.isBlank()) {
@@ -346,7 +363,8 @@ final class ManagementApi {
 		}
 		String name;
 		do {
-			name = base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36, 36 * 36 * 36 * 36 * 36), 36);
+			name = base + "-" + Integer
+				.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36, 36 * 36 * 36 * 36 * 36), 36);
 		}
 		while (this.state.deployments.find(name) != null);
 		return name;

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param method the HTTP method, e.g. {@code GET}
  * @param path the raw path, without the query string
- * @param rawQuery the raw query string without {@code ?}, or {@code null} if the URI had none
+ * @param rawQuery the raw query string without {@code ?}, or {@code null} if the URI had
+ * none
  * @param headers all headers, names in lower case, values in received order
  * @param body the request body as UTF-8 text, empty if there was none
  */
@@ -25,13 +26,18 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 	}
 
-	/** The first value of the header (name matched case-insensitively), or {@code null}. */
+	/**
+	 * The first value of the header (name matched case-insensitively), or {@code null}.
+	 */
 	public String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
 		return (values != null && !values.isEmpty()) ? values.get(0) : null;
 	}
 
-	/** The decoded query parameters in order; a parameter given as {@code a=} or {@code a} has value "". */
+	/**
+	 * The decoded query parameters in order; a parameter given as {@code a=} or {@code a}
+	 * has value "".
+	 */
 	public Map<String, List<String>> queryParams() {
 		return parseQuery(this.rawQuery);
 	}

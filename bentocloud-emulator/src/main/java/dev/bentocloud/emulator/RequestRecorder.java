@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts every request per method and path (exact, always on) and keeps the most recent ones in
- * full, up to a cap, so that a long soak cannot exhaust memory. Recording can be switched off.
+ * Counts every request per method and path (exact, always on) and keeps the most recent
+ * ones in full, up to a cap, so that a long soak cannot exhaust memory. Recording can be
+ * switched off.
  */
 final class RequestRecorder {
 
@@ -38,7 +39,8 @@ final class RequestRecorder {
 	void record(RecordedRequest request) {
 		this.recorded.add(request);
 		if (this.size.incrementAndGet() > this.capacity) {
-			// Drop the oldest; the size may briefly exceed the cap by the number of racing threads.
+			// Drop the oldest; the size may briefly exceed the cap by the number of
+			// racing threads.
 			if (this.recorded.poll() != null) {
 				this.size.decrementAndGet();
 			}

@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deployed services under {@code /__services/<name>}: {@code GET /readyz}, {@code GET /schema.json}
- * and {@code POST /<route>} echoing its JSON input. A deployment with
- * {@code access_authorization: true} requires {@code Authorization: Bearer <api token>}; the
- * management header is not accepted here.
+ * Deployed services under {@code /__services/<name>}: {@code GET /readyz},
+ * {@code GET /schema.json} and {@code POST /<route>} echoing its JSON input. A deployment
+ * with {@code access_authorization: true} requires
+ * {@code Authorization: Bearer <api token>}; the management header is not accepted here.
  */
 final class ServiceApi {
 
@@ -51,7 +51,8 @@ final class ServiceApi {
 		}
 		JsonNode input;
 		try {
-			input = request.body().isBlank() ? this.state.views.object().nullNode() : this.state.views.parse(request.body());
+			input = request.body().isBlank() ? this.state.views.object().nullNode()
+					: this.state.views.parse(request.body());
 		}
 		catch (JacksonException ex) {
 			return Reply.message(400, "Request body is not valid JSON");

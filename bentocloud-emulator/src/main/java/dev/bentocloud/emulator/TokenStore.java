@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** All API tokens, indexed by secret value (for authentication) and by uid; lock-free reads. */
+/**
+ * All API tokens, indexed by secret value (for authentication) and by uid; lock-free
+ * reads.
+ */
 final class TokenStore {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,18 +33,22 @@ final class TokenStore {
 		return create(user, name, description, scopes, expiredAt, "emu_" + HexFormat.of().formatHex(secret));
 	}
 
-	/** Creates a token with a given secret value (the demo token of a shared emulator). */
-	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt,
-			String value) {
-		ApiToken token = new ApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
-				description, scopes, user, Instant.now(), expiredAt, value);
+	/**
+	 * Creates a token with a given secret value (the demo token of a shared emulator).
+	 */
+	ApiToken create(User user, String name, String description, List<String> scopes, Instant expiredAt, String value) {
+		ApiToken token = new ApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name, description,
+				scopes, user, Instant.now(), expiredAt, value);
 		this.byValue.put(token.value, token);
 		this.byUid.put(token.uid, token);
 		this.inCreationOrder.put(token.sequence, token);
 		return token;
 	}
 
-	/** The token with that secret value if it is known, not revoked and not expired; marks it used. */
+	/**
+	 * The token with that secret value if it is known, not revoked and not expired; marks
+	 * it used.
+	 */
 	ApiToken authenticate(String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
@@ -76,7 +83,10 @@ final class TokenStore {
 		return token != null && delete(token.uid) != null;
 	}
 
-	/** The owner's tokens, oldest first, whose name contains {@code search} (case-insensitive). */
+	/**
+	 * The owner's tokens, oldest first, whose name contains {@code search}
+	 * (case-insensitive).
+	 */
 	List<ApiToken> list(User owner, String search) {
 		String needle = (search != null) ? search.toLowerCase(Locale.ROOT) : null;
 		List<ApiToken> result = new ArrayList<>();

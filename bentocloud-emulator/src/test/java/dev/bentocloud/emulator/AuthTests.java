@@ -30,8 +30,8 @@ class AuthTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/auth/current", "/api/v1/current_org", "/api/v1/api_tokens",
-			"/api/v2/deployments", "/api/v1/instance_types", "/api/v1/no_such_thing" })
+	@ValueSource(strings = { "/api/v1/auth/current", "/api/v1/current_org", "/api/v1/api_tokens", "/api/v2/deployments",
+			"/api/v1/instance_types", "/api/v1/no_such_thing" })
 	void missingTokenIs401WithMessage(String path) {
 		HttpResponse<String> response = this.http.withToken(null).get(path);
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -72,8 +72,10 @@ class AuthTests {
 
 	@Test
 	void expiredTokenIs401() {
-		String created = Http.ok(this.http.post("/api/v1/api_tokens",
-				"{\"name\":\"old\",\"expired_at\":\"2001-01-01 00:00:00.000000\"}")).body();
+		String created = Http
+			.ok(this.http.post("/api/v1/api_tokens",
+					"{\"name\":\"old\",\"expired_at\":\"2001-01-01 00:00:00.000000\"}"))
+			.body();
 		assertThat(Http.JSON.readTree(created).get("is_expired").asBoolean()).isTrue();
 		Http old = this.http.withToken(Http.JSON.readTree(created).get("token").stringValue());
 		assertThat(old.get("/api/v1/auth/current").statusCode()).isEqualTo(401);

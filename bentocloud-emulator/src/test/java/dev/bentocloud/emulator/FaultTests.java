@@ -140,7 +140,8 @@ class FaultTests {
 
 	@Test
 	void resetConnectionFailsTheClientAndTheNextRequestWorks() {
-		// Every time: java.net.http silently retries a GET once when a pooled connection dies.
+		// Every time: java.net.http silently retries a GET once when a pooled connection
+		// dies.
 		this.emulator.faults().on("GET", CURRENT).resetConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
 		this.emulator.faults().clear();
@@ -185,7 +186,8 @@ class FaultTests {
 		}
 		assertThat(faulted).isEqualTo(rule.hits()).isBetween(50, 150);
 		assertThat(this.emulator.faults().on("GET", CURRENT).probability(0.0).respond(500).hits()).isZero();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).probability(1.5))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).probability(1.5))
 			.withMessageContaining("between 0 and 1");
 	}
 

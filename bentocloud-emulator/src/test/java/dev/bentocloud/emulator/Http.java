@@ -66,8 +66,8 @@ final class Http {
 	HttpRequest request(String method, String path, String body) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.endpoint + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			builder.header("Content-Type", "application/json");
 		}

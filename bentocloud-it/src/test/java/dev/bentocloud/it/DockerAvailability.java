@@ -29,13 +29,16 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Finds out, within seconds, whether a Docker engine answers. Testcontainers' own
- * {@code isDockerAvailable()} tries several strategies and may take long to give up; this first
- * asks the engine's socket for {@code /_ping} with a short timeout, and only then lets
- * Testcontainers connect.
+ * {@code isDockerAvailable()} tries several strategies and may take long to give up; this
+ * first asks the engine's socket for {@code /_ping} with a short timeout, and only then
+ * lets Testcontainers connect.
  */
 final class DockerAvailability {
 
-	/** What the check found; {@code engineAnswered} tells an absent engine from a broken set-up. */
+	/**
+	 * What the check found; {@code engineAnswered} tells an absent engine from a broken
+	 * set-up.
+	 */
 	record Result(boolean available, boolean engineAnswered, String description) {
 
 		static Result absent(String description) {
@@ -51,7 +54,10 @@ final class DockerAvailability {
 	private DockerAvailability() {
 	}
 
-	/** Checks the engine that Testcontainers would use, as seen from this JVM's environment. */
+	/**
+	 * Checks the engine that Testcontainers would use, as seen from this JVM's
+	 * environment.
+	 */
 	static Result check() {
 		Result ping = ping(resolveDockerHost(System.getenv(), userHome()), PING_TIMEOUT);
 		if (!ping.engineAnswered()) {
@@ -62,7 +68,8 @@ final class DockerAvailability {
 
 	/**
 	 * The engine's address: {@code DOCKER_HOST}, else {@code docker.host} from
-	 * {@code ~/.testcontainers.properties}, else the first usual socket that exists; empty if none.
+	 * {@code ~/.testcontainers.properties}, else the first usual socket that exists;
+	 * empty if none.
 	 */
 	static List<URI> resolveDockerHost(Map<String, String> env, Path home) {
 		String dockerHost = env.get("DOCKER_HOST");
@@ -76,7 +83,8 @@ final class DockerAvailability {
 				properties.load(in);
 			}
 			catch (IOException ex) {
-				// Unreadable settings: fall through to the usual sockets, as Testcontainers does.
+				// Unreadable settings: fall through to the usual sockets, as
+				// Testcontainers does.
 			}
 			String configured = properties.getProperty("docker.host");
 			if (configured != null && !configured.isBlank()) {
@@ -98,8 +106,9 @@ final class DockerAvailability {
 	/** Pings the first address; an empty list means no socket was found. */
 	static Result ping(List<URI> dockerHosts, Duration timeout) {
 		if (dockerHosts.isEmpty()) {
-			return Result.absent("no Docker engine: DOCKER_HOST is not set and no socket exists at /var/run/docker.sock "
-					+ "or the other usual places");
+			return Result
+				.absent("no Docker engine: DOCKER_HOST is not set and no socket exists at /var/run/docker.sock "
+						+ "or the other usual places");
 		}
 		URI dockerHost = dockerHosts.get(0);
 		ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
@@ -112,7 +121,8 @@ final class DockerAvailability {
 			return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			return Result.absent("the Docker engine at " + dockerHost + " did not answer within " + timeout.toSeconds() + "s");
+			return Result
+				.absent("the Docker engine at " + dockerHost + " did not answer within " + timeout.toSeconds() + "s");
 		}
 		catch (ExecutionException ex) {
 			return Result.absent("no Docker engine answers at " + dockerHost + ": " + ex.getCause());
@@ -131,17 +141,21 @@ final class DockerAvailability {
 			case "unix" -> {
 				try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 					channel.connect(UnixDomainSocketAddress.of(dockerHost.getPath()));
-					channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-					String response = new String(Channels.newInputStream(channel).readNBytes(512), StandardCharsets.US_ASCII);
+					channel.write(ByteBuffer
+						.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+					String response = new String(Channels.newInputStream(channel).readNBytes(512),
+							StandardCharsets.US_ASCII);
 					if (response.startsWith("HTTP/1.") && response.contains(" 200 ")) {
 						return new Result(true, true, "Docker engine answers at " + dockerHost);
 					}
 					String statusLine = response.lines().findFirst().orElse("(no answer)");
-					return Result.absent("the socket " + dockerHost + " does not answer like a Docker engine: " + statusLine);
+					return Result
+						.absent("the socket " + dockerHost + " does not answer like a Docker engine: " + statusLine);
 				}
 			}
 			case "tcp", "http", "https" -> {
-				// TLS and auth are Testcontainers' business: a listening port is enough to try it.
+				// TLS and auth are Testcontainers' business: a listening port is enough
+				// to try it.
 				try (Socket socket = new Socket()) {
 					int port = (dockerHost.getPort() != -1) ? dockerHost.getPort() : 2375;
 					socket.connect(new InetSocketAddress(dockerHost.getHost(), port), 2000);

@@ -46,7 +46,8 @@ class DockerAvailabilityTests {
 	void deadSocketFileMeansAbsent() throws IOException {
 		Path socket = this.dir.resolve("dead.sock");
 		Files.createFile(socket);
-		DockerAvailability.Result result = DockerAvailability.ping(List.of(URI.create("unix://" + socket)), Duration.ofSeconds(2));
+		DockerAvailability.Result result = DockerAvailability.ping(List.of(URI.create("unix://" + socket)),
+				Duration.ofSeconds(2));
 		assertThat(result.available()).isFalse();
 		assertThat(result.description()).contains("no Docker engine answers at unix://" + socket);
 	}

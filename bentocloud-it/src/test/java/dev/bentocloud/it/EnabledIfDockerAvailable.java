@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated tests only where a Docker engine answers; elsewhere they are skipped, with
- * the reason. With {@code -Dbentocloud.it.require-docker=true} (as CI sets it) a missing engine
- * fails them instead.
+ * Runs the annotated tests only where a Docker engine answers; elsewhere they are
+ * skipped, with the reason. With {@code -Dbentocloud.it.require-docker=true} (as CI sets
+ * it) a missing engine fails them instead.
  *
  * @see DockerAvailableCondition
  */

@@ -3,9 +3,10 @@ package dev.bentocloud.it;
 import java.util.Locale;
 
 /**
- * Settings of the container tests: a system property ({@code -Dbentocloud.it.base-image=...}),
- * else the environment variable of the same name in upper case with underscores
- * ({@code BENTOCLOUD_IT_BASE_IMAGE}), which is how {@code .ci/run} sets them.
+ * Settings of the container tests: a system property
+ * ({@code -Dbentocloud.it.base-image=...}), else the environment variable of the same
+ * name in upper case with underscores ({@code BENTOCLOUD_IT_BASE_IMAGE}), which is how
+ * {@code .ci/run} sets them.
  */
 final class ItSettings {
 

@@ -30,13 +30,13 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * The packaged sample app ({@code sample-app/target/sample-app.jar}) running in a container on top
- * of a JRE base image.
+ * The packaged sample app ({@code sample-app/target/sample-app.jar}) running in a
+ * container on top of a JRE base image.
  * <p>
- * The container uses the host's network, so the app reaches an emulator that listens on this
- * JVM's 127.0.0.1, and its own server listens on 127.0.0.1:{@link #getServerPort()} (a port free
- * when the container was configured). Host networking needs a Docker engine on this machine
- * (Linux); nothing is published and no bridge network is used.
+ * The container uses the host's network, so the app reaches an emulator that listens on
+ * this JVM's 127.0.0.1, and its own server listens on 127.0.0.1:{@link #getServerPort()}
+ * (a port free when the container was configured). Host networking needs a Docker engine
+ * on this machine (Linux); nothing is published and no bridge network is used.
  */
 public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
@@ -48,13 +48,20 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
 
-	/** The JRE image that {@code .ci/docker-setup} builds from the machine's JDK, with no registry. */
+	/**
+	 * The JRE image that {@code .ci/docker-setup} builds from the machine's JDK, with no
+	 * registry.
+	 */
 	public static final String LOCAL_BASE_IMAGE = "bentocloud-local/jre:17";
 
-	/** System property with the path of the executable sample-app jar (set by the pom). */
+	/**
+	 * System property with the path of the executable sample-app jar (set by the pom).
+	 */
 	public static final String SAMPLE_APP_JAR_PROPERTY = "bentocloud.it.sample-app-jar";
 
-	/** Where the BentoML client (and our starter) look for credentials, for HOME=/root. */
+	/**
+	 * Where the BentoML client (and our starter) look for credentials, for HOME=/root.
+	 */
 	public static final String YATAI_CONFIG_PATH = "/root/bentoml/.yatai.yaml";
 
 	public static final String STARTED_LOG_PATTERN = ".*Started SampleApplication in .*";
@@ -89,7 +96,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withNetworkMode("host");
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
-		// The documented switch for a real account: no embedded emulator (it would also take port
+		// The documented switch for a real account: no embedded emulator (it would also
+		// take port
 		// 3001 of the host network), so the usual credential layers apply.
 		withEnv("SPRING_PROFILES_ACTIVE", "bentocloud");
 		withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("sample-app")).withSeparateOutputStreams());
@@ -97,9 +105,10 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	}
 
 	/**
-	 * The base image: {@value #BASE_IMAGE_PROPERTY} when set; otherwise {@value #DEFAULT_BASE_IMAGE}
-	 * when present locally, else {@value #LOCAL_BASE_IMAGE} (built by {@code .ci/docker-setup}) when
-	 * present, else {@value #DEFAULT_BASE_IMAGE}, to be pulled.
+	 * The base image: {@value #BASE_IMAGE_PROPERTY} when set; otherwise
+	 * {@value #DEFAULT_BASE_IMAGE} when present locally, else {@value #LOCAL_BASE_IMAGE}
+	 * (built by {@code .ci/docker-setup}) when present, else
+	 * {@value #DEFAULT_BASE_IMAGE}, to be pulled.
 	 */
 	public static DockerImageName baseImage() {
 		String name = ItSettings.get(BASE_IMAGE_PROPERTY);
@@ -130,20 +139,25 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		return withEnv("BENTO_CLOUD_API_KEY", apiKey);
 	}
 
-	/** Sets {@code BENTO_CLOUD_API_ENDPOINT}, e.g. the emulator's {@code http://127.0.0.1:port}. */
+	/**
+	 * Sets {@code BENTO_CLOUD_API_ENDPOINT}, e.g. the emulator's
+	 * {@code http://127.0.0.1:port}.
+	 */
 	public SampleAppContainer withApiEndpoint(String endpoint) {
 		return withEnv("BENTO_CLOUD_API_ENDPOINT", endpoint);
 	}
 
-	/** Sets {@code BENTOML_CLOUD_CONTEXT}, the context to pick from the credentials file. */
+	/**
+	 * Sets {@code BENTOML_CLOUD_CONTEXT}, the context to pick from the credentials file.
+	 */
 	public SampleAppContainer withCloudContext(String contextName) {
 		return withEnv("BENTOML_CLOUD_CONTEXT", contextName);
 	}
 
 	/**
-	 * Mounts a credentials file at {@value #YATAI_CONFIG_PATH}, read-only, as a user would mount
-	 * {@code ~/bentoml}. The file is written to a temporary directory readable by its owner only,
-	 * removed when the container stops.
+	 * Mounts a credentials file at {@value #YATAI_CONFIG_PATH}, read-only, as a user
+	 * would mount {@code ~/bentoml}. The file is written to a temporary directory
+	 * readable by its owner only, removed when the container stops.
 	 */
 	public SampleAppContainer withYataiConfig(String yaml) {
 		try {
@@ -192,7 +206,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	@Override
 	public void start() {
-		// Not getDockerImageName(): that resolves the image, i.e. starts Testcontainers' own pull.
+		// Not getDockerImageName(): that resolves the image, i.e. starts Testcontainers'
+		// own pull.
 		ensureBaseImage(this.baseImage.asCanonicalNameString());
 		super.start();
 	}
@@ -208,16 +223,17 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 					Files.deleteIfExists(path);
 				}
 				catch (IOException ex) {
-					// A leftover file in the temporary directory is no reason to fail a test.
+					// A leftover file in the temporary directory is no reason to fail a
+					// test.
 				}
 			}
 		}
 	}
 
 	/**
-	 * Sends SIGTERM, waits up to {@code timeout} for the app to exit (then Docker kills it) and
-	 * returns the exit code: 143 or 0 for a clean shutdown, 137 when it had to be killed. The
-	 * container stays until {@link #stop()}, so its logs can still be read.
+	 * Sends SIGTERM, waits up to {@code timeout} for the app to exit (then Docker kills
+	 * it) and returns the exit code: 143 or 0 for a clean shutdown, 137 when it had to be
+	 * killed. The container stays until {@link #stop()}, so its logs can still be read.
 	 */
 	public long stopGracefully(Duration timeout) {
 		DockerClient docker = getDockerClient();
@@ -231,8 +247,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	}
 
 	/**
-	 * Starts the app expecting it to exit by itself (e.g. on bad credentials) and returns its exit
-	 * code and log. Replaces the wait for the started line.
+	 * Starts the app expecting it to exit by itself (e.g. on bad credentials) and returns
+	 * its exit code and log. Replaces the wait for the started line.
 	 */
 	public Exit runToExit(Duration timeout) {
 		withStartupCheckStrategy(new ExitedStartupCheckStrategy().withTimeout(timeout));
@@ -249,17 +265,21 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	}
 
 	/**
-	 * Runs a CLI command of the same jar inside this running container (same environment and
-	 * files), e.g. {@code whoami -o json}.
+	 * Runs a CLI command of the same jar inside this running container (same environment
+	 * and files), e.g. {@code whoami -o json}.
 	 */
 	public Exit runCli(String... command) throws IOException, InterruptedException {
-		List<String> line = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-jar", APP_JAR_PATH));
+		List<String> line = new ArrayList<>(
+				List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-jar", APP_JAR_PATH));
 		line.addAll(List.of(command));
 		ExecResult result = execInContainer(line.toArray(String[]::new));
 		return new Exit(result.getExitCode(), result.getStdout(), result.getStderr());
 	}
 
-	/** How a container or a command in it ended: exit code and output (for a container, its whole log). */
+	/**
+	 * How a container or a command in it ended: exit code and output (for a container,
+	 * its whole log).
+	 */
 	public record Exit(long exitCode, String stdout, String stderr) {
 
 		Exit(long exitCode, String logs) {
@@ -274,8 +294,9 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	}
 
 	/**
-	 * Waits for the started line, but gives up as soon as the container has exited: Testcontainers'
-	 * log wait alone would sit out its whole timeout for an app that failed to start.
+	 * Waits for the started line, but gives up as soon as the container has exited:
+	 * Testcontainers' log wait alone would sit out its whole timeout for an app that
+	 * failed to start.
 	 */
 	private static final class StartedLogOrExitWaitStrategy extends AbstractWaitStrategy {
 
@@ -295,7 +316,9 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 				if (this.started.matcher(logs).find()) {
 					return;
 				}
-				InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+				InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId)
+					.exec()
+					.getState();
 				if (!Boolean.TRUE.equals(state.getRunning())) {
 					throw new ContainerLaunchException("The sample app exited with code " + state.getExitCodeLong()
 							+ " before it started; its log:\n" + this.waitStrategyTarget.getLogs());
@@ -321,15 +344,15 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 		@Override
 		public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
-			return Boolean.TRUE.equals(getCurrentState(dockerClient, containerId).getRunning()) ? StartupStatus.NOT_YET_KNOWN
-					: StartupStatus.SUCCESSFUL;
+			return Boolean.TRUE.equals(getCurrentState(dockerClient, containerId).getRunning())
+					? StartupStatus.NOT_YET_KNOWN : StartupStatus.SUCCESSFUL;
 		}
 
 	}
 
 	/**
-	 * Fails fast, naming the fix, when the base image is neither local nor pullable; Testcontainers
-	 * alone would retry a pull that cannot work for minutes.
+	 * Fails fast, naming the fix, when the base image is neither local nor pullable;
+	 * Testcontainers alone would retry a pull that cannot work for minutes.
 	 */
 	private static void ensureBaseImage(String image) {
 		if (isLocal(image)) {
@@ -337,9 +360,12 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		}
 		DockerClient docker = DockerClientFactory.instance().client();
 		try {
-			boolean done = docker.pullImageCmd(image).start().awaitCompletion(BASE_IMAGE_PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			boolean done = docker.pullImageCmd(image)
+				.start()
+				.awaitCompletion(BASE_IMAGE_PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			if (!done) {
-				throw new IllegalStateException("pull did not finish within " + BASE_IMAGE_PULL_TIMEOUT.toMinutes() + " min");
+				throw new IllegalStateException(
+						"pull did not finish within " + BASE_IMAGE_PULL_TIMEOUT.toMinutes() + " min");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -348,9 +374,9 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("The base image " + image + " is not present locally and cannot be pulled ("
-					+ ex.getMessage() + "). Without a registry, run 'bash .ci/docker-setup' and pass -D" + BASE_IMAGE_PROPERTY
-					+ "=" + LOCAL_BASE_IMAGE + " (or set " + ItSettings.environmentVariable(BASE_IMAGE_PROPERTY) + "="
-					+ LOCAL_BASE_IMAGE + ")", ex);
+					+ ex.getMessage() + "). Without a registry, run 'bash .ci/docker-setup' and pass -D"
+					+ BASE_IMAGE_PROPERTY + "=" + LOCAL_BASE_IMAGE + " (or set "
+					+ ItSettings.environmentVariable(BASE_IMAGE_PROPERTY) + "=" + LOCAL_BASE_IMAGE + ")", ex);
 		}
 	}
 

@@ -11,8 +11,9 @@ import org.testcontainers.containers.Container.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole chain on which the container scenarios build: base image property, the packaged jar in
- * a container, environment and credentials file reaching the app, Spring Boot started, clean stop.
+ * The whole chain on which the container scenarios build: base image property, the
+ * packaged jar in a container, environment and credentials file reaching the app, Spring
+ * Boot started, clean stop.
  */
 @EnabledIfDockerAvailable
 class SampleAppContainerSmokeIT {

@@ -16,13 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the packaged app picks its BentoCloud credentials inside a container: real environment
- * variables and a real {@code /root/bentoml/.yatai.yaml}, against an emulator on this JVM's
- * loopback (the container shares the host's network). Each scenario checks
- * {@code /actuator/health}, the CLI's {@code whoami} where it adds something, and that no token
- * reaches the container's log.
+ * How the packaged app picks its BentoCloud credentials inside a container: real
+ * environment variables and a real {@code /root/bentoml/.yatai.yaml}, against an emulator
+ * on this JVM's loopback (the container shares the host's network). Each scenario checks
+ * {@code /actuator/health}, the CLI's {@code whoami} where it adds something, and that no
+ * token reaches the container's log.
  * <p>
- * Two users make the chosen layer visible: {@code demo} (the seeded user) and {@code bob}.
+ * Two users make the chosen layer visible: {@code demo} (the seeded user) and
+ * {@code bob}.
  */
 @EnabledIfDockerAvailable
 class SampleAppCredentialScenariosIT {
@@ -93,7 +94,8 @@ class SampleAppCredentialScenariosIT {
 			JsonNode bentocloud = assertHealth(app, 200, "UP");
 			assertThat(text(bentocloud, "endpoint")).isEqualTo(emulator.endpoint());
 			assertThat(text(bentocloud, "user")).isEqualTo("demo");
-			assertThat(text(bentocloud, "credentialsSource")).isEqualTo("file:" + SampleAppContainer.YATAI_CONFIG_PATH + "#second");
+			assertThat(text(bentocloud, "credentialsSource"))
+				.isEqualTo("file:" + SampleAppContainer.YATAI_CONFIG_PATH + "#second");
 
 			JsonNode whoami = whoami(app);
 			assertThat(whoami.path("user").path("name").asString()).isEqualTo("demo");
@@ -185,14 +187,18 @@ class SampleAppCredentialScenariosIT {
 		}
 	}
 
-	/** GETs /actuator/health, checks HTTP and overall status, and returns the bentocloud component's details. */
+	/**
+	 * GETs /actuator/health, checks HTTP and overall status, and returns the bentocloud
+	 * component's details.
+	 */
 	private static JsonNode assertHealth(SampleAppContainer app, int httpStatus, String status) throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(app.getBaseUrl() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("HTTP status of /actuator/health: %s", response.body()).isEqualTo(httpStatus);
+		assertThat(response.statusCode()).as("HTTP status of /actuator/health: %s", response.body())
+			.isEqualTo(httpStatus);
 		JsonNode health = json.readTree(response.body());
 		assertThat(text(health, "status")).as(response.body()).isEqualTo(status);
 		JsonNode bentocloud = health.path("components").path("bentocloud");

@@ -6,8 +6,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * One jar, two modes. With no command it runs the WebFlux service; with a command (such as
- * {@code api-token list}) it runs BentoML-style CLI commands and exits. Leading
+ * One jar, two modes. With no command it runs the WebFlux service; with a command (such
+ * as {@code api-token list}) it runs BentoML-style CLI commands and exits. Leading
  * {@code --key=value} arguments are Spring properties in both modes.
  */
 @SpringBootApplication

@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Runs every feature with a recognisable management token, in each credential mode, and checks
- * that the token appears in no HTTP response (web endpoints and actuator, with values shown),
- * no log line, no stdout or stderr, no CLI output and no exception message. {@code api-token
+ * Runs every feature with a recognisable management token, in each credential mode, and
+ * checks that the token appears in no HTTP response (web endpoints and actuator, with
+ * values shown), no log line, no stdout or stderr, no CLI output and no exception
+ * message. {@code api-token
  * create} prints the token it creates, on purpose: that is a new secret, not this one.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -68,7 +69,10 @@ class SecretsTests {
 
 	enum Mode {
 
-		/** {@code bentocloud.api-token} (and {@code bentocloud.service.token}) as properties. */
+		/**
+		 * {@code bentocloud.api-token} (and {@code bentocloud.service.token}) as
+		 * properties.
+		 */
 		PROPERTY,
 
 		/** A {@code .yatai.yaml} named by {@code bentocloud.config-file}. */
@@ -93,8 +97,7 @@ class SecretsTests {
 
 	@ParameterizedTest
 	@EnumSource(Mode.class)
-	void webEndpointsActuatorHealthAndClientErrorsNeverShowTheToken(Mode mode, CapturedOutput output)
-			throws Exception {
+	void webEndpointsActuatorHealthAndClientErrorsNeverShowTheToken(Mode mode, CapturedOutput output) throws Exception {
 		List<String> args = new ArrayList<>(springArgs(mode));
 		args.addAll(List.of("--server.port=0", "--management.endpoints.web.exposure.include=*",
 				"--management.endpoint.env.show-values=ALWAYS", "--management.endpoint.configprops.show-values=ALWAYS",
@@ -141,7 +144,8 @@ class SecretsTests {
 			emulator.faults().clear();
 		}
 		assertThat(this.checked).hasSizeGreaterThan(20);
-		assertThat(output.getAll()).contains("Netty started on port", "BentoCloud credentials from").doesNotContain(TOKEN);
+		assertThat(output.getAll()).contains("Netty started on port", "BentoCloud credentials from")
+			.doesNotContain(TOKEN);
 	}
 
 	@ParameterizedTest
@@ -152,7 +156,8 @@ class SecretsTests {
 		assertThat(cli(mode, 0, "deployment", "list")).contains("demo-iris");
 		List<Consumer<FaultRule>> faults = List.of((rule) -> rule.respond(401),
 				(rule) -> rule.respond(500).header("x-trace-id", "t-" + TOKEN));
-		if (mode == Mode.PROPERTY) { // each CLI run starts a context: the rest once is enough
+		if (mode == Mode.PROPERTY) { // each CLI run starts a context: the rest once is
+										// enough
 			JsonNode created = JSON.readTree(cli(mode, 0, "api-token", "create", "secrets", "-o", "json"));
 			String uid = created.get("uid").asString();
 			assertThat(created.get("token").asString()).as("the new token, shown once on purpose").isNotEqualTo(TOKEN);
@@ -184,8 +189,8 @@ class SecretsTests {
 		assertThat(rejected.output()).contains("401").doesNotContain(TOKEN);
 	}
 
-	private void clientError(String base, BlockingBentoCloudClient client, Consumer<FaultRule> fault,
-			int webStatus) throws Exception {
+	private void clientError(String base, BlockingBentoCloudClient client, Consumer<FaultRule> fault, int webStatus)
+			throws Exception {
 		emulator.faults().clear();
 		fault.accept(emulator.faults().on("GET", USER));
 		Throwable thrown = catchThrowable(client::currentUser);
@@ -210,7 +215,8 @@ class SecretsTests {
 
 	private String cli(Mode mode, int expectedExit, String... command) {
 		List<String> args = new ArrayList<>(springArgs(mode));
-		args.add("--logging.console.enabled=true"); // the CLI logs nowhere by default; scan its logs too
+		args.add("--logging.console.enabled=true"); // the CLI logs nowhere by default;
+													// scan its logs too
 		args.addAll(List.of(command));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -224,11 +230,11 @@ class SecretsTests {
 	}
 
 	private static List<String> springArgs(Mode mode) {
-		List<String> args = new ArrayList<>(List.of("--sample.emulator.enabled=false",
-				"--bentocloud.retry.max-attempts=1", "--bentocloud.retry.initial-backoff=5ms",
-				"--bentocloud.response-timeout=1s", "--bentocloud.health.cache-ttl=10ms",
-				"--logging.level.dev.bentocloud=DEBUG",
-				"--logging.level.org.springframework.web.reactive.function.client=DEBUG"));
+		List<String> args = new ArrayList<>(
+				List.of("--sample.emulator.enabled=false", "--bentocloud.retry.max-attempts=1",
+						"--bentocloud.retry.initial-backoff=5ms", "--bentocloud.response-timeout=1s",
+						"--bentocloud.health.cache-ttl=10ms", "--logging.level.dev.bentocloud=DEBUG",
+						"--logging.level.org.springframework.web.reactive.function.client=DEBUG"));
 		switch (mode) {
 			case PROPERTY -> args.addAll(List.of("--bentocloud.endpoint=" + emulator.endpoint(),
 					"--bentocloud.api-token=" + TOKEN, "--bentocloud.service.token=" + TOKEN));
@@ -259,10 +265,10 @@ class SecretsTests {
 	}
 
 	private static ProcessResult childJvm(String... command) throws Exception {
-		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				SampleApplication.class.getName(),
-				"--sample.emulator.enabled=false", "--logging.level.dev.bentocloud=DEBUG"));
+		List<String> cmd = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
+						"--sample.emulator.enabled=false", "--logging.level.dev.bentocloud=DEBUG"));
 		cmd.addAll(List.of(command));
 		ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();

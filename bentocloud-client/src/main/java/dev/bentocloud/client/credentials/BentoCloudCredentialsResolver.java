@@ -12,18 +12,17 @@ import dev.bentocloud.client.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BentoML's credential chain, as {@code bentoml} resolves it: {@code BENTO_CLOUD_API_KEY} (with
- * {@code BENTO_CLOUD_API_ENDPOINT}) when it is set, even empty; else one context of
- * {@code .yatai.yaml}, which supplies token and endpoint together.
- * <pre class="code">
+ * BentoML's credential chain, as {@code bentoml} resolves it: {@code BENTO_CLOUD_API_KEY}
+ * (with {@code BENTO_CLOUD_API_ENDPOINT}) when it is set, even empty; else one context of
+ * {@code .yatai.yaml}, which supplies token and endpoint together. <pre class="code">
  * BentoCloudCredentials credentials = BentoCloudCredentialsResolver.bentoml().resolve();
  * BentoCloudClient client = BentoCloudClient.builder().credentials(credentials).build();
- * </pre>
- * The file is {@link #configFile(String) given}, else found as {@link YataiConfigLocation} says;
- * the context is {@link #context(String, String) given}, else {@code BENTOML_CLOUD_CONTEXT},
- * else the file's {@code current_context_name}. Without a token, the result says where the
- * resolver looked. A file that exists but cannot be used, or a context that does not exist,
- * throws {@link YataiConfigException}; messages never contain a token.
+ * </pre> The file is {@link #configFile(String) given}, else found as
+ * {@link YataiConfigLocation} says; the context is {@link #context(String, String)
+ * given}, else {@code BENTOML_CLOUD_CONTEXT}, else the file's
+ * {@code current_context_name}. Without a token, the result says where the resolver
+ * looked. A file that exists but cannot be used, or a context that does not exist, throws
+ * {@link YataiConfigException}; messages never contain a token.
  *
  * @since 0.1.0
  */
@@ -84,9 +83,11 @@ public final class BentoCloudCredentialsResolver {
 	}
 
 	/**
-	 * The context to use instead of {@code BENTOML_CLOUD_CONTEXT} or the file's current one.
+	 * The context to use instead of {@code BENTOML_CLOUD_CONTEXT} or the file's current
+	 * one.
 	 * @param context the context name, or {@code null}
-	 * @param selectedBy what selected it, for messages (e.g. {@code property bentocloud.context})
+	 * @param selectedBy what selected it, for messages (e.g.
+	 * {@code property bentocloud.context})
 	 * @return this resolver
 	 */
 	public BentoCloudCredentialsResolver context(@Nullable String context, String selectedBy) {
@@ -96,7 +97,8 @@ public final class BentoCloudCredentialsResolver {
 	}
 
 	/**
-	 * The endpoint when the source of the token names none (default {@code https://cloud.bentoml.com}).
+	 * The endpoint when the source of the token names none (default
+	 * {@code https://cloud.bentoml.com}).
 	 * @param defaultEndpoint the endpoint
 	 * @return this resolver
 	 */
@@ -124,8 +126,8 @@ public final class BentoCloudCredentialsResolver {
 
 	/**
 	 * The whole chain: the environment, then the file.
-	 * @return the credentials; without a token, {@link BentoCloudCredentials#searched()} says
-	 * where the resolver looked
+	 * @return the credentials; without a token, {@link BentoCloudCredentials#searched()}
+	 * says where the resolver looked
 	 * @throws YataiConfigException when the file is needed but cannot be used
 	 */
 	public BentoCloudCredentials resolve() {
@@ -142,8 +144,8 @@ public final class BentoCloudCredentialsResolver {
 	}
 
 	/**
-	 * {@code BENTO_CLOUD_API_KEY} and {@code BENTO_CLOUD_API_ENDPOINT}. As in BentoML, a key
-	 * that is set but empty still wins over the file (and then supplies no token).
+	 * {@code BENTO_CLOUD_API_KEY} and {@code BENTO_CLOUD_API_ENDPOINT}. As in BentoML, a
+	 * key that is set but empty still wins over the file (and then supplies no token).
 	 * @return the credentials, or empty when {@code BENTO_CLOUD_API_KEY} is not set
 	 */
 	public Optional<BentoCloudCredentials> fromEnvironment() {
@@ -151,9 +153,8 @@ public final class BentoCloudCredentialsResolver {
 			String endpoint = this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT)
 				.map(String::strip)
 				.orElse(this.defaultEndpoint);
-			List<String> searched = token.isBlank()
-					? List.of("environment variable " + BentoMlEnvironment.API_KEY + ": set but empty (as in "
-							+ "BentoML, that means: use the environment, not the credentials file)")
+			List<String> searched = token.isBlank() ? List.of("environment variable " + BentoMlEnvironment.API_KEY
+					+ ": set but empty (as in " + "BentoML, that means: use the environment, not the credentials file)")
 					: List.of();
 			return new BentoCloudCredentials(endpoint, token, "env:" + BentoMlEnvironment.API_KEY, searched);
 		});
@@ -161,10 +162,10 @@ public final class BentoCloudCredentialsResolver {
 
 	/**
 	 * The selected context of the credentials file.
-	 * @return the context's credentials, or, when there is no file, no context or an empty
-	 * token, credentials without a token that say where the resolver looked
-	 * @throws YataiConfigException when the file cannot be used or the selected context does not
-	 * exist
+	 * @return the context's credentials, or, when there is no file, no context or an
+	 * empty token, credentials without a token that say where the resolver looked
+	 * @throws YataiConfigException when the file cannot be used or the selected context
+	 * does not exist
 	 */
 	public BentoCloudCredentials fromFile() {
 		YataiConfigLocation location = location();

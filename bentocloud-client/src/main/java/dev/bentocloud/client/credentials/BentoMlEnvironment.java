@@ -11,8 +11,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * BentoML's environment variables, read by their exact names as BentoML's Python client does,
- * from a lookup that tests (and Spring's environment) can replace.
+ * BentoML's environment variables, read by their exact names as BentoML's Python client
+ * does, from a lookup that tests (and Spring's environment) can replace.
  *
  * @since 0.1.0
  */
@@ -30,7 +30,10 @@ public final class BentoMlEnvironment {
 	/** BentoML's home folder, which holds {@code .yatai.yaml}. */
 	public static final String HOME = "BENTOML_HOME";
 
-	/** Set by BentoCloud in the pods of a deployment (BentoML's {@code running_inside_container}). */
+	/**
+	 * Set by BentoCloud in the pods of a deployment (BentoML's
+	 * {@code running_inside_container}).
+	 */
 	public static final String DEPLOYMENT_URL = "BENTOCLOUD_DEPLOYMENT_URL";
 
 	private final Function<String, @Nullable String> lookup;

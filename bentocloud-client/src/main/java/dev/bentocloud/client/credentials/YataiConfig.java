@@ -10,15 +10,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The content of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's Python
- * {@code CloudClientConfig} models it: a list of named {@link YataiContext contexts} and the name
- * of the current one.
+ * {@code CloudClientConfig} models it: a list of named {@link YataiContext contexts} and
+ * the name of the current one.
  * <p>
- * The file's complete tree, unknown keys included, stays available through {@link #raw()} so
- * that a writer can save the file again without losing what it does not model. Aliases in the
- * file are not expanded: the tree holds the alias name as a string.
+ * The file's complete tree, unknown keys included, stays available through {@link #raw()}
+ * so that a writer can save the file again without losing what it does not model. Aliases
+ * in the file are not expanded: the tree holds the alias name as a string.
  *
  * @param contexts the contexts, in file order
- * @param currentContextName the file's {@code current_context_name}, {@code "default"} when absent
+ * @param currentContextName the file's {@code current_context_name}, {@code "default"}
+ * when absent
  * @param raw the file's complete tree (a copy; an empty object for an empty file)
  */
 public record YataiConfig(List<YataiContext> contexts, String currentContextName, ObjectNode raw) {
@@ -34,7 +35,9 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		raw = (raw != null) ? raw.deepCopy() : JsonNodeFactory.instance.objectNode();
 	}
 
-	/** A configuration without contexts, as BentoML builds for a missing or empty file. */
+	/**
+	 * A configuration without contexts, as BentoML builds for a missing or empty file.
+	 */
 	public static YataiConfig empty() {
 		return new YataiConfig(List.of(), DEFAULT_CONTEXT_NAME, null);
 	}
@@ -45,7 +48,10 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		return this.raw.deepCopy();
 	}
 
-	/** The first context with exactly this name, as BentoML's {@code get_context} picks it. */
+	/**
+	 * The first context with exactly this name, as BentoML's {@code get_context} picks
+	 * it.
+	 */
 	public Optional<YataiContext> context(String name) {
 		return this.contexts.stream().filter((context) -> context.name().equals(name)).findFirst();
 	}
@@ -61,8 +67,8 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	}
 
 	/**
-	 * The names of all contexts as messages may show them: a name that contains one of the
-	 * file's API tokens (a token pasted into the wrong field) is masked.
+	 * The names of all contexts as messages may show them: a name that contains one of
+	 * the file's API tokens (a token pasted into the wrong field) is masked.
 	 */
 	public List<String> displayableContextNames() {
 		return this.contexts.stream().map((context) -> displayable(context.name())).toList();
@@ -86,9 +92,10 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	}
 
 	/**
-	 * A copy with {@code context} saved as BentoML's {@code CloudClientContext.save()} does: it
-	 * replaces the first context of the same name, in place, or is appended. Unknown keys of the
-	 * replaced context stay in {@link #raw()} and are written again by {@link YataiConfigWriter}.
+	 * A copy with {@code context} saved as BentoML's {@code CloudClientContext.save()}
+	 * does: it replaces the first context of the same name, in place, or is appended.
+	 * Unknown keys of the replaced context stay in {@link #raw()} and are written again
+	 * by {@link YataiConfigWriter}.
 	 * @param context the context to save
 	 * @return the new configuration
 	 */

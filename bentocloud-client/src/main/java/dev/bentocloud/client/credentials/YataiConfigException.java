@@ -7,11 +7,11 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A credentials file that exists but cannot be used: unreadable, too large, not valid YAML, or
- * not shaped like BentoML's {@code .yatai.yaml}.
+ * A credentials file that exists but cannot be used: unreadable, too large, not valid
+ * YAML, or not shaped like BentoML's {@code .yatai.yaml}.
  * <p>
- * The message names the file, the line where known, and the problem. It never quotes the file's
- * content, so it cannot leak a token.
+ * The message names the file, the line where known, and the problem. It never quotes the
+ * file's content, so it cannot leak a token.
  *
  * @since 0.1.0
  */
@@ -51,11 +51,10 @@ public class YataiConfigException extends RuntimeException {
 	 * @param file the file that was read
 	 * @param problem what is wrong, without any of the file's values
 	 * @param contextNames names of the file's contexts
-	 * @param missingContext the context asked for that does not exist, or {@code null} when it
-	 * exists but is unusable
+	 * @param missingContext the context asked for that does not exist, or {@code null}
+	 * when it exists but is unusable
 	 */
-	public YataiConfigException(Path file, String problem, List<String> contextNames,
-			@Nullable String missingContext) {
+	public YataiConfigException(Path file, String problem, List<String> contextNames, @Nullable String missingContext) {
 		super(file + ": " + problem);
 		this.file = file;
 		this.line = 0;
@@ -85,7 +84,9 @@ public class YataiConfigException extends RuntimeException {
 		return this.contextNames;
 	}
 
-	/** Whether {@link #getContextNames()} is known; false when the file could not be read. */
+	/**
+	 * Whether {@link #getContextNames()} is known; false when the file could not be read.
+	 */
 	public boolean isContextNamesKnown() {
 		return this.contextNamesKnown;
 	}

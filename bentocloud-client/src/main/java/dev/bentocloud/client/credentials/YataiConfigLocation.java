@@ -10,15 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where BentoML's credentials file is: {@code bentocloud.config-file}, else
- * {@code $BENTOML_HOME/.yatai.yaml} ({@code $VAR}, {@code ${VAR}} and {@code ~} expanded, as BentoML
- * does), else {@code ~/bentoml/.yatai.yaml}, or {@code ~/.bentoml/.yatai.yaml} when only that one
- * exists. Shared by the credentials post-processor (reading) and {@link YataiConfigWriter} callers
- * such as a {@code cloud login} command (writing), so both always use the same file.
+ * {@code $BENTOML_HOME/.yatai.yaml} ({@code $VAR}, {@code ${VAR}} and {@code ~} expanded,
+ * as BentoML does), else {@code ~/bentoml/.yatai.yaml}, or {@code ~/.bentoml/.yatai.yaml}
+ * when only that one exists. Shared by the credentials post-processor (reading) and
+ * {@link YataiConfigWriter} callers such as a {@code cloud login} command (writing), so
+ * both always use the same file.
  *
  * @param file the file to read and write (may not exist yet)
- * @param skipped {@code ~/bentoml/.yatai.yaml} when it does not exist and {@code file} is the
- * {@code ~/.bentoml} alternative, else {@code null}
- * @param alsoMissing {@code ~/.bentoml/.yatai.yaml} when neither default exists, else {@code null}
+ * @param skipped {@code ~/bentoml/.yatai.yaml} when it does not exist and {@code file} is
+ * the {@code ~/.bentoml} alternative, else {@code null}
+ * @param alsoMissing {@code ~/.bentoml/.yatai.yaml} when neither default exists, else
+ * {@code null}
  * @since 0.1.0
  */
 public record YataiConfigLocation(Path file, @Nullable Path skipped, @Nullable Path alsoMissing) {
@@ -26,7 +28,8 @@ public record YataiConfigLocation(Path file, @Nullable Path skipped, @Nullable P
 	/** The file name BentoML uses. */
 	public static final String FILE_NAME = ".yatai.yaml";
 
-	private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+	private static final Pattern VARIABLE = Pattern
+		.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
 	/**
 	 * The credentials file.

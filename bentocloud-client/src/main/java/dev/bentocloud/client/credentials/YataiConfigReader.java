@@ -30,19 +30,21 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}. Never writes
- * the file.
+ * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}.
+ * Never writes the file.
  * <p>
- * Follows BentoML's Python client: unknown keys are ignored (and kept in {@link YataiConfig#raw()}),
- * a file whose YAML is empty or "falsy" ({@code null}, {@code {}}, {@code []}, {@code false},
- * {@code 0}, {@code ""}) means "no contexts", {@code current_context_name} defaults to
- * {@code default}, and {@code email} is optional. Unlike the Python client it reports a broken
- * file with the file name, the line and the problem instead of a stack trace, and does not turn
- * a {@code null} token into the string {@code "None"}.
+ * Follows BentoML's Python client: unknown keys are ignored (and kept in
+ * {@link YataiConfig#raw()}), a file whose YAML is empty or "falsy" ({@code null},
+ * {@code {}}, {@code []}, {@code false}, {@code 0}, {@code ""}) means "no contexts",
+ * {@code current_context_name} defaults to {@code default}, and {@code email} is
+ * optional. Unlike the Python client it reports a broken file with the file name, the
+ * line and the problem instead of a stack trace, and does not turn a {@code null} token
+ * into the string {@code "None"}.
  * <p>
- * Defensive limits: the file may be at most {@link #DEFAULT_MAX_SIZE} bytes (configurable), YAML
- * aliases are not expanded (no "billion laughs"), and nesting is limited. Error messages never
- * quote the file's content. Instances are immutable and thread-safe.
+ * Defensive limits: the file may be at most {@link #DEFAULT_MAX_SIZE} bytes
+ * (configurable), YAML aliases are not expanded (no "billion laughs"), and nesting is
+ * limited. Error messages never quote the file's content. Instances are immutable and
+ * thread-safe.
  */
 public final class YataiConfigReader {
 
@@ -74,8 +76,10 @@ public final class YataiConfigReader {
 			throw new IllegalArgumentException("maxSize must be positive");
 		}
 		this.maxSize = maxSize;
-		// Built on the first file that exists: YAML and Jackson classes cost startup time, and
-		// most applications have no credentials file (their token comes from the environment).
+		// Built on the first file that exists: YAML and Jackson classes cost startup
+		// time, and
+		// most applications have no credentials file (their token comes from the
+		// environment).
 		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
 	}
 
@@ -149,7 +153,10 @@ public final class YataiConfigReader {
 		return new Structure(file, root, lines(content)).toConfig();
 	}
 
-	/** Whether Python would consider the parsed document falsy (BentoML then uses defaults). */
+	/**
+	 * Whether Python would consider the parsed document falsy (BentoML then uses
+	 * defaults).
+	 */
 	private static boolean isFalsy(JsonNode root) {
 		if (root == null || root.isMissingNode() || root.isNull()) {
 			return true;
@@ -180,12 +187,11 @@ public final class YataiConfigReader {
 					"it is not valid YAML: " + context + redact(String.valueOf(marked.getProblem())), List.of());
 		}
 		if (ex instanceof StreamConstraintsException) {
-			return new YataiConfigException(file, lineOf(ex),
-					"it exceeds a parser limit (nesting deeper than " + MAX_NESTING_DEPTH + " or a value that is too long)",
-					List.of());
+			return new YataiConfigException(file, lineOf(ex), "it exceeds a parser limit (nesting deeper than "
+					+ MAX_NESTING_DEPTH + " or a value that is too long)", List.of());
 		}
-		return new YataiConfigException(file, lineOf(ex), "it is not valid YAML (" + ex.getClass().getSimpleName() + ")",
-				List.of());
+		return new YataiConfigException(file, lineOf(ex),
+				"it is not valid YAML (" + ex.getClass().getSimpleName() + ")", List.of());
 	}
 
 	private static int lineOf(JacksonException ex) {
@@ -263,8 +269,9 @@ public final class YataiConfigReader {
 
 		private YataiContext context(JsonNode node, String pointer) {
 			if (!node.isObject()) {
-				throw error(pointer, "each entry of 'contexts' must be a mapping with name, endpoint and api_token, not "
-						+ describe(node));
+				throw error(pointer,
+						"each entry of 'contexts' must be a mapping with name, endpoint and api_token, not "
+								+ describe(node));
 			}
 			String name = required(node, pointer, "name");
 			String endpoint = required(node, pointer, "endpoint");
@@ -290,7 +297,8 @@ public final class YataiConfigReader {
 				return value.stringValue();
 			}
 			if (value.isNumber() || value.isBoolean()) {
-				// PyYAML quotes strings that look like numbers; a hand-edited file may not.
+				// PyYAML quotes strings that look like numbers; a hand-edited file may
+				// not.
 				return value.asString();
 			}
 			throw error(pointer, "'" + key + "' must be a string, not " + describe(value));

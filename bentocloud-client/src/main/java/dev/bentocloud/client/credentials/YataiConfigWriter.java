@@ -46,25 +46,27 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes BentoML's credentials file ({@code .yatai.yaml}) so that BentoML's Python CLI and this
- * starter can share it.
+ * Writes BentoML's credentials file ({@code .yatai.yaml}) so that BentoML's Python CLI
+ * and this starter can share it.
  * <p>
- * Format: what BentoML's {@code yaml.dump} writes with PyYAML's defaults, block style, keys sorted,
- * {@code email: null} when unknown, no document marker. Keys this class does not model, at the
- * top level and inside contexts, are written back unchanged. Strings that YAML 1.1 (PyYAML) would
- * read as something else ({@code yes}, {@code 0777}, {@code 1:20}, …) are single-quoted.
+ * Format: what BentoML's {@code yaml.dump} writes with PyYAML's defaults, block style,
+ * keys sorted, {@code email: null} when unknown, no document marker. Keys this class does
+ * not model, at the top level and inside contexts, are written back unchanged. Strings
+ * that YAML 1.1 (PyYAML) would read as something else ({@code yes}, {@code 0777},
+ * {@code 1:20}, …) are single-quoted.
  * <p>
  * Safety: {@link #update} holds an exclusive lock (a {@link FileLock} on the sibling
- * {@code .yatai.yaml.lock}, plus an in-process lock) around read-modify-write, so concurrent logins
- * from several threads or processes do not lose a context. The new content goes to a temporary
- * file in the same folder, which is forced to disk and renamed over the file with
- * {@link StandardCopyOption#ATOMIC_MOVE}: readers see the old or the new file, never half of one.
- * On POSIX file systems the file is {@code 0600} and a folder created for it {@code 0700}. A file
- * that is a symbolic link is written through the link. The synthetic context
- * {@value #ENV_CONTEXT_NAME} (from {@code BENTO_CLOUD_API_KEY}) is never written, neither as a
- * context nor as the current context: {@link #update} and {@link #saveContext} refuse to add or
- * change one (an entry that BentoML's Python client put there itself is kept as it is). Instances
- * are thread-safe.
+ * {@code .yatai.yaml.lock}, plus an in-process lock) around read-modify-write, so
+ * concurrent logins from several threads or processes do not lose a context. The new
+ * content goes to a temporary file in the same folder, which is forced to disk and
+ * renamed over the file with {@link StandardCopyOption#ATOMIC_MOVE}: readers see the old
+ * or the new file, never half of one. On POSIX file systems the file is {@code 0600} and
+ * a folder created for it {@code 0700}. A file that is a symbolic link is written through
+ * the link. The synthetic context {@value #ENV_CONTEXT_NAME} (from
+ * {@code BENTO_CLOUD_API_KEY}) is never written, neither as a context nor as the current
+ * context: {@link #update} and {@link #saveContext} refuse to add or change one (an entry
+ * that BentoML's Python client put there itself is kept as it is). Instances are
+ * thread-safe.
  */
 public final class YataiConfigWriter {
 
@@ -81,7 +83,8 @@ public final class YataiConfigWriter {
 	/** FileLock is per JVM, so threads of one JVM also need a lock of their own. */
 	private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
-	// Implicit resolvers of PyYAML (YAML 1.1) for bool, int, float, null, timestamp, merge, value.
+	// Implicit resolvers of PyYAML (YAML 1.1) for bool, int, float, null, timestamp,
+	// merge, value.
 	private static final Pattern YAML11_NON_STRING = Pattern.compile(String.join("|",
 			"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
 			"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
@@ -89,7 +92,8 @@ public final class YataiConfigWriter {
 					+ "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
 			"~|null|Null|NULL|", "[0-9]{4}-[0-9]{2}-[0-9]{2}.*", "<<|="));
 
-	private static final Pattern HEX_ESCAPE = Pattern.compile("\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})");
+	private static final Pattern HEX_ESCAPE = Pattern
+		.compile("\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})");
 
 	private static final Comparator<String> PYTHON_ORDER = (a, b) -> {
 		// Python sorts str by code point; String.compareTo sorts by UTF-16 unit.
@@ -121,13 +125,15 @@ public final class YataiConfigWriter {
 	}
 
 	/**
-	 * Reads the file, applies {@code change} and writes the result, all under an exclusive lock.
-	 * The file is written only when the content changes.
+	 * Reads the file, applies {@code change} and writes the result, all under an
+	 * exclusive lock. The file is written only when the content changes.
 	 * @param file the credentials file; it and its folder are created when missing
-	 * @param change gets the current configuration ({@link YataiConfig#empty()} when the file
-	 * does not exist) and returns the one to write; exceptions it throws leave the file unchanged
+	 * @param change gets the current configuration ({@link YataiConfig#empty()} when the
+	 * file does not exist) and returns the one to write; exceptions it throws leave the
+	 * file unchanged
 	 * @return the configuration as written
-	 * @throws YataiConfigException when the existing file cannot be used (it is then left alone)
+	 * @throws YataiConfigException when the existing file cannot be used (it is then left
+	 * alone)
 	 * @throws UncheckedIOException when the file cannot be written
 	 */
 	public YataiConfig update(Path file, UnaryOperator<YataiConfig> change) {
@@ -137,8 +143,8 @@ public final class YataiConfigWriter {
 		Path lockFile = folder.resolve(target.getFileName() + LOCK_SUFFIX);
 		ReentrantLock localLock = LOCAL_LOCKS.computeIfAbsent(lockFile, (key) -> new ReentrantLock());
 		localLock.lock();
-		try (FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-				fileAttributes());
+		try (FileChannel channel = FileChannel.open(lockFile,
+				Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), fileAttributes());
 				FileLock lock = channel.lock()) {
 			YataiConfig current = this.reader.read(target).orElse(YataiConfig.empty());
 			YataiConfig changed = change.apply(current);
@@ -159,7 +165,8 @@ public final class YataiConfigWriter {
 	}
 
 	/**
-	 * Saves a context (replacing the one of the same name), as {@code bentoml cloud login} does.
+	 * Saves a context (replacing the one of the same name), as
+	 * {@code bentoml cloud login} does.
 	 * @param file the credentials file
 	 * @param context the context to save
 	 * @param makeCurrent whether it also becomes the current context
@@ -174,8 +181,8 @@ public final class YataiConfigWriter {
 	}
 
 	/**
-	 * The YAML text for a configuration, as BentoML's Python client would write it, with the
-	 * unknown keys of {@link YataiConfig#raw()} kept.
+	 * The YAML text for a configuration, as BentoML's Python client would write it, with
+	 * the unknown keys of {@link YataiConfig#raw()} kept.
 	 * @param config the configuration
 	 * @return the file content
 	 */
@@ -204,20 +211,28 @@ public final class YataiConfigWriter {
 		StringBuilder out = new StringBuilder();
 		new Dump(this.dumpSettings).dumpNode(node(root), new StringWriter(out));
 		String yaml = out.toString();
-		// PyYAML escapes non-ASCII as \xF6 / \u20AC, upper case. Without a literal backslash in
+		// PyYAML escapes non-ASCII as \xF6 / \u20AC, upper case. Without a literal
+		// backslash in
 		// any value, every backslash in the output starts such an escape.
 		if (yaml.indexOf('\\') >= 0 && !root.toString().contains("\\\\")) {
-			yaml = HEX_ESCAPE.matcher(yaml).replaceAll((match) -> Matcher.quoteReplacement(pythonEscape(match.group())));
+			yaml = HEX_ESCAPE.matcher(yaml)
+				.replaceAll((match) -> Matcher.quoteReplacement(pythonEscape(match.group())));
 		}
 		return yaml;
 	}
 
-	/** {@code \\xf6} to {@code \\xF6}, {@code \\u20ac} to {@code \\u20AC}: PyYAML's upper-case hex digits. */
+	/**
+	 * {@code \\xf6} to {@code \\xF6}, {@code \\u20ac} to {@code \\u20AC}: PyYAML's
+	 * upper-case hex digits.
+	 */
 	private static String pythonEscape(String escape) {
 		return escape.substring(0, 2) + escape.substring(2).toUpperCase(Locale.ROOT);
 	}
 
-	/** The raw entry of context {@code index}, keeping its unknown keys; a new one for a new context. */
+	/**
+	 * The raw entry of context {@code index}, keeping its unknown keys; a new one for a
+	 * new context.
+	 */
 	private static ObjectNode rawEntry(JsonNode rawContexts, int index, String name, Set<Integer> used) {
 		if (rawContexts.isArray()) {
 			if (index < rawContexts.size() && rawContexts.get(index).isObject()
@@ -235,9 +250,10 @@ public final class YataiConfigWriter {
 	}
 
 	/**
-	 * BentoML's Python client itself may have put an {@value #ENV_CONTEXT_NAME} context (with the
-	 * environment's token) into the file; such an entry is kept as it is, since this writer
-	 * changes only what it is asked to. What it never does is add or change one.
+	 * BentoML's Python client itself may have put an {@value #ENV_CONTEXT_NAME} context
+	 * (with the environment's token) into the file; such an entry is kept as it is, since
+	 * this writer changes only what it is asked to. What it never does is add or change
+	 * one.
 	 */
 	private static void checkNoNewEnvContext(YataiConfig before, YataiConfig after) {
 		List<YataiContext> envBefore = envContexts(before);
@@ -324,21 +340,23 @@ public final class YataiConfigWriter {
 		}
 		try {
 			List<Path> missing = new ArrayList<>();
-			for (Path candidate = folder; candidate != null && !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS);
-					candidate = candidate.getParent()) {
+			for (Path candidate = folder; candidate != null
+					&& !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); candidate = candidate.getParent()) {
 				missing.add(candidate);
 			}
 			Files.createDirectories(folder);
 			if (isPosix()) {
-				// createDirectories' attributes pass through the umask; set the mode explicitly.
+				// createDirectories' attributes pass through the umask; set the mode
+				// explicitly.
 				for (Path created : missing) {
 					Files.setPosixFilePermissions(created, FOLDER_PERMISSIONS);
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create the folder " + folder + " for the BentoCloud credentials file: "
-					+ ex.getClass().getSimpleName() + " " + ex.getMessage(), ex);
+			throw new UncheckedIOException("Could not create the folder " + folder
+					+ " for the BentoCloud credentials file: " + ex.getClass().getSimpleName() + " " + ex.getMessage(),
+					ex);
 		}
 	}
 

@@ -3,8 +3,8 @@ package dev.bentocloud.client.credentials;
 import java.util.Objects;
 
 /**
- * One named context of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's Python
- * {@code CloudClientContext} models it.
+ * One named context of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's
+ * Python {@code CloudClientContext} models it.
  * <p>
  * {@link #toString()} never prints the API token.
  *

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A BentoCloud API token ({@code ApiTokenSchema}). The secret {@link #token()} is only present
- * in the response to a create call, and {@link #toString()} never shows it.
+ * A BentoCloud API token ({@code ApiTokenSchema}). The secret {@link #token()} is only
+ * present in the response to a create call, and {@link #toString()} never shows it.
  *
  * @param uid the unique id
  * @param name the token name

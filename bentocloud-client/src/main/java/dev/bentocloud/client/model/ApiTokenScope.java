@@ -36,7 +36,8 @@ public record ApiTokenScope(String value) {
 	}
 
 	/**
-	 * The scope with this value; documented scopes match case-insensitively, others pass through.
+	 * The scope with this value; documented scopes match case-insensitively, others pass
+	 * through.
 	 */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static ApiTokenScope of(String value) {

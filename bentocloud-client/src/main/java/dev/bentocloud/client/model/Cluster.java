@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name the cluster name, used as the {@code cluster} query parameter
  * @param description the description
  * @param organizationName the organization owning it
- * @param first whether it is the organization's first (default) cluster; {@code null} if unknown
+ * @param first whether it is the organization's first (default) cluster; {@code null} if
+ * unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Cluster(String uid, @JsonProperty(required = true) String name, String description,

@@ -9,7 +9,8 @@ import java.util.List;
  * @param name the token name (required)
  * @param description an optional description
  * @param scopes the scopes; {@code null} sends {@code null}, leaving the server default
- * @param expiry when the token expires, or {@code null} for never; see {@link TokenExpiry}
+ * @param expiry when the token expires, or {@code null} for never; see
+ * {@link TokenExpiry}
  */
 public record CreateApiTokenRequest(String name, String description, List<ApiTokenScope> scopes, Instant expiry) {
 

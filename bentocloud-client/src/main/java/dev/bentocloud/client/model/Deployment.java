@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param updatedAt when it was last updated, or {@code null}
  * @param creator who created it
  * @param cluster the cluster it runs in
- * @param latestRevision its latest revision, holding the configuration; may be {@code null}
+ * @param latestRevision its latest revision, holding the configuration; may be
+ * {@code null}
  * @param manifest extra information such as the {@code dev} flag; may be {@code null}
  * @param urls the service URLs; empty in list responses
  * @param labels labels

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A deployment's configuration, as given to create, update and apply, and as found in a
- * deployment's latest revision. {@code null} means "not set": update merges only what is set.
+ * deployment's latest revision. {@code null} means "not set": update merges only what is
+ * set.
  *
  * @param name the deployment name; {@code null} on create lets the server generate one
  * @param bento the bento, {@code repository:version}
- * @param cluster the cluster; sent as the {@code cluster} query parameter, never in the body
+ * @param cluster the cluster; sent as the {@code cluster} query parameter, never in the
+ * body
  * @param accessAuthorization whether callers need {@code Authorization: Bearer}
  * @param envs deployment-level environment variables
  * @param labels labels
@@ -23,15 +25,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeploymentConfig(String name, String bento, String cluster, Boolean accessAuthorization,
-		List<EnvVar> envs, List<Label> labels, List<String> secrets, Map<String, ServiceConfig> services,
-		Canary canary, Boolean dev) {
+		List<EnvVar> envs, List<Label> labels, List<String> secrets, Map<String, ServiceConfig> services, Canary canary,
+		Boolean dev) {
 
 	/** An empty configuration to build on with the {@code with...} methods. */
 	public static DeploymentConfig empty() {
 		return new DeploymentConfig(null, null, null, null, null, null, null, null, null, null);
 	}
 
-	/** A configuration for {@code bento} with one service, as {@code bentoml deploy} builds. */
+	/**
+	 * A configuration for {@code bento} with one service, as {@code bentoml deploy}
+	 * builds.
+	 */
 	public static DeploymentConfig of(String name, String bento) {
 		return empty().withName(name).withBento(bento);
 	}
@@ -93,8 +98,8 @@ public record DeploymentConfig(String name, String bento, String cluster, Boolea
 	}
 
 	/**
-	 * Applies BentoML's scaling rules ({@link Scaling#fix}) to every service, canary versions
-	 * included.
+	 * Applies BentoML's scaling rules ({@link Scaling#fix}) to every service, canary
+	 * versions included.
 	 * @throws IllegalArgumentException if a service's bounds are invalid
 	 */
 	public DeploymentConfig withFixedScaling() {
@@ -102,9 +107,9 @@ public record DeploymentConfig(String name, String bento, String cluster, Boolea
 		if (this.canary != null && this.canary.versions() != null) {
 			Map<String, Canary.Version> versions = new LinkedHashMap<>();
 			this.canary.versions()
-				.forEach((key, version) -> versions.put(key, (version == null) ? null
-						: new Canary.Version(version.envs(), version.secrets(), fixServices(version.services()),
-								version.bento(), version.weight())));
+				.forEach((key, version) -> versions.put(key,
+						(version == null) ? null : new Canary.Version(version.envs(), version.secrets(),
+								fixServices(version.services()), version.bento(), version.weight())));
 			fixedCanary = new Canary(this.canary.routeType(), this.canary.routeBy(), versions);
 		}
 		return withServices(fixServices(this.services)).withCanary(fixedCanary);

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Filters for listing deployments. Unlike the Python client, {@code dev}, {@code q} and labels
- * also apply when a cluster is given.
+ * Filters for listing deployments. Unlike the Python client, {@code dev}, {@code q} and
+ * labels also apply when a cluster is given.
  *
  * @param search free-text name search, or {@code null}
  * @param cluster only this cluster, or {@code null} for all
@@ -46,7 +46,10 @@ public record DeploymentQuery(String search, String cluster, Map<String, String>
 		return new DeploymentQuery(this.search, this.cluster, this.labels, this.dev, q);
 	}
 
-	/** The {@code q} query parameter: {@code is:dev}, the caller's terms and {@code label:k=v} terms, or {@code null}. */
+	/**
+	 * The {@code q} query parameter: {@code is:dev}, the caller's terms and
+	 * {@code label:k=v} terms, or {@code null}.
+	 */
 	public String queryString() {
 		StringBuilder query = new StringBuilder();
 		if (this.dev) {

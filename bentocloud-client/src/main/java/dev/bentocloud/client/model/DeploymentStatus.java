@@ -3,8 +3,9 @@ package dev.bentocloud.client.model;
 import java.util.Set;
 
 /**
- * The deployment status strings BentoCloud uses (contract 5.4), and how "wait until ready"
- * reads them. Statuses are kept as strings so that new ones do not break the client.
+ * The deployment status strings BentoCloud uses (contract 5.4), and how "wait until
+ * ready" reads them. Statuses are kept as strings so that new ones do not break the
+ * client.
  */
 public final class DeploymentStatus {
 

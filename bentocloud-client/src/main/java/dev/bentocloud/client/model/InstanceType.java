@@ -53,8 +53,8 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param gpuConfig the GPU, if any
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Config(String group, ResourceRequirements resources, String price,
-			Map<String, String> nodeSelectors, GpuConfig gpuConfig) {
+	public record Config(String group, ResourceRequirements resources, String price, Map<String, String> nodeSelectors,
+			GpuConfig gpuConfig) {
 	}
 
 	/**

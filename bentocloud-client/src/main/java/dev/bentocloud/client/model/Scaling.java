@@ -5,12 +5,13 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * Replica bounds of one service ({@code DeploymentTargetHPAConf}). {@code minReplicas = 0}
- * means scale to zero.
+ * Replica bounds of one service ({@code DeploymentTargetHPAConf}).
+ * {@code minReplicas = 0} means scale to zero.
  *
  * @param minReplicas the minimum number of replicas, or {@code null}
  * @param maxReplicas the maximum number of replicas, or {@code null}
- * @param policy the autoscaling policy ({@code metrics}, {@code scale_down_behavior}, ...), free-form
+ * @param policy the autoscaling policy ({@code metrics}, {@code scale_down_behavior},
+ * ...), free-form
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scaling(Integer minReplicas, Integer maxReplicas, Map<String, Object> policy) {
@@ -20,8 +21,8 @@ public record Scaling(Integer minReplicas, Integer maxReplicas, Map<String, Obje
 	}
 
 	/**
-	 * Applies BentoML's scaling rules (contract 5.2): a missing scaling becomes 1..1, a missing
-	 * maximum becomes {@code max(min, 1)}, and invalid bounds are rejected.
+	 * Applies BentoML's scaling rules (contract 5.2): a missing scaling becomes 1..1, a
+	 * missing maximum becomes {@code max(min, 1)}, and invalid bounds are rejected.
 	 * @param scaling the scaling given, or {@code null}
 	 * @return the scaling to send
 	 * @throws IllegalArgumentException if the bounds are invalid

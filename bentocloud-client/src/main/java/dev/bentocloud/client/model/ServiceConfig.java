@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param instanceType the instance type name, e.g. {@code cpu.2}
  * @param scaling the replica bounds
- * @param envs service-level environment variables (take precedence over deployment-level ones)
- * @param deploymentStrategy {@code RollingUpdate}, {@code Recreate}, {@code RampedSlowRollout}
- * or {@code BestEffortControlledRollout}
+ * @param envs service-level environment variables (take precedence over deployment-level
+ * ones)
+ * @param deploymentStrategy {@code RollingUpdate}, {@code Recreate},
+ * {@code RampedSlowRollout} or {@code BestEffortControlledRollout}
  * @param extras free-form {@code ExtraDeploymentOverrides}
  * @param coldStartTimeout the cold start timeout in seconds
  * @param configOverrides free-form overrides such as {@code {"traffic":{"timeout":10}}}

@@ -14,19 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses API token expirations the way {@code bentoml api-token create --expires} does, and
- * formats them for the wire.
+ * Parses API token expirations the way {@code bentoml api-token create --expires} does,
+ * and formats them for the wire.
  * <p>
- * Accepted: a positive duration in days, weeks or hours ({@code 30d}, {@code 1w}, {@code 24h},
- * case-insensitive), or a date {@code 2024-12-31}, {@code 2024-12-31T10:00:00} or
- * {@code 2024-12-31 10:00:00}. Anything else, including blank text, is rejected with an
- * {@link IllegalArgumentException}.
+ * Accepted: a positive duration in days, weeks or hours ({@code 30d}, {@code 1w},
+ * {@code 24h}, case-insensitive), or a date {@code 2024-12-31},
+ * {@code 2024-12-31T10:00:00} or {@code 2024-12-31 10:00:00}. Anything else, including
+ * blank text, is rejected with an {@link IllegalArgumentException}.
  * <p>
- * <b>Time zone: UTC.</b> The wire format ({@code YYYY-MM-DD HH:MM:SS.ffffff}) carries no zone,
- * and the server reads it as UTC. The Python CLI uses the machine's local time, so the same
- * {@code 30d} or {@code 2024-12-31} means different instants on a laptop and in a UTC CI
- * container. Here durations are added to the current instant and written in UTC, and dates
- * without a zone are read as UTC, so a value means the same on every machine.
+ * <b>Time zone: UTC.</b> The wire format ({@code YYYY-MM-DD HH:MM:SS.ffffff}) carries no
+ * zone, and the server reads it as UTC. The Python CLI uses the machine's local time, so
+ * the same {@code 30d} or {@code 2024-12-31} means different instants on a laptop and in
+ * a UTC CI container. Here durations are added to the current instant and written in UTC,
+ * and dates without a zone are read as UTC, so a value means the same on every machine.
  */
 public final class TokenExpiry {
 
@@ -87,7 +87,10 @@ public final class TokenExpiry {
 		throw invalid(value);
 	}
 
-	/** Formats an instant as BentoCloud expects in request bodies, in UTC: {@code 2026-06-01 12:30:00.000000}. */
+	/**
+	 * Formats an instant as BentoCloud expects in request bodies, in UTC:
+	 * {@code 2026-06-01 12:30:00.000000}.
+	 */
 	public static String format(Instant instant) {
 		return WIRE.format(instant);
 	}

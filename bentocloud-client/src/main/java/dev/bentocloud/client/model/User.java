@@ -14,10 +14,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record User(@JsonProperty(required = true) String name, String email, String firstName, String lastName) {
 
-	/** {@code "first last"}, or the user name when both are empty, as BentoML shows it. */
+	/**
+	 * {@code "first last"}, or the user name when both are empty, as BentoML shows it.
+	 */
 	public String displayName() {
 		String full = ((this.firstName != null ? this.firstName : "") + " "
-				+ (this.lastName != null ? this.lastName : "")).strip();
+				+ (this.lastName != null ? this.lastName : ""))
+			.strip();
 		return full.isEmpty() ? this.name : full;
 	}
 

@@ -157,8 +157,7 @@ class YataiConfigReaderTests {
 	@Test
 	void deepNestingIsAnError() {
 		String deep = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
-		YataiConfigException ex = assertThatExceptionOfType(YataiConfigException.class)
-			.isThrownBy(() -> parse(deep))
+		YataiConfigException ex = assertThatExceptionOfType(YataiConfigException.class).isThrownBy(() -> parse(deep))
 			.actual();
 		assertThat(ex.getProblem()).contains("parser limit");
 	}

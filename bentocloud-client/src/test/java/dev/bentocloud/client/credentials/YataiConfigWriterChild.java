@@ -17,8 +17,8 @@ public final class YataiConfigWriterChild {
 		int count = Integer.parseInt(args[2]);
 		YataiConfigWriter writer = new YataiConfigWriter();
 		for (int i = 0; i < count; i++) {
-			writer.saveContext(file, new YataiContext(prefix + i, "https://cloud.bentoml.com", "tok-" + prefix + i, null),
-					false);
+			writer.saveContext(file,
+					new YataiContext(prefix + i, "https://cloud.bentoml.com", "tok-" + prefix + i, null), false);
 		}
 	}
 

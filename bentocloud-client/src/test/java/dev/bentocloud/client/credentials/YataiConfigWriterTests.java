@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link YataiConfigWriter}: BentoML's exact format, unknown keys, file modes, atomic replacement
- * and concurrent writers (threads and processes).
+ * {@link YataiConfigWriter}: BentoML's exact format, unknown keys, file modes, atomic
+ * replacement and concurrent writers (threads and processes).
  */
 class YataiConfigWriterTests {
 
@@ -64,27 +64,26 @@ class YataiConfigWriterTests {
 	void savingAContextKeepsOtherContextsAndUnknownKeys() throws IOException {
 		Path file = copy("python-with-unknown-keys.yaml");
 		this.writer.saveContext(file,
-				new YataiContext("default", "https://new.cloud.bentoml.com", "tok-SECRET-new", "me@example.com"), false);
+				new YataiContext("default", "https://new.cloud.bentoml.com", "tok-SECRET-new", "me@example.com"),
+				false);
 		this.writer.saveContext(file, new YataiContext("staging", "https://stg.example.com", "tok-stg", null), false);
-		String expected = fixture("python-with-unknown-keys.yaml")
-			.replace("""
-					- api_token: tok-SECRET-default
-					  email: null
-					  endpoint: https://cloud.bentoml.com
-					""", """
-					- api_token: tok-SECRET-new
-					  email: me@example.com
-					  endpoint: https://new.cloud.bentoml.com
-					""")
-			.replace("""
-					  name: prod
-					""", """
-					  name: prod
-					- api_token: tok-stg
-					  email: null
-					  endpoint: https://stg.example.com
-					  name: staging
-					""");
+		String expected = fixture("python-with-unknown-keys.yaml").replace("""
+				- api_token: tok-SECRET-default
+				  email: null
+				  endpoint: https://cloud.bentoml.com
+				""", """
+				- api_token: tok-SECRET-new
+				  email: me@example.com
+				  endpoint: https://new.cloud.bentoml.com
+				""").replace("""
+				  name: prod
+				""", """
+				  name: prod
+				- api_token: tok-stg
+				  email: null
+				  endpoint: https://stg.example.com
+				  name: staging
+				""");
 		assertThat(Files.readString(file)).isEqualTo(expected);
 		YataiConfig config = this.reader.read(file).orElseThrow();
 		assertThat(config.contextNames()).containsExactly("default", "prod", "staging");
@@ -97,8 +96,8 @@ class YataiConfigWriterTests {
 	void switchingTheCurrentContext() throws IOException {
 		Path file = copy("python-several.yaml");
 		this.writer.update(file, (config) -> config.withCurrentContextName("quoted"));
-		assertThat(Files.readString(file))
-			.isEqualTo(fixture("python-several.yaml").replace("current_context_name: prod", "current_context_name: quoted"));
+		assertThat(Files.readString(file)).isEqualTo(
+				fixture("python-several.yaml").replace("current_context_name: prod", "current_context_name: quoted"));
 	}
 
 	@Test
@@ -128,7 +127,8 @@ class YataiConfigWriterTests {
 
 	@Test
 	void anEnvironmentContextThatPythonWroteIsKeptButNeverChanged() throws IOException {
-		// BentoML's get_email() appends __env__ (with the environment's token) to the file.
+		// BentoML's get_email() appends __env__ (with the environment's token) to the
+		// file.
 		String python = """
 				contexts:
 				- api_token: tok-env
@@ -153,8 +153,8 @@ class YataiConfigWriterTests {
 				current_context_name: default
 				""");
 		byte[] before = Files.readAllBytes(file);
-		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.update(file,
-				(config) -> config.withContext(new YataiContext("__env__", "https://cloud.bentoml.com", "tok-new", null))));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.update(file, (config) -> config
+			.withContext(new YataiContext("__env__", "https://cloud.bentoml.com", "tok-new", null))));
 		assertThat(Files.readAllBytes(file)).isEqualTo(before);
 	}
 
@@ -237,7 +237,8 @@ class YataiConfigWriterTests {
 				start.await();
 				for (int i = 0; i < perThread; i++) {
 					this.writer.saveContext(file,
-							new YataiContext(prefix + i, "https://cloud.bentoml.com", "tok-" + prefix + i, null), false);
+							new YataiContext(prefix + i, "https://cloud.bentoml.com", "tok-" + prefix + i, null),
+							false);
 				}
 				return null;
 			}));
@@ -280,8 +281,9 @@ class YataiConfigWriterTests {
 
 	static Process childJvm(Class<?> main, String... args) throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, main.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
+						"-XX:TieredStopAtLevel=1", "-cp", classpath, main.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}

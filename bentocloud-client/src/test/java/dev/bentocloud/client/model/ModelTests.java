@@ -27,7 +27,11 @@ class ModelTests {
 	@Test
 	void deploymentQueryBuildsQ() {
 		assertThat(DeploymentQuery.all().queryString()).isNull();
-		assertThat(DeploymentQuery.all().withDev(true).withQ("foo").withLabel("team", "ml").withLabel("env", "prod")
+		assertThat(DeploymentQuery.all()
+			.withDev(true)
+			.withQ("foo")
+			.withLabel("team", "ml")
+			.withLabel("env", "prod")
 			.queryString()).isEqualTo("is:dev foo label:env=prod label:team=ml");
 	}
 

@@ -48,8 +48,8 @@ class ScalingTests {
 		DeploymentConfig config = DeploymentConfig.of("d", "iris:1")
 			.withService("A", ServiceConfig.of("cpu.1", null))
 			.withService("B", ServiceConfig.of("cpu.1", Scaling.of(2, null)))
-			.withCanary(new Canary("random", null,
-					Map.of("v2", new Canary.Version(null, null, Map.of("A", ServiceConfig.of(null, null)), "iris:2", 10))));
+			.withCanary(new Canary("random", null, Map.of("v2",
+					new Canary.Version(null, null, Map.of("A", ServiceConfig.of(null, null)), "iris:2", 10))));
 		DeploymentConfig fixed = config.withFixedScaling();
 		assertThat(fixed.services().get("A").scaling()).isEqualTo(Scaling.of(1, 1));
 		assertThat(fixed.services().get("B").scaling()).isEqualTo(Scaling.of(2, 2));
@@ -59,7 +59,8 @@ class ScalingTests {
 
 	@Test
 	void configWithInvalidServiceIsRejected() {
-		DeploymentConfig config = DeploymentConfig.of("d", "iris:1").withService("A", ServiceConfig.of(null, Scaling.of(5, 1)));
+		DeploymentConfig config = DeploymentConfig.of("d", "iris:1")
+			.withService("A", ServiceConfig.of(null, Scaling.of(5, 1)));
 		assertThatIllegalArgumentException().isThrownBy(config::withFixedScaling)
 			.withMessage("min scaling values must be less than or equal to max scaling values");
 	}

@@ -28,19 +28,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the BentoCloud management client ({@link BentoCloudClient} and its
- * blocking view) and of clients for deployed services.
+ * Auto-configuration of the BentoCloud management client ({@link BentoCloudClient} and
+ * its blocking view) and of clients for deployed services.
  * <p>
  * Clients are built from a clone of Boot's {@link WebClient.Builder}, so
  * {@code WebClientCustomizer}s and observations apply, on a connector from Boot's
  * {@link ClientHttpConnectorBuilder} (whichever HTTP client the application has) with the
  * reactive HTTP client settings (SSL bundle), our timeouts, and redirects never followed.
  * Endpoint and token come from {@link BentoCloudConnectionDetails}; then every
- * {@link BentoCloudClientBuilderCustomizer} applies, in order. The {@link BentoCloudClientBuilder}
- * bean is a prototype: inject it to build a client for another token with the same set-up.
+ * {@link BentoCloudClientBuilderCustomizer} applies, in order. The
+ * {@link BentoCloudClientBuilder} bean is a prototype: inject it to build a client for
+ * another token with the same set-up.
  * <p>
- * The beans exist even without an API token; calls then fail with a message naming where the
- * starter looked and the ways to provide one.
+ * The beans exist even without an API token; calls then fail with a message naming where
+ * the starter looked and the ways to provide one.
  *
  * @since 0.1.0
  */
@@ -59,7 +60,8 @@ public final class BentoCloudAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BentoCloudConnectorFactory bentoCloudConnectorFactory(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+	BentoCloudConnectorFactory bentoCloudConnectorFactory(
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		return new BootConnectorFactory(connectorBuilder, httpClientSettings);
 	}
@@ -96,7 +98,8 @@ public final class BentoCloudAutoConfiguration {
 		return bentoCloudClient.blocking();
 	}
 
-	// Lazy: its WebClient.Builder (Boot's connector and observation set-up) is then only made
+	// Lazy: its WebClient.Builder (Boot's connector and observation set-up) is then only
+	// made
 	// for applications that use it.
 	@Bean
 	@Lazy
@@ -114,9 +117,9 @@ public final class BentoCloudAutoConfiguration {
 	}
 
 	/**
-	 * Connectors from Boot's {@link ClientHttpConnectorBuilder} (detected from the class path
-	 * unless the application defines one) and {@link HttpClientSettings} (SSL bundle), with our
-	 * timeouts and redirects never followed.
+	 * Connectors from Boot's {@link ClientHttpConnectorBuilder} (detected from the class
+	 * path unless the application defines one) and {@link HttpClientSettings} (SSL
+	 * bundle), with our timeouts and redirects never followed.
 	 */
 	static final class BootConnectorFactory implements BentoCloudConnectorFactory {
 

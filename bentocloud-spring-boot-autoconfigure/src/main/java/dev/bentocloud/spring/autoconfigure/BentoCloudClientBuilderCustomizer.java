@@ -4,9 +4,9 @@ import dev.bentocloud.client.BentoCloudClientBuilder;
 
 /**
  * Customizes the auto-configured {@link BentoCloudClientBuilder} before it builds the
- * {@code BentoCloudClient} bean, or any client built from the builder bean. Customizers run in
- * {@link org.springframework.core.Ordered order}, after the builder has been set up from
- * {@link BentoCloudConnectionDetails} and the {@code bentocloud.*} properties.
+ * {@code BentoCloudClient} bean, or any client built from the builder bean. Customizers
+ * run in {@link org.springframework.core.Ordered order}, after the builder has been set
+ * up from {@link BentoCloudConnectionDetails} and the {@code bentocloud.*} properties.
  *
  * @since 0.1.0
  */

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Details required to connect to BentoCloud: the management endpoint, the API token, and where
- * they came from. The default comes from the {@code bentocloud.*} properties, as resolved from
- * Spring's sources, BentoML's environment variables and {@code .yatai.yaml}; define a bean of
- * this type (a test's emulator, a {@code @ServiceConnection} container, a secrets manager) to
- * replace it.
+ * Details required to connect to BentoCloud: the management endpoint, the API token, and
+ * where they came from. The default comes from the {@code bentocloud.*} properties, as
+ * resolved from Spring's sources, BentoML's environment variables and
+ * {@code .yatai.yaml}; define a bean of this type (a test's emulator, a
+ * {@code @ServiceConnection} container, a secrets manager) to replace it.
  *
  * @since 0.1.0
  */

@@ -15,13 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the {@code bentocloud} health indicator. Boot names a health component
- * after its bean, minus a {@code HealthIndicator}/{@code HealthContributor} suffix (ignoring
- * case), so the bean {@value #BEAN_NAME} shows up as {@code bentocloud}; a user bean of that
- * name replaces ours. Turned off with {@code management.health.bentocloud.enabled=false}.
+ * Auto-configuration of the {@code bentocloud} health indicator. Boot names a health
+ * component after its bean, minus a {@code HealthIndicator}/{@code HealthContributor}
+ * suffix (ignoring case), so the bean {@value #BEAN_NAME} shows up as {@code bentocloud};
+ * a user bean of that name replaces ours. Turned off with
+ * {@code management.health.bentocloud.enabled=false}.
  * <p>
- * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in Servlet (MVC)
- * and non-web applications, which is safe because the check is bounded by
+ * Reactive, so it runs as is under WebFlux; Boot's health endpoint blocks on it in
+ * Servlet (MVC) and non-web applications, which is safe because the check is bounded by
  * {@code bentocloud.health.timeout}.
  *
  * @since 0.1.0

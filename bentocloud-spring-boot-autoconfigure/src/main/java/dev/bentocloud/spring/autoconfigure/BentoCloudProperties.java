@@ -22,13 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiToken API token sent as X-YATAI-API-TOKEN to the management API. Prefer
  * BENTO_CLOUD_API_KEY or `bentoml cloud login` over putting it in a file.
  * @param endpoint Base URL of the organization's BentoCloud management API.
- * @param context Name of the .yatai.yaml context to use. Defaults to the file's current_context_name.
- * @param configFile Path of the BentoML credentials file. Defaults to $BENTOML_HOME/.yatai.yaml, then
- * ~/bentoml/.yatai.yaml.
+ * @param context Name of the .yatai.yaml context to use. Defaults to the file's
+ * current_context_name.
+ * @param configFile Path of the BentoML credentials file. Defaults to
+ * $BENTOML_HOME/.yatai.yaml, then ~/bentoml/.yatai.yaml.
  * @param connectTimeout Connect timeout for calls to BentoCloud.
  * @param responseTimeout Response timeout for one request to BentoCloud.
- * @param allowInsecureEndpoint Whether the API token may be sent over plain http to a host that is
- * not loopback.
+ * @param allowInsecureEndpoint Whether the API token may be sent over plain http to a
+ * host that is not loopback.
  * @param credentials Where the credentials come from.
  * @param retry Retries of idempotent calls.
  * @param health The health indicator.
@@ -57,8 +58,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 				+ BentoCloudEndpoints.displayable(String.valueOf(this.endpoint)) + ", context=" + this.context
 				+ ", configFile=" + this.configFile + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials="
-				+ this.credentials + ", retry=" + this.retry + ", health=" + this.health + ", service="
-				+ this.service + "]";
+				+ this.credentials + ", retry=" + this.retry + ", health=" + this.health + ", service=" + this.service
+				+ "]";
 	}
 
 	static String masked(@Nullable String token) {
@@ -69,8 +70,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * Where the credentials come from.
 	 *
 	 * @param bentomlSources Whether BentoML's sources (the BENTO_CLOUD_API_KEY and
-	 * BENTO_CLOUD_API_ENDPOINT environment variables and the .yatai.yaml file) may supply the token
-	 * and endpoint. When false, only Spring's own property sources do.
+	 * BENTO_CLOUD_API_ENDPOINT environment variables and the .yatai.yaml file) may supply
+	 * the token and endpoint. When false, only Spring's own property sources do.
 	 */
 	public record Credentials(@DefaultValue("true") boolean bentomlSources) {
 	}
@@ -78,8 +79,10 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	/**
 	 * Retries of idempotent (GET) calls on connect errors, 502, 503, 504 and 429.
 	 *
-	 * @param maxRetries Maximum number of retries after the first attempt. 0 turns retries off.
-	 * @param initialBackoff Delay before the first retry. It doubles with jitter for each retry.
+	 * @param maxRetries Maximum number of retries after the first attempt. 0 turns
+	 * retries off.
+	 * @param initialBackoff Delay before the first retry. It doubles with jitter for each
+	 * retry.
 	 * @param maxBackoff Longest delay between attempts, Retry-After included.
 	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
 	 */
@@ -87,8 +90,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 			@DefaultValue("5s") Duration maxBackoff, @Deprecated @Nullable Integer maxAttempts) {
 
 		/**
-		 * The retries to make: the deprecated {@code max-attempts} when it is set, as it always
-		 * meant retries, else {@code max-retries}.
+		 * The retries to make: the deprecated {@code max-attempts} when it is set, as it
+		 * always meant retries, else {@code max-retries}.
 		 * @return the number of retries after the first attempt
 		 */
 		@SuppressWarnings("deprecation")
@@ -102,17 +105,18 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * The health indicator.
 	 *
 	 * @param timeout Longest a health check waits for BentoCloud before reporting DOWN.
-	 * @param cacheTtl How long a health result is reused, so that frequent probes from many
-	 * replicas do not each call BentoCloud.
+	 * @param cacheTtl How long a health result is reused, so that frequent probes from
+	 * many replicas do not each call BentoCloud.
 	 */
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
 	}
 
 	/**
-	 * Calls to deployed BentoML services (deployment URLs), authenticated with Authorization: Bearer.
+	 * Calls to deployed BentoML services (deployment URLs), authenticated with
+	 * Authorization: Bearer.
 	 *
-	 * @param token Token with Protected Endpoint Access sent to deployed services. Never defaults to
-	 * the management API token.
+	 * @param token Token with Protected Endpoint Access sent to deployed services. Never
+	 * defaults to the management API token.
 	 * @param timeout Response timeout for calls to deployed services.
 	 */
 	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout) {

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Keeps BentoCloud tokens out of the {@code env} and {@code configprops} actuator endpoints, also
- * when a user sets {@code show-values=always} (Boot masks nothing then). Applies even with
- * {@code bentocloud.enabled=false}: the token may still be in the environment.
+ * Keeps BentoCloud tokens out of the {@code env} and {@code configprops} actuator
+ * endpoints, also when a user sets {@code show-values=always} (Boot masks nothing then).
+ * Applies even with {@code bentocloud.enabled=false}: the token may still be in the
+ * environment.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -9,17 +9,19 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.core.env.Environment;
 
 /**
- * Masks BentoCloud tokens in the {@code env} and {@code configprops} actuator endpoints, even
- * with {@code show-values=always}: any key that names an API token or key
- * ({@code bentocloud.api-token}, {@code bentocloud.service.token}, {@code BENTO_CLOUD_API_KEY},
- * {@code apiToken}, ...), and the configured token's value wherever else it appears (for example
- * in {@code sun.java.command} when it was passed on the command line).
+ * Masks BentoCloud tokens in the {@code env} and {@code configprops} actuator endpoints,
+ * even with {@code show-values=always}: any key that names an API token or key
+ * ({@code bentocloud.api-token}, {@code bentocloud.service.token},
+ * {@code BENTO_CLOUD_API_KEY}, {@code apiToken}, ...), and the configured token's value
+ * wherever else it appears (for example in {@code sun.java.command} when it was passed on
+ * the command line).
  */
 public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 
 	private static final String[] SECRET_PROPERTIES = { "bentocloud.api-token", "bentocloud.service.token" };
 
-	// Compared with separators removed and lower case: api-token, api_key, apiToken, API_KEY, ...
+	// Compared with separators removed and lower case: api-token, api_key, apiToken,
+	// API_KEY, ...
 	private static final String[] SECRET_KEY_ENDINGS = { "apitoken", "apikey", "servicetoken" };
 
 	private final Environment environment;
@@ -65,7 +67,8 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 		List<String> secrets = new ArrayList<>(SECRET_PROPERTIES.length);
 		for (String property : SECRET_PROPERTIES) {
 			String value = this.environment.getProperty(property);
-			// A very short value would mask innocent text and says little about the token anyway.
+			// A very short value would mask innocent text and says little about the token
+			// anyway.
 			if (value != null && value.strip().length() >= 6) {
 				secrets.add(value.strip());
 			}

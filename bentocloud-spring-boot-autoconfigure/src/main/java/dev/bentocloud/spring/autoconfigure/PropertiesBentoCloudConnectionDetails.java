@@ -8,8 +8,8 @@ import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties and what the
- * credentials post-processor published about their source.
+ * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties and what
+ * the credentials post-processor published about their source.
  */
 final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectionDetails {
 

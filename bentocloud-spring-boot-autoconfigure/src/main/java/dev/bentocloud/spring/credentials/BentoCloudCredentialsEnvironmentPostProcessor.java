@@ -20,51 +20,55 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * Resolves the BentoCloud API token and endpoint from Spring properties, BentoML's environment
- * variables and BentoML's credentials file, and publishes the result as the property source
- * {@value #PROPERTY_SOURCE_NAME}, so that the rest of the starter only reads
- * {@code BentoCloudProperties}.
+ * Resolves the BentoCloud API token and endpoint from Spring properties, BentoML's
+ * environment variables and BentoML's credentials file, and publishes the result as the
+ * property source {@value #PROPERTY_SOURCE_NAME}, so that the rest of the starter only
+ * reads {@code BentoCloudProperties}.
  * <p>
  * Layers, highest first. The first layer that supplies a token wins:
  * <ol>
- * <li>Spring's own sources above the config files: command-line arguments, system properties,
- * and OS environment variables in Spring's relaxed form ({@code BENTOCLOUD_API_TOKEN},
- * {@code BENTOCLOUD_ENDPOINT}). A blank value does not count as a token.</li>
- * <li>BentoML's environment variables. As in BentoML's Python client, {@code BENTO_CLOUD_API_KEY}
- * that is present, even empty, wins over the credentials file; its endpoint is
- * {@code BENTO_CLOUD_API_ENDPOINT}.</li>
- * <li>Config data: {@code application.yml} / {@code application.properties}, profile-specific
- * files, imports.</li>
+ * <li>Spring's own sources above the config files: command-line arguments, system
+ * properties, and OS environment variables in Spring's relaxed form
+ * ({@code BENTOCLOUD_API_TOKEN}, {@code BENTOCLOUD_ENDPOINT}). A blank value does not
+ * count as a token.</li>
+ * <li>BentoML's environment variables. As in BentoML's Python client,
+ * {@code BENTO_CLOUD_API_KEY} that is present, even empty, wins over the credentials
+ * file; its endpoint is {@code BENTO_CLOUD_API_ENDPOINT}.</li>
+ * <li>Config data: {@code application.yml} / {@code application.properties},
+ * profile-specific files, imports.</li>
  * <li>One context of the credentials file: {@code bentocloud.config-file}, else
  * {@code $BENTOML_HOME/.yatai.yaml}, else {@code ~/bentoml/.yatai.yaml} (then
  * {@code ~/.bentoml/.yatai.yaml}). The context is {@code bentocloud.context} (or
  * {@code BENTOML_CLOUD_CONTEXT}, ranked between layers 1 and 3), else the file's
  * {@code current_context_name}. The file supplies token and endpoint together.</li>
- * <li>No token: the application starts, with one warning naming where the starter looked.</li>
+ * <li>No token: the application starts, with one warning naming where the starter
+ * looked.</li>
  * </ol>
  * <p>
- * <b>Which endpoint goes with the token.</b> The endpoint comes from the layer that supplied the
- * token when that layer names one. When it names none, the endpoint is the
+ * <b>Which endpoint goes with the token.</b> The endpoint comes from the layer that
+ * supplied the token when that layer names one. When it names none, the endpoint is the
  * {@code bentocloud.endpoint} of Spring's own configuration (layers 1 and 3, usual Spring
- * precedence), else {@code https://cloud.bentoml.com}. Two sources are never used
- * for a token from another layer: {@code BENTO_CLOUD_API_ENDPOINT} only goes with
- * {@code BENTO_CLOUD_API_KEY} (BentoML ignores it on its own too), and a file context's endpoint
- * only goes with that context's token. Conversely, a file context's token always goes to that
- * context's endpoint, even when {@code bentocloud.endpoint} is set (a warning says so): a token
- * is never sent to an endpoint that belongs to someone else's login. For example,
- * {@code BENTO_CLOUD_API_KEY} alone with {@code bentocloud.endpoint} in {@code application.yml}
- * uses that endpoint; {@code BENTO_CLOUD_API_KEY} alone next to a credentials file uses the
- * default endpoint, not the file's.
+ * precedence), else {@code https://cloud.bentoml.com}. Two sources are never used for a
+ * token from another layer: {@code BENTO_CLOUD_API_ENDPOINT} only goes with
+ * {@code BENTO_CLOUD_API_KEY} (BentoML ignores it on its own too), and a file context's
+ * endpoint only goes with that context's token. Conversely, a file context's token always
+ * goes to that context's endpoint, even when {@code bentocloud.endpoint} is set (a
+ * warning says so): a token is never sent to an endpoint that belongs to someone else's
+ * login. For example, {@code BENTO_CLOUD_API_KEY} alone with {@code bentocloud.endpoint}
+ * in {@code application.yml} uses that endpoint; {@code BENTO_CLOUD_API_KEY} alone next
+ * to a credentials file uses the default endpoint, not the file's.
  * <p>
  * Published properties: {@code bentocloud.api-token} (when a layer supplied one),
- * {@code bentocloud.endpoint}, {@value BentoCloudCredentialsSource#SOURCE_PROPERTY}, when no
- * usable token was found {@value BentoCloudCredentialsSource#SEARCHED_PROPERTY}, and, when the
- * application runs inside a BentoCloud deployment ({@code BENTOCLOUD_DEPLOYMENT_URL} is set),
- * {@value BentoCloudCredentialsSource#DEPLOYMENT_URL_PROPERTY}; the startup log line says so too. A credentials
- * file that is needed but broken, or a context that does not exist, stops startup with an
- * {@link InvalidCredentialsFileException}; when a higher layer supplied the token, a broken file
- * is only a warning. Nothing is resolved when {@code bentocloud.enabled=false}; BentoML's sources
- * are skipped when {@code bentocloud.credentials.bentoml-sources=false}. The token is never logged.
+ * {@code bentocloud.endpoint}, {@value BentoCloudCredentialsSource#SOURCE_PROPERTY}, when
+ * no usable token was found {@value BentoCloudCredentialsSource#SEARCHED_PROPERTY}, and,
+ * when the application runs inside a BentoCloud deployment
+ * ({@code BENTOCLOUD_DEPLOYMENT_URL} is set),
+ * {@value BentoCloudCredentialsSource#DEPLOYMENT_URL_PROPERTY}; the startup log line says
+ * so too. A credentials file that is needed but broken, or a context that does not exist,
+ * stops startup with an {@link InvalidCredentialsFileException}; when a higher layer
+ * supplied the token, a broken file is only a warning. Nothing is resolved when
+ * {@code bentocloud.enabled=false}; BentoML's sources are skipped when
+ * {@code bentocloud.credentials.bentoml-sources=false}. The token is never logged.
  *
  * @since 0.1.0
  */

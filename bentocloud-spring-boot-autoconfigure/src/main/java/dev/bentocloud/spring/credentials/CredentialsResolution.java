@@ -18,9 +18,10 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * One run of the credential chain over one environment: Spring's upper layer, BentoML's
- * environment variables, Spring's config data, then the credentials file (the last two BentoML
- * sources through the client library's {@link BentoCloudCredentialsResolver}). Collects the
- * warnings to log; see {@link BentoCloudCredentialsEnvironmentPostProcessor} for the rules.
+ * environment variables, Spring's config data, then the credentials file (the last two
+ * BentoML sources through the client library's {@link BentoCloudCredentialsResolver}).
+ * Collects the warnings to log; see {@link BentoCloudCredentialsEnvironmentPostProcessor}
+ * for the rules.
  */
 final class CredentialsResolution {
 
@@ -113,7 +114,10 @@ final class CredentialsResolution {
 				searched);
 	}
 
-	/** A file context's token only goes to that context's endpoint; say so if Spring names another. */
+	/**
+	 * A file context's token only goes to that context's endpoint; say so if Spring names
+	 * another.
+	 */
 	private void warnIfEndpointIgnored(BentoCloudCredentials fromFile) {
 		if (BentoCloudCredentials.NONE.equals(fromFile.source())) {
 			return;
@@ -126,7 +130,10 @@ final class CredentialsResolution {
 		}
 	}
 
-	/** Context asked for by the user: Spring's upper layer, then BENTOML_CLOUD_CONTEXT, then config data. */
+	/**
+	 * Context asked for by the user: Spring's upper layer, then BENTOML_CLOUD_CONTEXT,
+	 * then config data.
+	 */
 	private @Nullable Found requestedContext() {
 		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
 		if (context == null && this.environment.nonBlank(BentoMlEnvironment.CLOUD_CONTEXT).isEmpty()) {
@@ -150,7 +157,9 @@ final class CredentialsResolution {
 		}
 	}
 
-	/** The endpoint of the given layer, else of Spring's configuration, else the default. */
+	/**
+	 * The endpoint of the given layer, else of Spring's configuration, else the default.
+	 */
 	private String endpointOf(List<PropertySource<?>> layer) {
 		Found endpoint = this.layers.find(layer, SpringPropertyLayers.ENDPOINT);
 		if (endpoint == null) {

@@ -8,9 +8,9 @@ import dev.bentocloud.client.credentials.YataiConfigException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The BentoML credentials file was needed for the API token but cannot be used: it is broken,
- * or the context asked for does not exist. Stops startup; reported by
- * a failure analyzer. The message never contains a token.
+ * The BentoML credentials file was needed for the API token but cannot be used: it is
+ * broken, or the context asked for does not exist. Stops startup; reported by a failure
+ * analyzer. The message never contains a token.
  *
  * @since 0.1.0
  */
@@ -63,7 +63,9 @@ public class InvalidCredentialsFileException extends RuntimeException {
 		return this.missingContext;
 	}
 
-	/** Whether {@link #getContextNames()} is known; false when the file could not be read. */
+	/**
+	 * Whether {@link #getContextNames()} is known; false when the file could not be read.
+	 */
 	public boolean isContextNamesKnown() {
 		return this.contextNamesKnown;
 	}

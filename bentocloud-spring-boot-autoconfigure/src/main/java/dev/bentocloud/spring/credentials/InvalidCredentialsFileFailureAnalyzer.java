@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains an {@link InvalidCredentialsFileException}: which file, which line, which contexts
- * exist, and how to fix it.
+ * Explains an {@link InvalidCredentialsFileException}: which file, which line, which
+ * contexts exist, and how to fix it.
  */
 class InvalidCredentialsFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCredentialsFileException> {
 

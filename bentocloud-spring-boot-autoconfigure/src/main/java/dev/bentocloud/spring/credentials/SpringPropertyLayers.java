@@ -71,7 +71,9 @@ final class SpringPropertyLayers {
 		return this.above;
 	}
 
-	/** Config data ({@code application.yml}, profiles, imports) and default properties. */
+	/**
+	 * Config data ({@code application.yml}, profiles, imports) and default properties.
+	 */
 	List<PropertySource<?>> below() {
 		return this.below;
 	}
@@ -89,7 +91,10 @@ final class SpringPropertyLayers {
 		return found == null || !"false".equalsIgnoreCase(found.value().strip());
 	}
 
-	/** The first non-blank value of {@code name} in {@code sources}, with where it was set. */
+	/**
+	 * The first non-blank value of {@code name} in {@code sources}, with where it was
+	 * set.
+	 */
 	@Nullable Found find(List<PropertySource<?>> sources, ConfigurationPropertyName name) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);

@@ -18,16 +18,18 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.util.Assert;
 
 /**
- * Reports whether BentoCloud accepts the configured API token, by asking for the current user
- * (and, in parallel, the organization) as {@code bentoml cloud login} does.
+ * Reports whether BentoCloud accepts the configured API token, by asking for the current
+ * user (and, in parallel, the organization) as {@code bentoml cloud login} does.
  * <p>
- * The check is bounded and shared: it gives up after {@code bentocloud.health.timeout} (client
- * retries included), and its result, UP or DOWN, is reused for {@code bentocloud.health.cache-ttl}.
- * Probes that arrive while a check is in flight wait for that check instead of starting their
- * own, so any number of probes costs at most one call per endpoint per TTL.
+ * The check is bounded and shared: it gives up after {@code bentocloud.health.timeout}
+ * (client retries included), and its result, UP or DOWN, is reused for
+ * {@code bentocloud.health.cache-ttl}. Probes that arrive while a check is in flight wait
+ * for that check instead of starting their own, so any number of probes costs at most one
+ * call per endpoint per TTL.
  * <p>
- * When the application runs inside a BentoCloud deployment ({@code BENTOCLOUD_DEPLOYMENT_URL} is
- * set), the detail {@code bentoCloudDeployment} names it, next to {@code credentialsSource}.
+ * When the application runs inside a BentoCloud deployment
+ * ({@code BENTOCLOUD_DEPLOYMENT_URL} is set), the detail {@code bentoCloudDeployment}
+ * names it, next to {@code credentialsSource}.
  * <p>
  * Details never contain the API token: every text detail is scrubbed of it.
  *
@@ -52,9 +54,10 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 	/**
 	 * Creates an indicator.
 	 * @param client the client whose token is checked; its endpoint is the one reported
-	 * @param credentials where the client's token came from (its token is only used to scrub
-	 * details)
-	 * @param deploymentUrl the BentoCloud deployment the application runs in, or {@code null}
+	 * @param credentials where the client's token came from (its token is only used to
+	 * scrub details)
+	 * @param deploymentUrl the BentoCloud deployment the application runs in, or
+	 * {@code null}
 	 * @param timeout the longest a check waits for BentoCloud
 	 * @param cacheTtl how long a result is reused; zero for no caching
 	 */
@@ -63,7 +66,10 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		this(client, credentials, deploymentUrl, timeout, cacheTtl, Schedulers.parallel());
 	}
 
-	/** With the scheduler that times out calls and expires cached results (tests use virtual time). */
+	/**
+	 * With the scheduler that times out calls and expires cached results (tests use
+	 * virtual time).
+	 */
 	BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudCredentials credentials,
 			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl, Scheduler clock) {
 		Assert.notNull(client, "client must not be null");
@@ -78,8 +84,10 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		this.credentials = credentials;
 		this.deploymentUrl = deploymentUrl;
 		this.timeout = timeout;
-		// DOWN is cached as long as UP: failures are when BentoCloud most needs sparing, a missing
-		// or rejected token cannot heal without a restart, and a timed-out check is the costliest.
+		// DOWN is cached as long as UP: failures are when BentoCloud most needs sparing,
+		// a missing
+		// or rejected token cannot heal without a restart, and a timed-out check is the
+		// costliest.
 		this.health = Mono.defer(() -> check(clock))
 			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);
 	}
@@ -90,7 +98,8 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 	}
 
 	private Mono<Health> check(Scheduler clock) {
-		// The organization costs one extra call per TTL, in parallel; it names which org the
+		// The organization costs one extra call per TTL, in parallel; it names which org
+		// the
 		// token acts for, but only the user call (the token check) decides the status.
 		Mono<Optional<Organization>> organization = this.client.currentOrganization()
 			.map(Optional::of)
@@ -99,7 +108,8 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		return Mono.zip(this.client.currentUser(), organization)
 			.timeout(this.timeout, clock)
 			.map((result) -> up(result.getT1(), result.getT2().orElse(null)))
-			.switchIfEmpty(Mono.fromSupplier(() -> down(new IllegalStateException("Empty response for the current user"))))
+			.switchIfEmpty(
+					Mono.fromSupplier(() -> down(new IllegalStateException("Empty response for the current user"))))
 			.onErrorResume((ex) -> Mono.just(down(ex)));
 	}
 
@@ -127,7 +137,8 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 
 	private void credentialDetails(Health.Builder builder) {
 		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
-		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL), say which one: it tells
+		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL), say which one: it
+		// tells
 		// operators that the token is the deployment's own, not a developer's login.
 		if (this.deploymentUrl != null) {
 			builder.withDetail("bentoCloudDeployment", this.failures.scrub(this.deploymentUrl));

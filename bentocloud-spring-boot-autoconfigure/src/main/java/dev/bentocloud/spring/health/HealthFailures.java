@@ -17,10 +17,11 @@ import dev.bentocloud.client.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a failed check into DOWN details a person can act on: a stable {@code error} code, the
- * {@code reason}, the {@code action} to take, and {@code status}/{@code traceId} when BentoCloud
- * answered. The exception's own message goes to {@code exception}; no stack traces, and every
- * text is scrubbed of the API token.
+ * Turns a failed check into DOWN details a person can act on: a stable {@code error}
+ * code, the {@code reason}, the {@code action} to take, and
+ * {@code status}/{@code traceId} when BentoCloud answered. The exception's own message
+ * goes to {@code exception}; no stack traces, and every text is scrubbed of the API
+ * token.
  */
 final class HealthFailures {
 
@@ -63,8 +64,8 @@ final class HealthFailures {
 		}
 		else if (ex instanceof BentoCloudApiException api && api.getStatusCode() >= 500) {
 			details.put("error", "server-error");
-			details.put("reason", "BentoCloud failed on " + api.getOperation() + " with status " + api.getStatusCode()
-					+ ".");
+			details.put("reason",
+					"BentoCloud failed on " + api.getOperation() + " with status " + api.getStatusCode() + ".");
 			details.put("action", (api.getTraceId() != null)
 					? "Usually transient. If it persists, report it to BentoML support (https://bentoml.com/support) "
 							+ "with trace ID " + api.getTraceId() + "."
@@ -100,8 +101,8 @@ final class HealthFailures {
 		else if (ex instanceof BentoCloudMalformedResponseException) {
 			details.put("error", "malformed-response");
 			details.put("reason", "BentoCloud answered with a body that is not the expected JSON.");
-			details.put("action", "Check that bentocloud.endpoint points at the BentoCloud API, not a proxy or "
-					+ "login page.");
+			details.put("action",
+					"Check that bentocloud.endpoint points at the BentoCloud API, not a proxy or " + "login page.");
 		}
 		else {
 			details.put("error", "unexpected");

@@ -34,9 +34,9 @@ class BentoCloudAutoConfigurationTests {
 
 	private static BentoCloudEmulator emulator;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-					BentoCloudAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, BentoCloudAutoConfiguration.class));
 
 	@BeforeAll
 	static void start() {

@@ -29,9 +29,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code bentocloud} health component as Boot's health endpoint sees it: registered under
- * that name, working through the blocking endpoint (what Spring MVC and non-web apps use) and the
- * reactive registry (WebFlux), off by property, and replaced by a user's bean of the same name.
+ * The {@code bentocloud} health component as Boot's health endpoint sees it: registered
+ * under that name, working through the blocking endpoint (what Spring MVC and non-web
+ * apps use) and the reactive registry (WebFlux), off by property, and replaced by a
+ * user's bean of the same name.
  */
 class BentoCloudHealthContributorAutoConfigurationTests {
 
@@ -63,7 +64,8 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 	}
 
 	private String[] emulatorCredentials() {
-		return new String[] { "bentocloud.endpoint=" + emulator.endpoint(), "bentocloud.api-token=" + emulator.apiToken() };
+		return new String[] { "bentocloud.endpoint=" + emulator.endpoint(),
+				"bentocloud.api-token=" + emulator.apiToken() };
 	}
 
 	@Test
@@ -86,8 +88,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues(emulatorCredentials())
 			.run((context) -> {
-				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context
-					.getBean(HealthEndpoint.class)
+				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getStatus()).isEqualTo(Status.UP);
 			});
@@ -99,8 +100,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 		emulator.revokeToken(token);
 		this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(), "bentocloud.api-token=" + token)
 			.run((context) -> {
-				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context
-					.getBean(HealthEndpoint.class)
+				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(bentocloud.getDetails()).containsEntry("error", "unauthenticated");
@@ -115,8 +115,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 			.withPropertyValues("bentocloud.health.timeout=300ms")
 			.run((context) -> {
 				long started = System.nanoTime();
-				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context
-					.getBean(HealthEndpoint.class)
+				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(bentocloud.getDetails()).containsEntry("error", "timeout");
@@ -148,8 +147,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 			.withUserConfiguration(UserHealthIndicatorConfiguration.class)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(BentoCloudHealthIndicator.class);
-				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context
-					.getBean(HealthEndpoint.class)
+				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getDetails()).containsEntry("mine", true);
 				assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isZero();

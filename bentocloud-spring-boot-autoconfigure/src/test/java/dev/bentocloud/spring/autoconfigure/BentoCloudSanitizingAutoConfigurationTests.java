@@ -30,20 +30,20 @@ class BentoCloudSanitizingAutoConfigurationTests {
 	void registersTheFunctionAndBacksOffForAUserBean() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(BentoCloudSanitizingFunction.class));
 		this.runner.withBean("mine", BentoCloudSanitizingFunction.class, () -> new BentoCloudSanitizingFunction(null))
-			.run((context) -> assertThat(context).hasSingleBean(BentoCloudSanitizingFunction.class)
-				.hasBean("mine"));
+			.run((context) -> assertThat(context).hasSingleBean(BentoCloudSanitizingFunction.class).hasBean("mine"));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bentocloud.api-token", "bentocloud.apiToken", "BENTOCLOUD_API_TOKEN", "BENTO_CLOUD_API_KEY",
-			"bentocloud.service.token", "bentocloud.service-token", "apiToken", "bentocloud.service.token",
-			"other.api_key" })
+	@ValueSource(strings = { "bentocloud.api-token", "bentocloud.apiToken", "BENTOCLOUD_API_TOKEN",
+			"BENTO_CLOUD_API_KEY", "bentocloud.service.token", "bentocloud.service-token", "apiToken",
+			"bentocloud.service.token", "other.api_key" })
 	void keysNamingATokenAreMasked(String key) {
 		assertThat(BentoCloudSanitizingFunction.isSecretKey(key)).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bentocloud.endpoint", "bentocloud.credentials.source", "token-count", "bentocloud.context" })
+	@ValueSource(
+			strings = { "bentocloud.endpoint", "bentocloud.credentials.source", "token-count", "bentocloud.context" })
 	void otherKeysAreNot(String key) {
 		assertThat(BentoCloudSanitizingFunction.isSecretKey(key)).isFalse();
 	}
@@ -53,8 +53,8 @@ class BentoCloudSanitizingAutoConfigurationTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("test",
-					Map.of("bentocloud.api-token", TOKEN, "bentocloud.service.token", "svc-" + TOKEN, "BENTO_CLOUD_API_KEY",
-							TOKEN, "sun.java.command", "app.jar --bentocloud.api-token=" + TOKEN,
+					Map.of("bentocloud.api-token", TOKEN, "bentocloud.service.token", "svc-" + TOKEN,
+							"BENTO_CLOUD_API_KEY", TOKEN, "sun.java.command", "app.jar --bentocloud.api-token=" + TOKEN,
 							"bentocloud.endpoint", "https://acme.cloud.bentoml.com")));
 		List<SanitizingFunction> functions = List.of(new BentoCloudSanitizingFunction(environment));
 		EnvironmentEndpoint endpoint = new EnvironmentEndpoint(environment, functions, Show.ALWAYS);
@@ -63,8 +63,8 @@ class BentoCloudSanitizingAutoConfigurationTests {
 		assertThat(json).doesNotContain(TOKEN)
 			.contains("app.jar --bentocloud.api-token=" + SanitizableData.SANITIZED_VALUE)
 			.contains("https://acme.cloud.bentoml.com");
-		assertThat(JsonMapper.builder().build()
-			.writeValueAsString(endpoint.environmentEntry("bentocloud.api-token"))).doesNotContain(TOKEN)
+		assertThat(JsonMapper.builder().build().writeValueAsString(endpoint.environmentEntry("bentocloud.api-token")))
+			.doesNotContain(TOKEN)
 			.contains(SanitizableData.SANITIZED_VALUE);
 	}
 

@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Every injected fault against the real client over real HTTP, for an idempotent GET and for the
- * never-retried token create: the exception type and message, how many requests reached the
- * emulator, that the token is in no message, and that the call ends within its time budget
- * (a {@code block(Duration)} bound, not a speed assertion).
+ * Every injected fault against the real client over real HTTP, for an idempotent GET and
+ * for the never-retried token create: the exception type and message, how many requests
+ * reached the emulator, that the token is in no message, and that the call ends within
+ * its time budget (a {@code block(Duration)} bound, not a speed assertion).
  */
 class FaultMatrixTests {
 
@@ -47,7 +47,9 @@ class FaultMatrixTests {
 
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(800);
 
-	/** Every attempt may take the whole response timeout, plus backoffs capped at 100 ms. */
+	/**
+	 * Every attempt may take the whole response timeout, plus backoffs capped at 100 ms.
+	 */
 	private static final Duration BOUND = RESPONSE_TIMEOUT.multipliedBy(MAX_RETRIES + 1).plusSeconds(5);
 
 	private static BentoCloudEmulator emulator;
@@ -84,8 +86,8 @@ class FaultMatrixTests {
 	 * @param retried whether a GET is retried (then {@code 1 + MAX_RETRIES} requests)
 	 * @param fragments what the message must contain
 	 */
-	record Fault(String name, UnaryOperator<FaultRule> rule, Class<? extends BentoCloudException> type,
-			boolean retried, String... fragments) {
+	record Fault(String name, UnaryOperator<FaultRule> rule, Class<? extends BentoCloudException> type, boolean retried,
+			String... fragments) {
 
 		@Override
 		public String toString() {
@@ -128,7 +130,8 @@ class FaultMatrixTests {
 						BentoCloudMalformedResponseException.class, false, "Malformed response"),
 				new Fault("200 with truncated JSON", (r) -> r.body(200, "{\"name\": \"demo\", \"ema"),
 						BentoCloudMalformedResponseException.class, false, "Malformed response"),
-				new Fault("302 to another host", (r) -> r.redirect("http://localhost:" + emulator.port() + "/elsewhere"),
+				new Fault("302 to another host",
+						(r) -> r.redirect("http://localhost:" + emulator.port() + "/elsewhere"),
 						BentoCloudApiException.class, false, "status 302"));
 	}
 
@@ -160,8 +163,7 @@ class FaultMatrixTests {
 		assertTokenNowhere(thrown);
 		int expected = (method.equals("GET") && fault.retried()) ? 1 + MAX_RETRIES : 1;
 		assertThat(emulator.requestCount(method, path)).as("requests sent").isEqualTo(expected);
-		assertThat(emulator.requestCount("*", "/elsewhere")).as("redirects are not followed")
-			.isZero();
+		assertThat(emulator.requestCount("*", "/elsewhere")).as("redirects are not followed").isZero();
 		System.out.printf("%-36s %-4s -> %s (%d request%s): %s%n", fault.name(), method,
 				thrown.getClass().getSimpleName(), expected, (expected == 1) ? "" : "s", thrown.getMessage());
 

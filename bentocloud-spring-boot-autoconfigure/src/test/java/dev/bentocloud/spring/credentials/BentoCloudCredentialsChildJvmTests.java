@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OS environment layers with real environment variables: each test starts
- * {@link CredentialsProbe} in a child JVM with a controlled environment (only {@code HOME},
- * {@code LANG} and the variables under test) and checks what it resolved.
+ * {@link CredentialsProbe} in a child JVM with a controlled environment (only
+ * {@code HOME}, {@code LANG} and the variables under test) and checks what it resolved.
  */
 class BentoCloudCredentialsChildJvmTests {
 
@@ -131,9 +131,10 @@ class BentoCloudCredentialsChildJvmTests {
 	private Probe run() throws IOException, InterruptedException {
 		Path emptyConfig = Files.createDirectories(this.dir.resolve("config"));
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-				classpath, CredentialsProbe.class.getName(), "--spring.config.location=file:" + emptyConfig + "/"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
+						"-Dstdout.encoding=UTF-8", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+						CredentialsProbe.class.getName(), "--spring.config.location=file:" + emptyConfig + "/"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().putAll(this.environment);

@@ -20,9 +20,9 @@ import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every row of the precedence table, and mixes of layers, on a real Spring Boot startup. The OS
- * environment is simulated here (see {@link CredentialsTestApplication}); the real one is covered
- * by {@link BentoCloudCredentialsChildJvmTests}.
+ * Every row of the precedence table, and mixes of layers, on a real Spring Boot startup.
+ * The OS environment is simulated here (see {@link CredentialsTestApplication}); the real
+ * one is covered by {@link BentoCloudCredentialsChildJvmTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BentoCloudCredentialsPrecedenceTests {
@@ -64,7 +64,8 @@ class BentoCloudCredentialsPrecedenceTests {
 	void commandLineWinsOverEverything() {
 		everyLayerHasAToken();
 		this.app.arg("--bentocloud.api-token=cli-SECRET").arg("--bentocloud.endpoint=https://cli.example.com");
-		assertResolved("cli-SECRET", "https://cli.example.com", "properties:\"bentocloud.api-token\" from property source \"commandLineArgs\"");
+		assertResolved("cli-SECRET", "https://cli.example.com",
+				"properties:\"bentocloud.api-token\" from property source \"commandLineArgs\"");
 	}
 
 	@Test
@@ -78,9 +79,11 @@ class BentoCloudCredentialsPrecedenceTests {
 	@Test
 	void relaxedSpringEnvironmentVariableWinsOverBentoCloudApiKey() {
 		everyLayerHasAToken();
-		this.app.env("BENTOCLOUD_API_TOKEN", "relaxed-SECRET").env("BENTOCLOUD_ENDPOINT", "https://relaxed.example.com");
+		this.app.env("BENTOCLOUD_API_TOKEN", "relaxed-SECRET")
+			.env("BENTOCLOUD_ENDPOINT", "https://relaxed.example.com");
 		assertResolved("relaxed-SECRET", "https://relaxed.example.com", null);
-		assertSource((source) -> assertThat(source).isEqualTo("properties:System Environment Property \"BENTOCLOUD_API_TOKEN\""));
+		assertSource((source) -> assertThat(source)
+			.isEqualTo("properties:System Environment Property \"BENTOCLOUD_API_TOKEN\""));
 	}
 
 	@Test
@@ -179,7 +182,8 @@ class BentoCloudCredentialsPrecedenceTests {
 	@Test
 	void profileSpecificFileWinsOverApplicationYaml() {
 		this.app.applicationYaml("bentocloud:\n  api-token: yml-SECRET\n")
-			.applicationYaml("staging", "bentocloud:\n  api-token: staging-SECRET\n  endpoint: https://staging.example.com\n")
+			.applicationYaml("staging",
+					"bentocloud:\n  api-token: staging-SECRET\n  endpoint: https://staging.example.com\n")
 			.arg("--spring.profiles.active=staging");
 		assertResolved("staging-SECRET", "https://staging.example.com", null);
 		assertSource((source) -> assertThat(source).contains("application-staging.yml"));
@@ -204,7 +208,8 @@ class BentoCloudCredentialsPrecedenceTests {
 	void currentContextOfTheDefaultFile() {
 		Path file = this.app.homeFile("bentoml/.yatai.yaml", PYTHON_FILE);
 		assertResolved("file-SECRET-default", "https://default-org.cloud.bentoml.com", "file:" + file + "#default");
-		assertThat(this.output).contains("BentoCloud credentials from file:" + file + "#default (endpoint https://default-org.cloud.bentoml.com)");
+		assertThat(this.output).contains("BentoCloud credentials from file:" + file
+				+ "#default (endpoint https://default-org.cloud.bentoml.com)");
 	}
 
 	@Test
@@ -238,8 +243,8 @@ class BentoCloudCredentialsPrecedenceTests {
 
 	@Test
 	void contextPropertyOnCommandLineWinsOverBentomlCloudContext() {
-		Path file = this.app.homeFile("bentoml/.yatai.yaml", PYTHON_FILE.replace("current_context_name: default",
-				"current_context_name: prod"));
+		Path file = this.app.homeFile("bentoml/.yatai.yaml",
+				PYTHON_FILE.replace("current_context_name: default", "current_context_name: prod"));
 		this.app.env("BENTOML_CLOUD_CONTEXT", "prod").arg("--bentocloud.context=default");
 		assertResolved("file-SECRET-default", "https://default-org.cloud.bentoml.com", "file:" + file + "#default");
 	}
@@ -326,7 +331,8 @@ class BentoCloudCredentialsPrecedenceTests {
 		this.app.homeFile("bentoml/.yatai.yaml", "contexts: null\n");
 		this.app.arg("--bentocloud.enabled=false");
 		try (ConfigurableApplicationContext context = this.app.run()) {
-			assertThat(context.getEnvironment().getPropertySources()
+			assertThat(context.getEnvironment()
+				.getPropertySources()
 				.contains(BentoCloudCredentialsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 		}
 	}
@@ -392,7 +398,8 @@ class BentoCloudCredentialsPrecedenceTests {
 				assertThat(this.lastSource).isEqualTo(source);
 			}
 			if (token != null) {
-				assertThat(context.getEnvironment().getProperty(BentoCloudCredentialsSource.SEARCHED_PROPERTY)).isNull();
+				assertThat(context.getEnvironment().getProperty(BentoCloudCredentialsSource.SEARCHED_PROPERTY))
+					.isNull();
 			}
 		}
 	}

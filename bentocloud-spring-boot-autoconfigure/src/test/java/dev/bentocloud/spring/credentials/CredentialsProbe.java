@@ -7,9 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 /**
- * Main class started in a child JVM by {@link BentoCloudCredentialsChildJvmTests}: starts a tiny
- * application with the real OS environment and prints what it resolved, one {@code PROBE} line
- * per value.
+ * Main class started in a child JVM by {@link BentoCloudCredentialsChildJvmTests}: starts
+ * a tiny application with the real OS environment and prints what it resolved, one
+ * {@code PROBE} line per value.
  */
 public final class CredentialsProbe {
 

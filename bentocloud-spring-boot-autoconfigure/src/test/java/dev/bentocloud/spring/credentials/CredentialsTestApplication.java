@@ -22,10 +22,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 /**
- * Runs a tiny Spring Boot application in this JVM with a controlled OS environment, system
- * properties, command line, config files and home directory, so that the credentials
- * post-processor runs exactly as it would in an application (registered by spring.factories).
- * The real OS environment and system properties of the test JVM are not visible to it.
+ * Runs a tiny Spring Boot application in this JVM with a controlled OS environment,
+ * system properties, command line, config files and home directory, so that the
+ * credentials post-processor runs exactly as it would in an application (registered by
+ * spring.factories). The real OS environment and system properties of the test JVM are
+ * not visible to it.
  */
 final class CredentialsTestApplication {
 
@@ -92,10 +93,11 @@ final class CredentialsTestApplication {
 	ConfigurableApplicationContext run() {
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
-		sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-				new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, this.systemProperties));
-		sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, this.environment));
+		sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
+				StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, this.systemProperties));
+		sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						this.environment));
 		List<String> allArgs = new ArrayList<>(this.args);
 		allArgs.add("--spring.config.location=file:" + this.configDir + "/");
 		return new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)

@@ -44,12 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Property-based tests of hostile {@code .yatai.yaml} files: random and mutated YAML, binary
- * garbage, huge files, deep nesting, alias bombs, and a directory, dangling symlink or unreadable
- * file in the file's place. Every case either parses or fails with a {@link YataiConfigException}
- * naming the file and quoting none of its content, within a few seconds; the environment
- * post-processor turns the failure into an {@link InvalidCredentialsFileException} with a failure
- * analysis, and nothing else.
+ * Property-based tests of hostile {@code .yatai.yaml} files: random and mutated YAML,
+ * binary garbage, huge files, deep nesting, alias bombs, and a directory, dangling
+ * symlink or unreadable file in the file's place. Every case either parses or fails with
+ * a {@link YataiConfigException} naming the file and quoting none of its content, within
+ * a few seconds; the environment post-processor turns the failure into an
+ * {@link InvalidCredentialsFileException} with a failure analysis, and nothing else.
  */
 class HostileCredentialsFilePropertyTests {
 
@@ -94,9 +94,8 @@ class HostileCredentialsFilePropertyTests {
 	@Property(tries = 200)
 	void wellFormedCredentialsFilesParse(@ForAll("wellFormed") String yaml) {
 		Path file = write(yaml.getBytes(StandardCharsets.UTF_8));
-		assertThat(this.reader.read(file)).hasValueSatisfying(
-				(config) -> assertThat(config.contexts()).allSatisfy((context) -> assertThat(context.apiToken())
-					.startsWith(TOKEN)));
+		assertThat(this.reader.read(file)).hasValueSatisfying((config) -> assertThat(config.contexts())
+			.allSatisfy((context) -> assertThat(context.apiToken()).startsWith(TOKEN)));
 		postProcessesOrFailsClearly(file, secretsOf(yaml.getBytes(StandardCharsets.UTF_8)));
 	}
 
@@ -121,7 +120,8 @@ class HostileCredentialsFilePropertyTests {
 	}
 
 	@Property(tries = 30)
-	void deepNestingIsRefused(@ForAll @IntRange(min = 33, max = 200_000) int depth, @ForAll("nestingStyles") int style) {
+	void deepNestingIsRefused(@ForAll @IntRange(min = 33, max = 200_000) int depth,
+			@ForAll("nestingStyles") int style) {
 		String nested = switch (style) {
 			case 0 -> "[".repeat(depth) + "]".repeat(depth);
 			case 1 -> "{a: ".repeat(depth) + "x" + "}".repeat(depth);
@@ -134,7 +134,8 @@ class HostileCredentialsFilePropertyTests {
 			}
 		};
 		byte[] content = ("contexts:\n- name: default\n  endpoint: https://cloud.bentoml.com\n  api_token: " + TOKEN
-				+ "\n  extra: " + nested + "\n").getBytes(StandardCharsets.UTF_8);
+				+ "\n  extra: " + nested + "\n")
+			.getBytes(StandardCharsets.UTF_8);
 		Assume.that(content.length <= YataiConfigReader.DEFAULT_MAX_SIZE);
 		YataiConfigException ex = readsOrFailsClearly(write(content), content);
 		assertThat(ex).as("nesting of depth %d is refused", depth).isNotNull();
@@ -149,7 +150,12 @@ class HostileCredentialsFilePropertyTests {
 			for (int i = 0; i < fanOut; i++) {
 				refs.add("*a" + (level - 1));
 			}
-			yaml.append("a").append(level).append(": &a").append(level).append(" [").append(String.join(", ", refs))
+			yaml.append("a")
+				.append(level)
+				.append(": &a")
+				.append(level)
+				.append(" [")
+				.append(String.join(", ", refs))
 				.append("]\n");
 		}
 		yaml.append("contexts:\n- name: default\n  endpoint: https://cloud.bentoml.com\n  api_token: ")
@@ -177,8 +183,9 @@ class HostileCredentialsFilePropertyTests {
 			.getBytes(StandardCharsets.UTF_8);
 		Path file = write(parsed);
 		assertThat(postProcessesOrFailsClearly(file, List.of(token))).isNull();
-		Path wrongEndpoint = write(new String(parsed, StandardCharsets.UTF_8).replace("https://cloud.bentoml.com",
-				"ftp://x").getBytes(StandardCharsets.UTF_8));
+		Path wrongEndpoint = write(
+				new String(parsed, StandardCharsets.UTF_8).replace("https://cloud.bentoml.com", "ftp://x")
+					.getBytes(StandardCharsets.UTF_8));
 		assertThat(postProcessesOrFailsClearly(wrongEndpoint, List.of(token)).getMessage())
 			.contains("context '******'");
 	}
@@ -205,14 +212,18 @@ class HostileCredentialsFilePropertyTests {
 	void unreadableFileIsAClearError() throws IOException {
 		Path file = write(("contexts: []\n# " + TOKEN).getBytes(StandardCharsets.UTF_8));
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-		// root reads any file whatever its mode, so the case cannot be made where tests run as root
+		// root reads any file whatever its mode, so the case cannot be made where tests
+		// run as root
 		Assume.that(!Files.isReadable(file));
 		YataiConfigException ex = readsOrFailsClearly(file, new byte[0]);
 		assertThat(ex).isNotNull();
 		assertThat(ex.getMessage()).contains("permission denied");
 	}
 
-	/** Reads the file within the time bound: a config, or a clear error (returned); nothing else. */
+	/**
+	 * Reads the file within the time bound: a config, or a clear error (returned);
+	 * nothing else.
+	 */
 	private YataiConfigException readsOrFailsClearly(Path file, byte[] content) {
 		Object outcome = assertTimeoutPreemptively(PER_TRY, () -> {
 			try {
@@ -237,20 +248,22 @@ class HostileCredentialsFilePropertyTests {
 	}
 
 	/**
-	 * Runs the environment post-processor on the file: it resolves credentials or throws an
-	 * {@link InvalidCredentialsFileException} that the failure analyzer explains (returned).
+	 * Runs the environment post-processor on the file: it resolves credentials or throws
+	 * an {@link InvalidCredentialsFileException} that the failure analyzer explains
+	 * (returned).
 	 */
 	private static InvalidCredentialsFileException postProcessesOrFailsClearly(Path file, List<String> secrets) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							Map.of("HOME", dir.toString())));
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", dir.toString())));
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 							Map.of("bentocloud.config-file", file.toString())));
-		DeferredLogFactory logs = (destination) -> new NoOpLog(); // thousands of "no token" warnings say nothing
+		DeferredLogFactory logs = (destination) -> new NoOpLog(); // thousands of "no
+																	// token" warnings say
+																	// nothing
 		BentoCloudCredentialsEnvironmentPostProcessor processor = new BentoCloudCredentialsEnvironmentPostProcessor(
 				logs);
 		InvalidCredentialsFileException failure = assertTimeoutPreemptively(PER_TRY, () -> {
@@ -282,9 +295,10 @@ class HostileCredentialsFilePropertyTests {
 	}
 
 	/**
-	 * The API tokens the file holds: every {@code api_token} value when it parses, else the
-	 * recognisable prefix (a file that does not parse is never quoted at all). A string that a
-	 * mutation moved out of an {@code api_token} field is no longer a token of the file.
+	 * The API tokens the file holds: every {@code api_token} value when it parses, else
+	 * the recognisable prefix (a file that does not parse is never quoted at all). A
+	 * string that a mutation moved out of an {@code api_token} field is no longer a token
+	 * of the file.
 	 */
 	private static List<String> secretsOf(byte[] content) {
 		try {
@@ -322,8 +336,9 @@ class HostileCredentialsFilePropertyTests {
 		Arbitrary<String> endpoints = Arbitraries.of("https://cloud.bentoml.com", "https://acme.cloud.bentoml.com",
 				"http://localhost:3000", "http://127.0.0.1:8080/", "https://[::1]:8443");
 		Arbitrary<String> tokens = Arbitraries.strings().alpha().numeric().ofMaxLength(24).map((s) -> TOKEN + s);
-		Arbitrary<Map<String, Object>> context = Combinators.combine(names, endpoints, tokens,
-				Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20).injectNull(0.3))
+		Arbitrary<Map<String, Object>> context = Combinators
+			.combine(names, endpoints, tokens,
+					Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20).injectNull(0.3))
 			.as((name, endpoint, token, email) -> {
 				Map<String, Object> map = new LinkedHashMap<>();
 				map.put("name", name);
@@ -358,8 +373,8 @@ class HostileCredentialsFilePropertyTests {
 			int len = Math.min(this.length, content.length - at);
 			return switch (this.kind) {
 				case 0 -> concat(Arrays.copyOf(content, at), Arrays.copyOfRange(content, at + len, content.length));
-				case 1 -> concat(Arrays.copyOf(content, at), concat(new byte[] { this.value },
-						Arrays.copyOfRange(content, at, content.length)));
+				case 1 -> concat(Arrays.copyOf(content, at),
+						concat(new byte[] { this.value }, Arrays.copyOfRange(content, at, content.length)));
 				case 2 -> {
 					byte[] copy = content.clone();
 					copy[at] = this.value;
@@ -380,12 +395,12 @@ class HostileCredentialsFilePropertyTests {
 
 	@Provide
 	Arbitrary<List<Mutation>> mutations() {
-		Arbitrary<Byte> interesting = Arbitraries.oneOf(
-				Arbitraries.of(":", "-", " ", "\n", "\t", "&", "*", "!", "|", ">", "'", "\"", "[", "{", "#", "%", "@",
-						"`", "?", "\\").map((s) -> (byte) s.charAt(0)),
-				Arbitraries.bytes());
-		Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 4),
-				Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(1, 40), interesting)
+		Arbitrary<Byte> interesting = Arbitraries.oneOf(Arbitraries
+			.of(":", "-", " ", "\n", "\t", "&", "*", "!", "|", ">", "'", "\"", "[", "{", "#", "%", "@", "`", "?", "\\")
+			.map((s) -> (byte) s.charAt(0)), Arbitraries.bytes());
+		Arbitrary<Mutation> mutation = Combinators
+			.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 10_000),
+					Arbitraries.integers().between(1, 40), interesting)
 			.as(Mutation::new);
 		return mutation.list().ofMinSize(1).ofMaxSize(6);
 	}

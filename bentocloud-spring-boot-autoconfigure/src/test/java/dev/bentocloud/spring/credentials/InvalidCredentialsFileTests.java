@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A credentials file that is needed but broken stops startup with a failure analysis; when a
- * higher layer supplies the token it is only a warning.
+ * A credentials file that is needed but broken stops startup with a failure analysis;
+ * when a higher layer supplies the token it is only a warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidCredentialsFileTests {
@@ -100,7 +100,8 @@ class InvalidCredentialsFileTests {
 	@Test
 	void contextsNull() throws IOException {
 		fixture("contexts-null.yaml");
-		assertThat(startupFailure().getDescription()).contains("(line 1)", "'contexts' must be a list of contexts, not null");
+		assertThat(startupFailure().getDescription()).contains("(line 1)",
+				"'contexts' must be a list of contexts, not null");
 	}
 
 	@Test
@@ -118,7 +119,8 @@ class InvalidCredentialsFileTests {
 				  endpoint: cloud.bentoml.com
 				  name: default
 				""");
-		assertThat(startupFailure().getDescription()).contains("the endpoint of context 'default' is not an http(s) URL");
+		assertThat(startupFailure().getDescription())
+			.contains("the endpoint of context 'default' is not an http(s) URL");
 	}
 
 	@Test

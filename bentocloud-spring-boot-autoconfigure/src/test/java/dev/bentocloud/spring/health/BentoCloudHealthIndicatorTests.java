@@ -69,8 +69,8 @@ class BentoCloudHealthIndicatorTests {
 		assertThat(up.getStatus()).isEqualTo(Status.UP);
 		assertThat(up.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com")
 			.containsEntry("credentialsSource", "env:BENTO_CLOUD_API_KEY");
-		Health down = check(indicator(null, new BentoCloudCredentialsSource("none", "nowhere",
-				"https://my-svc.cloud.bentoml.com")));
+		Health down = check(indicator(null,
+				new BentoCloudCredentialsSource("none", "nowhere", "https://my-svc.cloud.bentoml.com")));
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(down.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com");
 		assertThat(check(indicator(this.emulator.apiToken(), FROM_PROPERTIES)).getDetails())
@@ -144,7 +144,8 @@ class BentoCloudHealthIndicatorTests {
 	void downWithTimeoutReasonWhenTheServerIsTooSlow() {
 		this.emulator.faults().on("GET", USER).delay(Duration.ofSeconds(20));
 		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(
-				HealthTestSupport.client(props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10))),
+				HealthTestSupport
+					.client(props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10))),
 				props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10)), FROM_PROPERTIES);
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -155,7 +156,8 @@ class BentoCloudHealthIndicatorTests {
 
 	@Test
 	void timeoutCapsClientRetries() {
-		// each retry would wait 10 s: without the overall cap the check would take 30 s and more
+		// each retry would wait 10 s: without the overall cap the check would take 30 s
+		// and more
 		this.emulator.faults().on("GET", USER).respond(503);
 		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.endpoint(),
 				this.emulator.apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),
@@ -174,8 +176,8 @@ class BentoCloudHealthIndicatorTests {
 		BentoCloudProperties properties = HealthTestSupport.properties(
 				"http://127.0.0.1:" + HealthTestSupport.closedPort(), this.emulator.apiToken(), Duration.ofSeconds(10),
 				Duration.ofSeconds(10));
-		Health health = check(HealthTestSupport.indicator(HealthTestSupport.client(properties), properties,
-				FROM_PROPERTIES));
+		Health health = check(
+				HealthTestSupport.indicator(HealthTestSupport.client(properties), properties, FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "unreachable");
 		assertThat((String) health.getDetails().get("action")).contains("bentocloud.endpoint");
@@ -247,15 +249,13 @@ class BentoCloudHealthIndicatorTests {
 	@Test
 	void rejectsNonsenseSettingsNamingTheProperty() {
 		BentoCloudProperties zeroTimeout = props(this.emulator.apiToken(), Duration.ZERO, Duration.ofSeconds(1));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> HealthTestSupport.indicator(HealthTestSupport.client(zeroTimeout), zeroTimeout,
-					FROM_PROPERTIES))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> HealthTestSupport.indicator(HealthTestSupport.client(zeroTimeout), zeroTimeout, FROM_PROPERTIES))
 			.withMessageContaining("bentocloud.health.timeout");
 		BentoCloudProperties negativeTtl = props(this.emulator.apiToken(), Duration.ofSeconds(1),
 				Duration.ofSeconds(-1));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> HealthTestSupport.indicator(HealthTestSupport.client(negativeTtl), negativeTtl,
-					FROM_PROPERTIES))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> HealthTestSupport.indicator(HealthTestSupport.client(negativeTtl), negativeTtl, FROM_PROPERTIES))
 			.withMessageContaining("bentocloud.health.cache-ttl");
 	}
 

@@ -20,14 +20,15 @@ final class HealthTestSupport {
 	}
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl) {
-		return properties(endpoint, token, timeout, cacheTtl, new BentoCloudProperties.Retry(3, Duration.ofMillis(10),
-				Duration.ofMillis(100), null));
+		return properties(endpoint, token, timeout, cacheTtl,
+				new BentoCloudProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(100), null));
 	}
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl,
 			BentoCloudProperties.Retry retry) {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
-				Duration.ofSeconds(60), false, new BentoCloudProperties.Credentials(true), retry, new BentoCloudProperties.Health(timeout, cacheTtl),
+				Duration.ofSeconds(60), false, new BentoCloudProperties.Credentials(true), retry,
+				new BentoCloudProperties.Health(timeout, cacheTtl),
 				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)));
 	}
 
@@ -43,7 +44,10 @@ final class HealthTestSupport {
 			.build();
 	}
 
-	/** An indicator for the client, with credentials described as the auto-configuration does. */
+	/**
+	 * An indicator for the client, with credentials described as the auto-configuration
+	 * does.
+	 */
 	static BentoCloudHealthIndicator indicator(BentoCloudClient client, BentoCloudProperties properties,
 			BentoCloudCredentialsSource source) {
 		return indicator(client, properties, source, Schedulers.parallel());

@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
 /**
  * {@code api-token}: the group of BentoML's {@code bentoml api-token} commands.
  */
-@Command(name = "api-token", description = "Manage BentoCloud API tokens.",
-		subcommands = { ApiTokenListCommand.class, ApiTokenCreateCommand.class, ApiTokenGetCommand.class,
-				ApiTokenDeleteCommand.class })
+@Command(name = "api-token", description = "Manage BentoCloud API tokens.", subcommands = { ApiTokenListCommand.class,
+		ApiTokenCreateCommand.class, ApiTokenGetCommand.class, ApiTokenDeleteCommand.class })
 public class ApiTokenCommand implements FailureMessages {
 
-	/** BentoML's {@code _raise_api_token_error} wording; a missing token is reported as is. */
+	/**
+	 * BentoML's {@code _raise_api_token_error} wording; a missing token is reported as
+	 * is.
+	 */
 	@Override
 	public String describe(String command, BentoCloudException failure) {
 		if (Failures.isUnauthorized(failure) || failure instanceof BentoCloudCredentialsException) {

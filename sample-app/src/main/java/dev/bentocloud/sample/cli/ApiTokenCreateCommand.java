@@ -25,8 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code api-token create NAME [-d DESC] [-s SCOPE]... [--expires 30d|1w|24h|YYYY-MM-DD]}.
  * <p>
  * The token value is shown once. In table mode it is framed at the top of stdout. Unlike
- * BentoML's CLI, json and yaml keep stdout pure (the value is the {@code token} field) and the
- * save-it notice goes to stderr, so {@code create -o json | jq -r .token} works.
+ * BentoML's CLI, json and yaml keep stdout pure (the value is the {@code token} field)
+ * and the save-it notice goes to stderr, so {@code create -o json | jq -r .token} works.
  */
 @Command(name = "create", description = "Create an API token. Its value is shown only once.")
 public class ApiTokenCreateCommand implements Callable<Integer> {
@@ -66,9 +66,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.format() != OutputFormat.TABLE) {
-			this.spec.commandLine()
-				.getErr()
-				.println(SAVE_NOTICE + ": it is the \"token\" field of the output.");
+			this.spec.commandLine().getErr().println(SAVE_NOTICE + ": it is the \"token\" field of the output.");
 			StructuredOutput.print(out, this.output.format(), ApiTokenOutput.toDict(token));
 			return 0;
 		}
@@ -93,7 +91,10 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 		out.println();
 	}
 
-	/** {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit 2). */
+	/**
+	 * {@code --expires} through {@link TokenExpiry}, so bad values are usage errors (exit
+	 * 2).
+	 */
 	static class ExpiryConverter implements ITypeConverter<Instant> {
 
 		@Override
@@ -108,7 +109,10 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 
 	}
 
-	/** {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes pass through. */
+	/**
+	 * {@code --scope} through {@link ApiTokenScope#of(String)}; unknown scopes pass
+	 * through.
+	 */
 	static class ScopeConverter implements ITypeConverter<ApiTokenScope> {
 
 		@Override

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * {@code api-token get UID [-o table|json|yaml]}: a Field/Value table, as BentoML's CLI shows.
+ * {@code api-token get UID [-o table|json|yaml]}: a Field/Value table, as BentoML's CLI
+ * shows.
  */
 @Command(name = "get", description = "Show one API token.")
 public class ApiTokenGetCommand implements Callable<Integer> {

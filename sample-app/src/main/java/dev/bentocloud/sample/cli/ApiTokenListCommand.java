@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * {@code api-token list [--search S] [-o table|json|yaml]}. Unlike BentoML's CLI, which shows
- * only the first 100, it pages through all tokens.
+ * {@code api-token list [--search S] [-o table|json|yaml]}. Unlike BentoML's CLI, which
+ * shows only the first 100, it pages through all tokens.
  */
 @Command(name = "list", description = "List API tokens.")
 public class ApiTokenListCommand implements Callable<Integer> {

@@ -11,9 +11,9 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 
 /**
- * How {@code api-token} commands show tokens: BentoML's table columns, and its {@code to_dict()}
- * for json/yaml (fields at their default left out; the secret only when the server sent one,
- * that is after create).
+ * How {@code api-token} commands show tokens: BentoML's table columns, and its
+ * {@code to_dict()} for json/yaml (fields at their default left out; the secret only when
+ * the server sent one, that is after create).
  */
 final class ApiTokenOutput {
 
@@ -28,8 +28,7 @@ final class ApiTokenOutput {
 		TextTable table = new TextTable("Name", "UID", "Created_At", "Expired_At", "Last_Used_At", "Scopes");
 		for (ApiToken token : tokens) {
 			table.addRow(token.name(), token.uid(), CliDates.tableOrNever(token.createdAt()),
-					CliDates.tableOrNever(token.expiredAt()), CliDates.tableOrNever(token.lastUsedAt()),
-					scopes(token));
+					CliDates.tableOrNever(token.expiredAt()), CliDates.tableOrNever(token.lastUsedAt()), scopes(token));
 		}
 		table.print(out);
 	}
@@ -57,7 +56,8 @@ final class ApiTokenOutput {
 		dict.put("created_at", CliDates.iso(token.createdAt()));
 		dict.put("updated_at", CliDates.iso(token.updatedAt()));
 		dict.put("name", token.name());
-		dict.put("labels", token.labels().stream().map((label) -> Map.of("key", label.key(), "value", label.value())).toList());
+		dict.put("labels",
+				token.labels().stream().map((label) -> Map.of("key", label.key(), "value", label.value())).toList());
 		dict.put("description", (token.description() != null) ? token.description() : "");
 		dict.put("scopes", token.scopes().stream().map(ApiTokenScope::value).toList());
 		dict.put("user", user(token.user()));

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Dates as BentoML's CLI prints them: {@code yyyy-MM-dd HH:mm:ss} in tables (UTC, as the server
- * sends them) and ISO 8601 with an offset in json/yaml.
+ * Dates as BentoML's CLI prints them: {@code yyyy-MM-dd HH:mm:ss} in tables (UTC, as the
+ * server sends them) and ISO 8601 with an offset in json/yaml.
  */
 final class CliDates {
 

@@ -1,7 +1,8 @@
 package dev.bentocloud.sample.cli;
 
 /**
- * A failure a command words itself, such as "API token with UID 'x' not found"; exit code 1.
+ * A failure a command words itself, such as "API token with UID 'x' not found"; exit code
+ * 1.
  */
 public class CliException extends RuntimeException {
 

@@ -11,8 +11,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Prints a failed command as BentoML's CLI does, on one line of stderr:
- * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace; the
- * configured tokens are masked should a message ever contain one.
+ * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace;
+ * the configured tokens are masked should a message ever contain one.
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
 
@@ -41,8 +41,9 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 	}
 
 	private String mask(String message) {
-		return SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
-				this.environment.getProperty("bentocloud.service.token"))
+		return SecretScrubber
+			.of(this.environment.getProperty("bentocloud.api-token"),
+					this.environment.getProperty("bentocloud.service.token"))
 			.scrub(message);
 	}
 

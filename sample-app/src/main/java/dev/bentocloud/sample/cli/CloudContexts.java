@@ -18,9 +18,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * What the {@code cloud} commands share: the credentials file the starter also reads
- * ({@link YataiConfigLocation}: {@code bentocloud.config-file}, {@code $BENTOML_HOME/.yatai.yaml},
- * {@code ~/bentoml/.yatai.yaml}), and BentoML's environment variables, read by their exact names
- * as BentoML's Python client does.
+ * ({@link YataiConfigLocation}: {@code bentocloud.config-file},
+ * {@code $BENTOML_HOME/.yatai.yaml}, {@code ~/bentoml/.yatai.yaml}), and BentoML's
+ * environment variables, read by their exact names as BentoML's Python client does.
  */
 final class CloudContexts {
 
@@ -42,7 +42,10 @@ final class CloudContexts {
 		return this.file;
 	}
 
-	/** An environment variable that is present, even empty (BentoML checks {@code "X" in environ}). */
+	/**
+	 * An environment variable that is present, even empty (BentoML checks
+	 * {@code "X" in environ}).
+	 */
 	Optional<String> env(String name) {
 		return this.variables.present(name);
 	}
@@ -53,7 +56,10 @@ final class CloudContexts {
 				env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT), token, null));
 	}
 
-	/** The file's content; an empty configuration when there is no file (nothing is written). */
+	/**
+	 * The file's content; an empty configuration when there is no file (nothing is
+	 * written).
+	 */
 	YataiConfig read() {
 		try {
 			return this.reader.read(this.file).orElse(YataiConfig.empty());
@@ -63,7 +69,10 @@ final class CloudContexts {
 		}
 	}
 
-	/** Read, change and write under the writer's lock; a {@link CliException} leaves the file alone. */
+	/**
+	 * Read, change and write under the writer's lock; a {@link CliException} leaves the
+	 * file alone.
+	 */
 	YataiConfig update(UnaryOperator<YataiConfig> change) {
 		try {
 			return this.writer.update(this.file, change);
@@ -73,7 +82,9 @@ final class CloudContexts {
 		}
 	}
 
-	/** BentoML's "No cloud context NAME found", plus which contexts exist and what to do. */
+	/**
+	 * BentoML's "No cloud context NAME found", plus which contexts exist and what to do.
+	 */
 	CliException noContext(String name, YataiConfig config) {
 		List<String> names = config.contextNames();
 		String existing = names.isEmpty() ? "There are no contexts in " + this.file

@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * {@code cloud current-context}: the context in use, as JSON with {@code name}, {@code endpoint},
- * {@code api_token} and {@code email}, exactly as {@code bentoml cloud current-context} prints it,
- * so that {@code jq} scripts work with either CLI. {@code BENTO_CLOUD_API_KEY}, when present,
- * wins over the file as BentoML's {@code __env__} context.
+ * {@code cloud current-context}: the context in use, as JSON with {@code name},
+ * {@code endpoint}, {@code api_token} and {@code email}, exactly as
+ * {@code bentoml cloud current-context} prints it, so that {@code jq} scripts work with
+ * either CLI. {@code BENTO_CLOUD_API_KEY}, when present, wins over the file as BentoML's
+ * {@code __env__} context.
  * <p>
  * This is the one command that prints an API token: on purpose, for those scripts.
  */

@@ -10,7 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@code cloud list-context}: the names of the file's contexts as a JSON array, like
- * {@code bentoml cloud list-context} ({@code __env__} is not a file context and is not listed).
+ * {@code bentoml cloud list-context} ({@code __env__} is not a file context and is not
+ * listed).
  */
 @Command(name = "list-context", description = "Print the names of the saved contexts as a JSON array.")
 public class CloudListContextCommand implements Callable<Integer> {

@@ -34,15 +34,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@code cloud login}: checks an API token against BentoCloud (current user, then current
- * organization, as {@code bentoml cloud login} does) with a client built for that token and
- * endpoint, then saves it as a context of the shared credentials file, with the user's email.
- * Nothing is written when the check fails.
+ * organization, as {@code bentoml cloud login} does) with a client built for that token
+ * and endpoint, then saves it as a context of the shared credentials file, with the
+ * user's email. Nothing is written when the check fails.
  * <p>
- * Like BentoML, it does not switch the current context: {@code login --context prod} adds or
- * replaces {@code prod} and leaves the context in use alone, so a login never silently changes
- * which organization the other tool (or a running app) talks to. One exception, where BentoML
- * leaves the file unusable: when the current context names no saved context (a new file), the
- * new context becomes the current one.
+ * Like BentoML, it does not switch the current context: {@code login --context prod} adds
+ * or replaces {@code prod} and leaves the context in use alone, so a login never silently
+ * changes which organization the other tool (or a running app) talks to. One exception,
+ * where BentoML leaves the file unusable: when the current context names no saved context
+ * (a new file), the new context becomes the current one.
  */
 @Command(name = "login", description = { "Check an API token and save it as a context (like `bentoml cloud login`).",
 		"Does not switch the current context, except when the current one does not exist yet." })
@@ -65,14 +65,18 @@ public class CloudLoginCommand implements Callable<Integer> {
 			description = "The context to save (default: the file's current context, else 'default').")
 	String context;
 
-	/** Caught here so that a token typed without --api-token is not echoed in a usage error. */
+	/**
+	 * Caught here so that a token typed without --api-token is not echoed in a usage
+	 * error.
+	 */
 	@Parameters(hidden = true, arity = "0..*")
 	List<String> unexpected;
 
 	@Spec
 	CommandSpec spec;
 
-	public CloudLoginCommand(ConfigurableEnvironment environment, ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
+	public CloudLoginCommand(ConfigurableEnvironment environment,
+			ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
 		this.environment = environment;
 		this.clientBuilder = clientBuilder;
 	}
@@ -86,15 +90,15 @@ public class CloudLoginCommand implements Callable<Integer> {
 		CloudContexts contexts = new CloudContexts(this.environment);
 		String endpoint = (this.endpoint != null) ? this.endpoint
 				: contexts.env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT);
-		String token = (this.apiToken != null) ? this.apiToken
-				: contexts.env(BentoMlEnvironment.API_KEY).orElse(null);
+		String token = (this.apiToken != null) ? this.apiToken : contexts.env(BentoMlEnvironment.API_KEY).orElse(null);
 		if (token == null || token.isBlank()) {
 			throw new CliException("No API token given. Pass --api-token TOKEN or set " + BentoMlEnvironment.API_KEY
 					+ "; create a token at " + endpoint.replaceAll("/+$", "") + "/api_tokens.");
 		}
 		token = token.strip();
 		URI endpointUri = endpointUri(endpoint, token);
-		// Read (and reject a broken file) before any network call, so a failure costs nothing.
+		// Read (and reject a broken file) before any network call, so a failure costs
+		// nothing.
 		String name = (this.context != null) ? this.context : contexts.read().currentContextName();
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(name)) {
 			throw new CliException("The context name " + name + " is reserved for " + BentoMlEnvironment.API_KEY
@@ -162,7 +166,10 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 	}
 
-	/** An http(s) URL with a host, as the client needs; without trailing slashes for the calls. */
+	/**
+	 * An http(s) URL with a host, as the client needs; without trailing slashes for the
+	 * calls.
+	 */
 	private static URI endpointUri(String endpoint, String token) {
 		try {
 			URI uri = new URI(endpoint.strip().replaceAll("/+$", ""));

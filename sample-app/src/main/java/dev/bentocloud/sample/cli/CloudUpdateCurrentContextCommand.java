@@ -14,9 +14,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@code cloud update-current-context NAME}: makes a saved context the current one, like
- * {@code bentoml cloud update-current-context}. Unlike BentoML's, it never writes {@code __env__}
- * to the file when {@code BENTO_CLOUD_API_KEY} is set; it switches the file and notes that the
- * variable still wins.
+ * {@code bentoml cloud update-current-context}. Unlike BentoML's, it never writes
+ * {@code __env__} to the file when {@code BENTO_CLOUD_API_KEY} is set; it switches the
+ * file and notes that the variable still wins.
  */
 @Command(name = "update-current-context", description = "Switch the current context to a saved one.")
 public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
@@ -40,7 +40,8 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 			throw new CliException("The context " + this.name + " is not saved in the file: it stands for "
 					+ BentoMlEnvironment.API_KEY + ", which wins over the file whenever it is set.");
 		}
-		// Checked before taking the lock too, so that a wrong name creates no folder or lock file.
+		// Checked before taking the lock too, so that a wrong name creates no folder or
+		// lock file.
 		YataiConfig current = contexts.read();
 		if (current.context(this.name).isEmpty()) {
 			throw contexts.noContext(this.name, current);
@@ -53,7 +54,8 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 		});
 		this.spec.commandLine().getOut().println("Successfully switched to context: " + this.name);
 		if (contexts.env(BentoMlEnvironment.API_KEY).isPresent()) {
-			this.spec.commandLine().getErr()
+			this.spec.commandLine()
+				.getErr()
 				.println("Note: " + BentoMlEnvironment.API_KEY + " is set, and wins over the file (as context "
 						+ YataiConfigWriter.ENV_CONTEXT_NAME + ") until it is unset.");
 		}

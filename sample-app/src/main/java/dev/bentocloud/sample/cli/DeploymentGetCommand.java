@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code deployment get NAME [--cluster C] [-o yaml|json]}: BentoML's {@code to_dict()}, yaml
- * by default.
+ * {@code deployment get NAME [--cluster C] [-o yaml|json]}: BentoML's {@code to_dict()},
+ * yaml by default.
  */
 @Command(name = "get", description = "Show one deployment.")
 public class DeploymentGetCommand implements Callable<Integer> {

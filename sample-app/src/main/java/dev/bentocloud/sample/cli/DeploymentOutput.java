@@ -52,8 +52,8 @@ final class DeploymentOutput {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("status", deployment.status());
 		status.put("created_at", CliDates.table(deployment.createdAt()));
-		status.put("updated_at", CliDates.table(
-				(deployment.updatedAt() != null) ? deployment.updatedAt() : deployment.createdAt()));
+		status.put("updated_at",
+				CliDates.table((deployment.updatedAt() != null) ? deployment.updatedAt() : deployment.createdAt()));
 		dict.put("status", status);
 		if (!deployment.urls().isEmpty()) {
 			dict.put("endpoint_urls", deployment.urls());

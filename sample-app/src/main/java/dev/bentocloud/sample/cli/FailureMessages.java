@@ -3,8 +3,8 @@ package dev.bentocloud.sample.cli;
 import dev.bentocloud.client.BentoCloudException;
 
 /**
- * Implemented by a command group that words failures of its subcommands the way BentoML's CLI
- * does for that group (for example "API token not found").
+ * Implemented by a command group that words failures of its subcommands the way BentoML's
+ * CLI does for that group (for example "API token not found").
  */
 public interface FailureMessages {
 

@@ -25,7 +25,10 @@ final class Failures {
 		return failure instanceof BentoCloudNotFoundException;
 	}
 
-	/** The client's message, followed by the login hint after a 401 unless it already says how to log in. */
+	/**
+	 * The client's message, followed by the login hint after a 401 unless it already says
+	 * how to log in.
+	 */
 	static String describe(BentoCloudException failure) {
 		String message = failure.getMessage();
 		boolean needsHint = (isUnauthorized(failure) || failure instanceof BentoCloudCredentialsException)

@@ -9,9 +9,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON laid out as Python's {@code json.dumps(value, indent=2)} lays it out ({@code "key": value},
- * one array element per line, {@code []} and {@code {}} when empty), for the commands whose output
- * BentoML users already feed to scripts.
+ * JSON laid out as Python's {@code json.dumps(value, indent=2)} lays it out
+ * ({@code "key": value}, one array element per line, {@code []} and {@code {}} when
+ * empty), for the commands whose output BentoML users already feed to scripts.
  */
 final class PythonJson {
 

@@ -20,9 +20,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Runs one CLI command inside a non-web Spring context, then closes it. stdout carries only the
- * command's output (console logging is off unless {@code --logging.console.enabled=true}); errors
- * go to stderr. Exit codes: 0 success, 1 API or credential error, 2 usage error.
+ * Runs one CLI command inside a non-web Spring context, then closes it. stdout carries
+ * only the command's output (console logging is off unless
+ * {@code --logging.console.enabled=true}); errors go to stderr. Exit codes: 0 success, 1
+ * API or credential error, 2 usage error.
  */
 public final class SampleCli {
 
@@ -32,7 +33,8 @@ public final class SampleCli {
 	}
 
 	/**
-	 * Whether the arguments name a command, rather than only Spring properties for web mode.
+	 * Whether the arguments name a command, rather than only Spring properties for web
+	 * mode.
 	 * @param args the program arguments
 	 * @return {@code true} to run the CLI
 	 */
@@ -42,8 +44,8 @@ public final class SampleCli {
 
 	/**
 	 * Runs a command.
-	 * @param args leading {@code --key=value} Spring properties (optional), then the command
-	 * and its options, e.g. {@code api-token list -o json}
+	 * @param args leading {@code --key=value} Spring properties (optional), then the
+	 * command and its options, e.g. {@code api-token list -o json}
 	 * @param out standard output
 	 * @param err standard error
 	 * @return the exit code
@@ -57,8 +59,8 @@ public final class SampleCli {
 	 * @param args as for {@link #run(String[], PrintStream, PrintStream)}
 	 * @param out standard output
 	 * @param err standard error
-	 * @param osEnvironment the environment variables the command sees, or {@code null} for the
-	 * real ones
+	 * @param osEnvironment the environment variables the command sees, or {@code null}
+	 * for the real ones
 	 * @return the exit code
 	 */
 	static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> osEnvironment) {
@@ -91,18 +93,19 @@ public final class SampleCli {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		// Default properties have the lowest precedence, so --logging.console.enabled=true still wins.
+		// Default properties have the lowest precedence, so
+		// --logging.console.enabled=true still wins.
 		application.setDefaultProperties(Map.of("logging.console.enabled", "false"));
 		application.addInitializers(SampleCli::usePrivateNettyResources);
 		return application;
 	}
 
 	/**
-	 * The {@code cloud} commands manage the credentials file themselves, so they run without
-	 * BentoML's credential sources and the embedded emulator: a file whose current context is
-	 * missing or broken must not stop the very commands that repair it (command-line properties
-	 * still win). The starter stays on, so {@code cloud login} builds its client with the
-	 * application's client builder.
+	 * The {@code cloud} commands manage the credentials file themselves, so they run
+	 * without BentoML's credential sources and the embedded emulator: a file whose
+	 * current context is missing or broken must not stop the very commands that repair it
+	 * (command-line properties still win). The starter stays on, so {@code cloud login}
+	 * builds its client with the application's client builder.
 	 */
 	private static void customizeEnvironment(SpringApplication application, String[] commandArgs,
 			Map<String, Object> osEnvironment) {
@@ -113,22 +116,24 @@ public final class SampleCli {
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
 		if (osEnvironment != null) {
-			sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, osEnvironment));
+			sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							osEnvironment));
 		}
 		if (cloudCommand) {
 			sources.addFirst(new MapPropertySource(CLOUD_COMMAND_PROPERTY_SOURCE,
 					Map.of("bentocloud.credentials.bentoml-sources", "false", "sample.emulator.enabled", "false",
-							// Nothing but the command's beans is created: the client builder, not the client.
+							// Nothing but the command's beans is created: the client
+							// builder, not the client.
 							"spring.main.lazy-initialization", "true")));
 		}
 		application.setEnvironment(environment);
 	}
 
 	/**
-	 * Boot's default Reactor Netty resources are the JVM-wide ones, and closing the context
-	 * disposes them. A command gets its own, so that running it inside a JVM that also serves
-	 * the web app (tests, an IDE) leaves the server's event loops alone.
+	 * Boot's default Reactor Netty resources are the JVM-wide ones, and closing the
+	 * context disposes them. A command gets its own, so that running it inside a JVM that
+	 * also serves the web app (tests, an IDE) leaves the server's event loops alone.
 	 */
 	private static void usePrivateNettyResources(ConfigurableApplicationContext context) {
 		if (context instanceof GenericApplicationContext generic) {

@@ -8,9 +8,9 @@ import picocli.CommandLine.IFactory;
 
 /**
  * The root of the command tree, mirroring BentoML's {@code bentoml cloud …},
- * {@code bentoml api-token …} and {@code bentoml deployment …}. A new command group is a class of its own, added to
- * {@code subcommands} below; a group that wants BentoML-style failure messages implements
- * {@link FailureMessages}.
+ * {@code bentoml api-token …} and {@code bentoml deployment …}. A new command group is a
+ * class of its own, added to {@code subcommands} below; a group that wants BentoML-style
+ * failure messages implements {@link FailureMessages}.
  */
 @Command(name = "sample-app", mixinStandardHelpOptions = true, version = "BentoCloud sample 0.1.0",
 		description = "Manage BentoCloud contexts, API tokens and deployments with the BentoCloud Spring Boot starter.",

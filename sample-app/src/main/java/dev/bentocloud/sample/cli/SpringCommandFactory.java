@@ -7,9 +7,9 @@ import picocli.CommandLine.IFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 /**
- * Lets picocli create command classes through Spring, so that commands get beans such as the
- * BentoCloud client by constructor injection. Everything else picocli needs (converters,
- * collections) comes from picocli's own factory.
+ * Lets picocli create command classes through Spring, so that commands get beans such as
+ * the BentoCloud client by constructor injection. Everything else picocli needs
+ * (converters, collections) comes from picocli's own factory.
  */
 final class SpringCommandFactory implements IFactory {
 

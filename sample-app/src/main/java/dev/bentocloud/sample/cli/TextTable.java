@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A plain, left-aligned text table: a header row, a rule, then one line per row. Cells are
- * never wrapped, so each record stays on one line for {@code grep} and {@code awk}.
+ * A plain, left-aligned text table: a header row, a rule, then one line per row. Cells
+ * are never wrapped, so each record stays on one line for {@code grep} and {@code awk}.
  */
 public final class TextTable {
 
@@ -23,8 +23,8 @@ public final class TextTable {
 
 	public TextTable addRow(String... cells) {
 		if (cells.length != this.headers.size()) {
-			throw new IllegalArgumentException(
-					"Expected " + this.headers.size() + " cells but got " + cells.length + ": " + Arrays.toString(cells));
+			throw new IllegalArgumentException("Expected " + this.headers.size() + " cells but got " + cells.length
+					+ ": " + Arrays.toString(cells));
 		}
 		this.rows.add(Arrays.stream(cells).map((cell) -> (cell != null) ? cell : "").toList());
 		return this;

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code whoami}: the user and organization the configured token belongs to, and where the
- * credentials came from (never the token itself).
+ * {@code whoami}: the user and organization the configured token belongs to, and where
+ * the credentials came from (never the token itself).
  */
 @Command(name = "whoami", description = "Show the user and organization of the configured API token.")
 public class WhoamiCommand implements Callable<Integer> {

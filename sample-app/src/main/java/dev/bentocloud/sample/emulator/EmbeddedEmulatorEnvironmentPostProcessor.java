@@ -23,13 +23,13 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Zero set-up for the sample: unless {@code sample.emulator.enabled=false} (which the
  * {@code bentocloud} profile sets), points the starter at an embedded, seeded BentoCloud
- * emulator by adding {@code bentocloud.api-token} and {@code bentocloud.endpoint} with the highest
- * precedence.
+ * emulator by adding {@code bentocloud.api-token} and {@code bentocloud.endpoint} with
+ * the highest precedence.
  * <p>
- * The web app's emulator listens on {@code sample.emulator.port} (default 3001). A CLI run
- * (non-web) first looks for it there and uses it, so that CLI commands and the web app see the
- * same data; otherwise it starts its own for the duration of the command. The emulator closes
- * with the application context.
+ * The web app's emulator listens on {@code sample.emulator.port} (default 3001). A CLI
+ * run (non-web) first looks for it there and uses it, so that CLI commands and the web
+ * app see the same data; otherwise it starts its own for the duration of the command. The
+ * emulator closes with the application context.
  */
 public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -39,7 +39,10 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 	/** The name of the emulator bean, when this process started one. */
 	public static final String EMULATOR_BEAN_NAME = "sampleEmbeddedEmulator";
 
-	/** The seeded management token of the sample's emulators, shared by the web app and CLI runs. */
+	/**
+	 * The seeded management token of the sample's emulators, shared by the web app and
+	 * CLI runs.
+	 */
 	public static final String DEFAULT_DEMO_TOKEN = "emu_sample-app-demo-token";
 
 	static final int DEFAULT_PORT = 3001;
@@ -54,8 +57,10 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 
 	@Override
 	public int getOrder() {
-		// After config data (profiles visible), before the starter's credential resolution, which
-		// then finds this source as its top "properties" layer and reports it as the source.
+		// After config data (profiles visible), before the starter's credential
+		// resolution, which
+		// then finds this source as its top "properties" layer and reports it as the
+		// source.
 		return BentoCloudCredentialsEnvironmentPostProcessor.ORDER - 1;
 	}
 
@@ -89,8 +94,8 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 	}
 
 	private static boolean isCommandLineRun(ConfigurableEnvironment environment, SpringApplication application) {
-		WebApplicationType type = environment.getProperty("spring.main.web-application-type",
-				WebApplicationType.class, application.getWebApplicationType());
+		WebApplicationType type = environment.getProperty("spring.main.web-application-type", WebApplicationType.class,
+				application.getWebApplicationType());
 		return type == WebApplicationType.NONE;
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /tokens[?search=]}: the API tokens of the configured account, all pages, never
- * with a token value.
+ * {@code GET /tokens[?search=]}: the API tokens of the configured account, all pages,
+ * never with a token value.
  */
 @RestController
 public class ApiTokenController {

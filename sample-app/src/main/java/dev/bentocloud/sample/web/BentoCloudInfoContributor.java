@@ -11,8 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@code bentocloud} to {@code /actuator/info}: which endpoint the service talks to and where
- * its credentials came from. Never the token.
+ * Adds {@code bentocloud} to {@code /actuator/info}: which endpoint the service talks to
+ * and where its credentials came from. Never the token.
  */
 @Component
 public class BentoCloudInfoContributor implements InfoContributor {
@@ -26,8 +26,8 @@ public class BentoCloudInfoContributor implements InfoContributor {
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("endpoint", BentoCloudEndpoints.displayable(
-				this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
+		details.put("endpoint", BentoCloudEndpoints
+			.displayable(this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
 		details.put("credentialsSource", this.environment.getProperty("bentocloud.credentials.source", "unknown"));
 		details.put("embeddedEmulator", this.environment.getProperty("sample.emulator.endpoint") != null);
 		builder.withDetail("bentocloud", details);

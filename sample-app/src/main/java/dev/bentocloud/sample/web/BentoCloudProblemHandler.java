@@ -20,18 +20,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps BentoCloud client failures to RFC 9457 problem responses for this service's callers.
+ * Maps BentoCloud client failures to RFC 9457 problem responses for this service's
+ * callers.
  * <p>
  * BentoCloud is this service's upstream, so its failures are not the caller's fault:
  * <ul>
  * <li>not found: 404, the caller asked for something that does not exist;</li>
- * <li>BentoCloud rejected our token (401) or answered with another error: 502 Bad Gateway, since
- * retrying will not help until an operator renews the token or BentoCloud recovers;</li>
- * <li>no token configured, or BentoCloud unreachable or too slow: 503 Service Unavailable.</li>
+ * <li>BentoCloud rejected our token (401) or answered with another error: 502 Bad
+ * Gateway, since retrying will not help until an operator renews the token or BentoCloud
+ * recovers;</li>
+ * <li>no token configured, or BentoCloud unreachable or too slow: 503 Service
+ * Unavailable.</li>
  * </ul>
- * A 401 is never passed on as 401: that would tell the caller that <em>their</em> credentials are
- * wrong. Problem bodies never contain a token; configured tokens are masked should a client
- * message ever carry one.
+ * A 401 is never passed on as 401: that would tell the caller that <em>their</em>
+ * credentials are wrong. Problem bodies never contain a token; configured tokens are
+ * masked should a client message ever carry one.
  */
 @RestControllerAdvice
 public class BentoCloudProblemHandler {
@@ -92,8 +95,9 @@ public class BentoCloudProblemHandler {
 	}
 
 	private String mask(String message) {
-		String masked = SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
-				this.environment.getProperty("bentocloud.service.token"))
+		String masked = SecretScrubber
+			.of(this.environment.getProperty("bentocloud.api-token"),
+					this.environment.getProperty("bentocloud.service.token"))
 			.scrub(message);
 		return (masked != null) ? masked : "";
 	}

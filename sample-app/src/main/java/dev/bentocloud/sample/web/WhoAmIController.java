@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /whoami}: the user and organization of the token the service is configured with.
+ * {@code GET /whoami}: the user and organization of the token the service is configured
+ * with.
  */
 @RestController
 public class WhoAmIController {

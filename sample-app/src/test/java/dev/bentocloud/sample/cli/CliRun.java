@@ -21,7 +21,10 @@ record CliRun(String out, String err, int exitCode) {
 		return of(springArgs, null, args);
 	}
 
-	/** As {@link #of(List, String...)}, with these OS environment variables instead of the real ones. */
+	/**
+	 * As {@link #of(List, String...)}, with these OS environment variables instead of the
+	 * real ones.
+	 */
 	static CliRun of(List<String> springArgs, Map<String, Object> osEnvironment, String... args) {
 		List<String> all = new ArrayList<>(springArgs);
 		all.addAll(List.of(args));

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code cloud} commands end to end: a simulated OS environment ({@code HOME} in a temporary
- * folder, so the file is {@code ~/bentoml/.yatai.yaml} as for BentoML), the real emulator, and
- * the starter reading what {@code cloud login} wrote.
+ * The {@code cloud} commands end to end: a simulated OS environment ({@code HOME} in a
+ * temporary folder, so the file is {@code ~/bentoml/.yatai.yaml} as for BentoML), the
+ * real emulator, and the starter reading what {@code cloud login} wrote.
  */
 class CloudCommandTests {
 
@@ -40,7 +40,9 @@ class CloudCommandTests {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
-	/** A file as BentoML's Python client writes it, plus keys it ignores (another tool's). */
+	/**
+	 * A file as BentoML's Python client writes it, plus keys it ignores (another tool's).
+	 */
 	private static final String PYTHON_FILE = """
 			contexts:
 			- api_token: tok-SECRET-default
@@ -166,12 +168,15 @@ class CloudCommandTests {
 		CliRun login = run(List.of(), "cloud", "login", "--api-token", wrong, "--endpoint", emulator.endpoint());
 		assertThat(login.exitCode()).isOne();
 		assertThat(login.out()).isEmpty();
-		assertThat(login.err()).startsWith("Error validating token: HTTP 401: Bad credentials. " + emulator.endpoint()
-				+ " rejected the API token").contains("Nothing was saved.").doesNotContain(wrong);
+		assertThat(login.err())
+			.startsWith("Error validating token: HTTP 401: Bad credentials. " + emulator.endpoint()
+					+ " rejected the API token")
+			.contains("Nothing was saved.")
+			.doesNotContain(wrong);
 		String revoked = emulator.createUserWithToken("bob", "bob@example.com");
 		emulator.revokeToken(revoked);
-		CliRun revokedLogin = run(List.of(), "cloud", "login", "--context", "bob", "--api-token", revoked,
-				"--endpoint", emulator.endpoint());
+		CliRun revokedLogin = run(List.of(), "cloud", "login", "--context", "bob", "--api-token", revoked, "--endpoint",
+				emulator.endpoint());
 		assertThat(revokedLogin.exitCode()).isOne();
 		assertThat(revokedLogin.all()).contains("Bad credentials").doesNotContain(revoked);
 		assertThat(Files.readAllBytes(this.file)).isEqualTo(before);
@@ -229,8 +234,10 @@ class CloudCommandTests {
 
 	@Test
 	void concurrentLoginsFromThreeProcessesLoseNoContext() throws Exception {
-		// Separate JVMs, as two terminals would be: the file lock must hold across processes (and
-		// Spring Boot's logging set-up is JVM-global, so concurrent runs in one JVM would race on it).
+		// Separate JVMs, as two terminals would be: the file lock must hold across
+		// processes (and
+		// Spring Boot's logging set-up is JVM-global, so concurrent runs in one JVM would
+		// race on it).
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<Process> logins = new ArrayList<>();
@@ -288,8 +295,8 @@ class CloudCommandTests {
 			.containsEntry("api_token", "env-SECRET-token")
 			.containsEntry("email", null);
 		this.environment.put("BENTO_CLOUD_API_ENDPOINT", "https://env.cloud.bentoml.com");
-		assertThat(JSON.readValue(run(List.of(), "cloud", "current-context").out(), OBJECT))
-			.containsEntry("endpoint", "https://env.cloud.bentoml.com");
+		assertThat(JSON.readValue(run(List.of(), "cloud", "current-context").out(), OBJECT)).containsEntry("endpoint",
+				"https://env.cloud.bentoml.com");
 	}
 
 	@Test

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The CLI end to end: each command and output mode against a running emulator, which plays the
- * web app's shared emulator (the CLI finds it listening on {@code sample.emulator.port}).
+ * The CLI end to end: each command and output mode against a running emulator, which
+ * plays the web app's shared emulator (the CLI finds it listening on
+ * {@code sample.emulator.port}).
  */
 class SampleCliTests {
 
@@ -104,15 +105,15 @@ class SampleCliTests {
 		assertThat(json).extracting((token) -> token.get("name")).contains("demo", "ci", "read-only");
 		assertThat(yaml).extracting((token) -> token.get("uid"))
 			.containsExactlyElementsOf(json.stream().map((token) -> token.get("uid")).toList());
-		assertThat(json).allSatisfy((token) -> assertThat(token).containsKeys("uid", "created_at", "name",
-				"description", "scopes", "user", "organization", "created_by")
+		assertThat(json).allSatisfy((token) -> assertThat(token)
+			.containsKeys("uid", "created_at", "name", "description", "scopes", "user", "organization", "created_by")
 			.doesNotContainKeys("token", "expired_at", "is_expired", "is_api_token"));
 	}
 
 	@Test
 	void apiTokenListSearch() {
-		List<Map<String, Object>> found = JSON.readValue(ok("api-token", "list", "--search", "read", "-o", "json").out(),
-				LIST);
+		List<Map<String, Object>> found = JSON
+			.readValue(ok("api-token", "list", "--search", "read", "-o", "json").out(), LIST);
 		assertThat(found).extracting((token) -> token.get("name")).containsExactly("read-only");
 	}
 
@@ -120,13 +121,21 @@ class SampleCliTests {
 	void apiTokenCreateShowsTheTokenOnceThenGetAndDelete() {
 		CliRun created = ok("api-token", "create", "cli-test", "-d", "Made by a test", "-s", "api", "--scope",
 				"read_cluster", "--expires", "2030-01-31");
-		String token = created.out().lines().filter((line) -> line.startsWith("| ")).findFirst().orElseThrow()
+		String token = created.out()
+			.lines()
+			.filter((line) -> line.startsWith("| "))
+			.findFirst()
+			.orElseThrow()
 			.replaceAll("[| ]", "");
 		assertThat(token).startsWith("emu_");
 		assertThat(created.out()).contains(ApiTokenCreateCommand.SAVE_NOTICE, "Token cli-test created successfully",
 				"  Description: Made by a test", "  Expires: 2030-01-31 00:00:00");
 		assertThat(occurrences(created.out(), token)).isOne();
-		String uid = created.out().lines().filter((line) -> line.startsWith("  UID: ")).findFirst().orElseThrow()
+		String uid = created.out()
+			.lines()
+			.filter((line) -> line.startsWith("  UID: "))
+			.findFirst()
+			.orElseThrow()
 			.substring("  UID: ".length());
 
 		CliRun got = ok("api-token", "get", uid);
@@ -187,8 +196,8 @@ class SampleCliTests {
 		List<String> lines = ok("deployment", "list").out().lines().toList();
 		assertThat(lines.get(0).split("\\s{2,}")).containsExactly("Deployment", "created_at", "Bento", "Status",
 				"Region");
-		assertThat(lines).anyMatch((line) -> line.matches(
-				"demo-iris\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+iris:abc123\\s+running\\s+default"));
+		assertThat(lines).anyMatch((line) -> line
+			.matches("demo-iris\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+iris:abc123\\s+running\\s+default"));
 	}
 
 	@Test
@@ -253,15 +262,17 @@ class SampleCliTests {
 		CliRun run = cli("api-token", "create", "x", "--expires", "soon");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).contains("Invalid expiration format: soon. Use duration (e.g., '30d', '1w', '24h') "
-				+ "or date (e.g., '2024-12-31').").contains("Usage: sample-app api-token create");
+		assertThat(run.err())
+			.contains("Invalid expiration format: soon. Use duration (e.g., '30d', '1w', '24h') "
+					+ "or date (e.g., '2024-12-31').")
+			.contains("Usage: sample-app api-token create");
 		assertThat(emulator.requests()).noneMatch((request) -> request.path().equals("/api/v1/api_tokens")
 				&& request.method().equals("POST") && request.body().contains("\"x\""));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "api-token list --bogus", "api-token", "api-token list -o xml", "nonsense",
-			"deployment get" })
+	@ValueSource(
+			strings = { "api-token list --bogus", "api-token", "api-token list -o xml", "nonsense", "deployment get" })
 	void usageErrorsExitWithTwo(String commandLine) {
 		CliRun run = cli(commandLine.split(" "));
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);

@@ -25,8 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The zero set-up switch: when the sample starts an emulator, how it says so, how CLI runs share
- * the web app's emulator, and how to turn it off.
+ * The zero set-up switch: when the sample starts an emulator, how it says so, how CLI
+ * runs share the web app's emulator, and how to turn it off.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedEmulatorTests {
@@ -84,7 +84,8 @@ class EmbeddedEmulatorTests {
 	}
 
 	private static void assertNoEmulator(ConfigurableApplicationContext context) {
-		assertThat(context.getEnvironment().getPropertySources()
+		assertThat(context.getEnvironment()
+			.getPropertySources()
 			.contains(EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 		assertThat(context.getBeansOfType(BentoCloudEmulator.class)).isEmpty();
 		assertThat(context.getEnvironment().getProperty("bentocloud.api-token")).isNotEqualTo(DEMO_TOKEN);

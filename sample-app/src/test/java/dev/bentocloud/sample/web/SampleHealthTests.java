@@ -15,8 +15,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/health} of the running sample with faults injected into the emulator it talks
- * to. Caching is off here ({@code cache-ttl=0}) so that each probe sees the fault of its test.
+ * {@code /actuator/health} of the running sample with faults injected into the emulator
+ * it talks to. Caching is off here ({@code cache-ttl=0}) so that each probe sees the
+ * fault of its test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.port=0", "bentocloud.health.cache-ttl=0", "bentocloud.health.timeout=1s",

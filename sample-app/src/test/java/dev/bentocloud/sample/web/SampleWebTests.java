@@ -132,8 +132,11 @@ class SampleWebTests {
 
 	@Test
 	void upstreamServerErrorIsA502Problem() {
-		this.emulator.faults().on("GET", "/api/v2/deployments/demo-iris").times(1).respond(500).header("x-trace-id",
-				"trace-42");
+		this.emulator.faults()
+			.on("GET", "/api/v2/deployments/demo-iris")
+			.times(1)
+			.respond(500)
+			.header("x-trace-id", "trace-42");
 		try {
 			this.web.get()
 				.uri("/deployments/demo-iris")
