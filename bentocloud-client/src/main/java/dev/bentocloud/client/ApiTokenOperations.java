@@ -4,6 +4,7 @@ import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens of the current organization ({@code /api/v1/api_tokens}).
@@ -19,7 +20,7 @@ public interface ApiTokenOperations {
 	 * Every token whose name matches {@code search} (or all when {@code null}), through
 	 * all pages.
 	 */
-	Flux<ApiToken> list(String search);
+	Flux<ApiToken> list(@Nullable String search);
 
 	/**
 	 * Creates a token. The result is the only place the secret {@link ApiToken#token()}

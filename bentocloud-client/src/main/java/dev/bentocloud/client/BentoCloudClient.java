@@ -7,6 +7,7 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reactive client of the BentoCloud management API. Every call fails with a
@@ -38,7 +39,7 @@ public interface BentoCloudClient {
 	 * Instance types available in {@code cluster}, or in the default cluster when
 	 * {@code null}.
 	 */
-	Flux<InstanceType> instanceTypes(String cluster);
+	Flux<InstanceType> instanceTypes(@Nullable String cluster);
 
 	/** The same operations, blocking, for Servlet (MVC) applications. */
 	BlockingBentoCloudClient blocking();

@@ -1,5 +1,7 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every error the BentoCloud client raises. Messages never contain an API token.
  */
@@ -9,7 +11,7 @@ public class BentoCloudException extends RuntimeException {
 		super(message);
 	}
 
-	public BentoCloudException(String message, Throwable cause) {
+	public BentoCloudException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,12 +1,14 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * BentoCloud rejected the token (401): it is wrong, revoked or expired.
  */
 public class BentoCloudUnauthenticatedException extends BentoCloudApiException {
 
-	public BentoCloudUnauthenticatedException(String message, String operation, int statusCode, String traceId,
-			String bodyExcerpt) {
+	public BentoCloudUnauthenticatedException(String message, String operation, int statusCode,
+			@Nullable String traceId, String bodyExcerpt) {
 		super(message, operation, statusCode, traceId, bodyExcerpt);
 	}
 

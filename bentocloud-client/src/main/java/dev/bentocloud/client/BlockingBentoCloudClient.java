@@ -12,6 +12,7 @@ import dev.bentocloud.client.model.DeploymentQuery;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications
@@ -32,11 +33,11 @@ public class BlockingBentoCloudClient {
 	}
 
 	public User currentUser() {
-		return this.client.currentUser().block();
+		return required(this.client.currentUser().block());
 	}
 
 	public Organization currentOrganization() {
-		return this.client.currentOrganization().block();
+		return required(this.client.currentOrganization().block());
 	}
 
 	public ApiTokens apiTokens() {
@@ -47,8 +48,8 @@ public class BlockingBentoCloudClient {
 		return this.deployments;
 	}
 
-	public List<InstanceType> instanceTypes(String cluster) {
-		return this.client.instanceTypes(cluster).collectList().block();
+	public List<InstanceType> instanceTypes(@Nullable String cluster) {
+		return required(this.client.instanceTypes(cluster).collectList().block());
 	}
 
 	/** Blocking {@link ApiTokenOperations}. */
@@ -64,12 +65,12 @@ public class BlockingBentoCloudClient {
 			return list(null);
 		}
 
-		public List<ApiToken> list(String search) {
-			return this.operations.list(search).collectList().block();
+		public List<ApiToken> list(@Nullable String search) {
+			return required(this.operations.list(search).collectList().block());
 		}
 
 		public ApiToken create(CreateApiTokenRequest request) {
-			return this.operations.create(request).block();
+			return required(this.operations.create(request).block());
 		}
 
 		public Optional<ApiToken> get(String uid) {
@@ -92,10 +93,10 @@ public class BlockingBentoCloudClient {
 		}
 
 		public Deployment create(DeploymentConfig config) {
-			return this.operations.create(config).block();
+			return required(this.operations.create(config).block());
 		}
 
-		public Optional<Deployment> get(String name, String cluster) {
+		public Optional<Deployment> get(String name, @Nullable String cluster) {
 			return this.operations.get(name, cluster).blockOptional();
 		}
 
@@ -104,37 +105,49 @@ public class BlockingBentoCloudClient {
 		}
 
 		public List<Deployment> list(DeploymentQuery query) {
-			return this.operations.list(query).collectList().block();
+			return required(this.operations.list(query).collectList().block());
 		}
 
 		public Deployment update(DeploymentConfig changes) {
-			return this.operations.update(changes).block();
+			return required(this.operations.update(changes).block());
 		}
 
 		public Deployment apply(DeploymentConfig config) {
-			return this.operations.apply(config).block();
+			return required(this.operations.apply(config).block());
 		}
 
-		public Deployment terminate(String name, String cluster) {
-			return this.operations.terminate(name, cluster).block();
+		public Deployment terminate(String name, @Nullable String cluster) {
+			return required(this.operations.terminate(name, cluster).block());
 		}
 
-		public Deployment delete(String name, String cluster) {
-			return this.operations.delete(name, cluster).block();
+		public Deployment delete(String name, @Nullable String cluster) {
+			return required(this.operations.delete(name, cluster).block());
 		}
 
 		/**
 		 * Waits until the deployment is ready and returns it; throws
 		 * {@link DeploymentNotReadyException} otherwise.
 		 */
-		public Deployment waitUntilReady(String name, String cluster, Duration timeout) {
+		public Deployment waitUntilReady(String name, @Nullable String cluster, Duration timeout) {
 			return waitUntilReady(name, cluster, timeout, DeploymentOperations.DEFAULT_POLL_INTERVAL);
 		}
 
-		public Deployment waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
-			return this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast();
+		public Deployment waitUntilReady(String name, @Nullable String cluster, Duration timeout,
+				Duration pollInterval) {
+			return required(this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast());
 		}
 
+	}
+
+	/**
+	 * The value of a call that always emits one (or fails); an empty completion would be
+	 * a bug, reported rather than returned as {@code null}.
+	 */
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("The call completed without a value");
+		}
+		return value;
 	}
 
 }

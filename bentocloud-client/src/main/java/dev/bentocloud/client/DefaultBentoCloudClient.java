@@ -24,6 +24,7 @@ import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link BentoCloudClient} over the {@link ManagementApi} HTTP interface.
@@ -89,7 +90,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	@Override
-	public Flux<InstanceType> instanceTypes(String cluster) {
+	public Flux<InstanceType> instanceTypes(@Nullable String cluster) {
 		return call("GET /api/v1/instance_types", api().instanceTypes(cluster)).flatMapIterable(Function.identity());
 	}
 
@@ -105,7 +106,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final class ApiTokens implements ApiTokenOperations {
 
 		@Override
-		public Flux<ApiToken> list(String search) {
+		public Flux<ApiToken> list(@Nullable String search) {
 			return paged((start) -> call("GET /api/v1/api_tokens",
 					DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
@@ -150,7 +151,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 
 		@Override
-		public Mono<Deployment> get(String name, String cluster) {
+		public Mono<Deployment> get(String name, @Nullable String cluster) {
 			return absentAsEmpty(call("GET /api/v2/deployments/{name}",
 					DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), cluster)));
 		}
@@ -168,7 +169,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			return Mono.defer(() -> {
 				String name = requireText(changes.name(), "name");
 				return require(get(name, changes.cluster()), name).flatMap((existing) -> {
-					Deployment.Target target = existingTarget(existing);
+					ExistingTarget target = existingTarget(existing);
 					Map<String, Object> merged = DeepMerge.merge(toMap(target.config()), toMap(changes));
 					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged,
 							DeploymentConfig.class);
@@ -185,10 +186,11 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 		@Override
 		public Mono<Deployment> apply(DeploymentConfig config) {
-			if (config.name() == null) {
+			String name = config.name();
+			if (name == null) {
 				return create(config);
 			}
-			return get(config.name(), config.cluster()).flatMap((existing) -> {
+			return get(name, config.cluster()).flatMap((existing) -> {
 				if (config.cluster() != null && !config.cluster().equals(existing.clusterName())) {
 					return Mono.<Deployment>error(new IllegalArgumentException(
 							"Deployment cluster cannot be changed, current cluster is " + existing.clusterName()));
@@ -199,28 +201,29 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
 				return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
-					.updateDeployment(config.name(), existing.clusterName(), body(fixed, false)));
+					.updateDeployment(name, existing.clusterName(), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
 		}
 
 		@Override
-		public Mono<Deployment> terminate(String name, String cluster) {
+		public Mono<Deployment> terminate(String name, @Nullable String cluster) {
 			return call("POST /api/v2/deployments/{name}/terminate",
 					DefaultBentoCloudClient.this.api().terminateDeployment(requireText(name, "name"), cluster));
 		}
 
 		@Override
-		public Mono<Deployment> delete(String name, String cluster) {
+		public Mono<Deployment> delete(String name, @Nullable String cluster) {
 			return call("DELETE /api/v2/deployments/{name}",
 					DefaultBentoCloudClient.this.api().deleteDeployment(requireText(name, "name"), cluster));
 		}
 
 		@Override
-		public Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
+		public Flux<Deployment> waitUntilReady(String name, @Nullable String cluster, Duration timeout,
+				Duration pollInterval) {
 			requireText(name, "name");
 			return Flux.defer(() -> {
 				AtomicBoolean ready = new AtomicBoolean();
-				AtomicReference<String> lastStatus = new AtomicReference<>();
+				AtomicReference<@Nullable String> lastStatus = new AtomicReference<>();
 				Flux<Deployment> statusChanges = require(get(name, cluster), name)
 					.repeatWhen((completed) -> completed.delayElements(pollInterval))
 					.distinctUntilChanged(Deployment::status)
@@ -250,7 +253,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	// Helpers
 
-	private Deployment.Target existingTarget(Deployment existing) {
+	private ExistingTarget existingTarget(Deployment existing) {
 		String name = existing.name();
 		if (existing.latestRevision() == null) {
 			throw new BentoCloudException("Deployment " + name + " has no latest revision");
@@ -260,13 +263,21 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 		Deployment.Target target = existing.mainTarget()
 			.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no target"));
-		if (target.config() == null) {
+		DeploymentConfig config = target.config();
+		if (config == null) {
 			throw new BentoCloudException("Deployment " + name + " has no config");
 		}
-		if (target.bento() == null) {
+		Deployment.Bento bento = target.bento();
+		if (bento == null) {
 			throw new BentoCloudException("Deployment " + name + " has no bento");
 		}
-		return target;
+		return new ExistingTarget(config, bento);
+	}
+
+	/**
+	 * The main target of an existing deployment, which has a configuration and a bento.
+	 */
+	private record ExistingTarget(DeploymentConfig config, Deployment.Bento bento) {
 	}
 
 	/**
@@ -314,7 +325,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					"GET /api/v2/deployments/{name}", 404, null, "")));
 	}
 
-	private static String requireText(String value, String what) {
+	private static String requireText(@Nullable String value, String what) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(what + " is required");
 		}

@@ -17,6 +17,9 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * Turns HTTP outcomes into the {@link BentoCloudException} hierarchy, retries idempotent
@@ -34,7 +37,7 @@ final class HttpErrors {
 
 	private final String target;
 
-	HttpErrors(String target, String unauthorizedHint, String... secrets) {
+	HttpErrors(String target, String unauthorizedHint, @Nullable String... secrets) {
 		this.target = target;
 		this.unauthorizedHint = unauthorizedHint;
 		this.scrubber = SecretScrubber.of(secrets);
@@ -82,8 +85,8 @@ final class HttpErrors {
 		int status = response.statusCode().value();
 		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps
 		// may show
-		String traceId = scrub(response.headers().asHttpHeaders().getFirst("x-trace-id"));
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
+		@Nullable String traceId = scrub(response.headers().asHttpHeaders().getFirst("x-trace-id"));
+		@Nullable Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
 		return response.bodyToMono(String.class).onErrorResume((ex) -> Mono.empty()).defaultIfEmpty("").map((body) -> {
 			String excerpt = excerpt(body);
 			BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
@@ -91,7 +94,8 @@ final class HttpErrors {
 		});
 	}
 
-	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt, String body) {
+	private BentoCloudApiException create(String operation, int status, @Nullable String traceId, String excerpt,
+			String body) {
 		String response = excerpt.isEmpty() ? "" : " Response: " + excerpt;
 		String trace = (traceId != null) ? " (trace ID " + scrub(traceId) + ")" : "";
 		if (status == 401) {
@@ -184,11 +188,12 @@ final class HttpErrors {
 		return (scrubbed.length() > MAX_EXCERPT) ? scrubbed.substring(0, MAX_EXCERPT) + "..." : scrubbed;
 	}
 
-	String scrub(String text) {
+	@Contract("null -> null; !null -> !null")
+	@Nullable String scrub(@Nullable String text) {
 		return this.scrubber.scrub(text);
 	}
 
-	static Duration retryAfter(String header) {
+	static @Nullable Duration retryAfter(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}

@@ -19,6 +19,7 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent
@@ -35,7 +36,7 @@ interface ManagementApi {
 
 	@GetExchange("/api/v1/api_tokens")
 	Mono<Page<ApiToken>> listApiTokens(@RequestParam int start, @RequestParam int count,
-			@RequestParam(required = false) String search);
+			@RequestParam(required = false) @Nullable String search);
 
 	@PostExchange(url = "/api/v1/api_tokens", contentType = "application/json")
 	Mono<ApiToken> createApiToken(@RequestBody Map<String, Object> body);
@@ -47,28 +48,31 @@ interface ManagementApi {
 	Mono<Void> deleteApiToken(@PathVariable String uid);
 
 	@PostExchange(url = "/api/v2/deployments", contentType = "application/json")
-	Mono<Deployment> createDeployment(@RequestParam(required = false) String cluster,
+	Mono<Deployment> createDeployment(@RequestParam(required = false) @Nullable String cluster,
 			@RequestBody Map<String, Object> body);
 
 	@GetExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster);
 
 	@GetExchange("/api/v2/deployments")
-	Mono<Page<Deployment>> listDeployments(@RequestParam(required = false) String cluster,
-			@RequestParam(required = false) Boolean all, @RequestParam int start, @RequestParam int count,
-			@RequestParam(required = false) String search, @RequestParam(required = false) String q);
+	Mono<Page<Deployment>> listDeployments(@RequestParam(required = false) @Nullable String cluster,
+			@RequestParam(required = false) @Nullable Boolean all, @RequestParam int start, @RequestParam int count,
+			@RequestParam(required = false) @Nullable String search,
+			@RequestParam(required = false) @Nullable String q);
 
 	@PutExchange(url = "/api/v2/deployments/{name}", contentType = "application/json")
-	Mono<Deployment> updateDeployment(@PathVariable String name, @RequestParam(required = false) String cluster,
-			@RequestBody Map<String, Object> body);
+	Mono<Deployment> updateDeployment(@PathVariable String name,
+			@RequestParam(required = false) @Nullable String cluster, @RequestBody Map<String, Object> body);
 
 	@PostExchange("/api/v2/deployments/{name}/terminate")
-	Mono<Deployment> terminateDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> terminateDeployment(@PathVariable String name,
+			@RequestParam(required = false) @Nullable String cluster);
 
 	@DeleteExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> deleteDeployment(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Deployment> deleteDeployment(@PathVariable String name,
+			@RequestParam(required = false) @Nullable String cluster);
 
 	@GetExchange("/api/v1/instance_types")
-	Mono<List<InstanceType>> instanceTypes(@RequestParam(required = false) String cluster);
+	Mono<List<InstanceType>> instanceTypes(@RequestParam(required = false) @Nullable String cluster);
 
 }

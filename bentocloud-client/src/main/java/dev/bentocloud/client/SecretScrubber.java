@@ -4,6 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 /**
  * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
  * or message a server echoed back. One place for the client's errors and the health
@@ -26,7 +30,7 @@ public final class SecretScrubber {
 	 * @param secrets the secrets to mask
 	 * @return the scrubber
 	 */
-	public static SecretScrubber of(String... secrets) {
+	public static SecretScrubber of(@Nullable String... secrets) {
 		return new SecretScrubber(Arrays.stream(secrets)
 			.filter(Objects::nonNull)
 			.map(String::strip)
@@ -40,7 +44,8 @@ public final class SecretScrubber {
 	 * @param text the text, may be {@code null}
 	 * @return the scrubbed text, or {@code null}
 	 */
-	public String scrub(String text) {
+	@Contract("null -> null; !null -> !null")
+	public @Nullable String scrub(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

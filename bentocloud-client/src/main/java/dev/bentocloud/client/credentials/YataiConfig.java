@@ -7,6 +7,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * The content of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's Python
@@ -39,7 +42,7 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	 * A configuration without contexts, as BentoML builds for a missing or empty file.
 	 */
 	public static YataiConfig empty() {
-		return new YataiConfig(List.of(), DEFAULT_CONTEXT_NAME, null);
+		return new YataiConfig(List.of(), DEFAULT_CONTEXT_NAME, JsonNodeFactory.instance.objectNode());
 	}
 
 	/** A copy of the file's complete tree, unknown keys included. */
@@ -79,7 +82,8 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		return displayable(contextName, this.raw);
 	}
 
-	static String displayable(String name, JsonNode tree) {
+	@Contract("null, _ -> null; !null, _ -> !null")
+	static @Nullable String displayable(@Nullable String name, JsonNode tree) {
 		if (name == null) {
 			return null;
 		}

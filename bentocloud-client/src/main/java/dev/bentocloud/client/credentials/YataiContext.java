@@ -2,6 +2,8 @@ package dev.bentocloud.client.credentials;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One named context of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's
  * Python {@code CloudClientContext} models it.
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param apiToken the API token, sent as {@code X-YATAI-API-TOKEN}
  * @param email the user's email, or {@code null} when unknown
  */
-public record YataiContext(String name, String endpoint, String apiToken, String email) {
+public record YataiContext(String name, String endpoint, String apiToken, @Nullable String email) {
 
 	public YataiContext {
 		Objects.requireNonNull(name, "name");

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scope of an API token. The five documented scopes are constants; any other string the
@@ -40,9 +41,9 @@ public record ApiTokenScope(String value) {
 	 * through.
 	 */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ApiTokenScope of(String value) {
+	public static ApiTokenScope of(@Nullable String value) {
 		if (value == null) {
-			return new ApiTokenScope(null);
+			return new ApiTokenScope("");
 		}
 		String trimmed = value.strip();
 		for (ApiTokenScope documented : DOCUMENTED) {

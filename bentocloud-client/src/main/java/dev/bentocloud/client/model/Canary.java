@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Canary routing of a deployment ({@code DeploymentCanarySchema}).
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param versions the canary versions by name
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Canary(String routeType, String routeBy, Map<String, Version> versions) {
+public record Canary(@Nullable String routeType, @Nullable String routeBy, @Nullable Map<String, Version> versions) {
 
 	/**
 	 * One canary version.
@@ -25,8 +26,8 @@ public record Canary(String routeType, String routeBy, Map<String, Version> vers
 	 * @param weight the traffic weight
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Version(List<EnvVar> envs, List<String> secrets, Map<String, ServiceConfig> services, String bento,
-			Integer weight) {
+	public record Version(@Nullable List<EnvVar> envs, @Nullable List<String> secrets,
+			@Nullable Map<String, ServiceConfig> services, @Nullable String bento, @Nullable Integer weight) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment as BentoCloud returns it ({@code DeploymentFullSchema} v2).
@@ -25,10 +26,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param labels labels
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Deployment(String uid, @JsonProperty(required = true) String name,
-		@JsonProperty(required = true) String status, String kubeNamespace, Instant createdAt, Instant updatedAt,
-		User creator, Cluster cluster, Revision latestRevision, Manifest manifest, List<String> urls,
-		List<Label> labels) {
+public record Deployment(@Nullable String uid, @JsonProperty(required = true) String name,
+		@JsonProperty(required = true) String status, @Nullable String kubeNamespace, @Nullable Instant createdAt,
+		@Nullable Instant updatedAt, @Nullable User creator, @Nullable Cluster cluster,
+		@Nullable Revision latestRevision, @Nullable Manifest manifest, List<String> urls, List<Label> labels) {
 
 	public Deployment {
 		urls = (urls != null) ? List.copyOf(urls) : List.of();
@@ -36,7 +37,7 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	}
 
 	/** The name of the cluster, or {@code null} if the server did not say. */
-	public String clusterName() {
+	public @Nullable String clusterName() {
 		return (this.cluster != null) ? this.cluster.name() : null;
 	}
 
@@ -76,7 +77,8 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param targets the targets (the {@code main} one and canary versions)
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Revision(String uid, String name, String status, List<Target> targets) {
+	public record Revision(@Nullable String uid, @Nullable String name, @Nullable String status,
+			@Nullable List<Target> targets) {
 	}
 
 	/**
@@ -88,7 +90,8 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param bento its bento
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Target(String uid, String name, DeploymentConfig config, Bento bento) {
+	public record Target(@Nullable String uid, @Nullable String name, @Nullable DeploymentConfig config,
+			@Nullable Bento bento) {
 	}
 
 	/**
@@ -100,7 +103,8 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param repository the repository, whose name is the bento's name
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Bento(String uid, String name, String version, Repository repository) {
+	public record Bento(@Nullable String uid, @Nullable String name, @Nullable String version,
+			@Nullable Repository repository) {
 
 		/** {@code repository:name}, as BentoML rebuilds it for updates. */
 		public Optional<String> tag() {
@@ -119,7 +123,7 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param name the repository name
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Repository(String uid, String name) {
+	public record Repository(@Nullable String uid, @Nullable String name) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance type offered in a cluster ({@code ResourceInstanceSchema}).
@@ -15,30 +16,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param config resources, price and GPU
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InstanceType(String uid, @JsonProperty(required = true) String name, String displayName,
-		String description, Config config) {
+public record InstanceType(@Nullable String uid, @JsonProperty(required = true) String name,
+		@Nullable String displayName, @Nullable String description, @Nullable Config config) {
 
-	public String price() {
+	public @Nullable String price() {
 		return (this.config != null) ? this.config.price() : null;
 	}
 
-	public String cpu() {
+	public @Nullable String cpu() {
 		return requests(Resources::cpu);
 	}
 
-	public String memory() {
+	public @Nullable String memory() {
 		return requests(Resources::memory);
 	}
 
-	public String gpu() {
+	public @Nullable String gpu() {
 		return requests(Resources::gpu);
 	}
 
-	public String gpuType() {
+	public @Nullable String gpuType() {
 		return (this.config != null && this.config.gpuConfig() != null) ? this.config.gpuConfig().type() : null;
 	}
 
-	private String requests(java.util.function.Function<Resources, String> value) {
+	private @Nullable String requests(java.util.function.Function<Resources, @Nullable String> value) {
 		if (this.config == null || this.config.resources() == null || this.config.resources().requests() == null) {
 			return null;
 		}
@@ -53,8 +54,8 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param gpuConfig the GPU, if any
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Config(String group, ResourceRequirements resources, String price, Map<String, String> nodeSelectors,
-			GpuConfig gpuConfig) {
+	public record Config(@Nullable String group, @Nullable ResourceRequirements resources, @Nullable String price,
+			@Nullable Map<String, String> nodeSelectors, @Nullable GpuConfig gpuConfig) {
 	}
 
 	/**
@@ -62,7 +63,7 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param limits resource limits
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record ResourceRequirements(Resources requests, Resources limits) {
+	public record ResourceRequirements(@Nullable Resources requests, @Nullable Resources limits) {
 	}
 
 	/**
@@ -72,7 +73,8 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param custom other resources
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Resources(String cpu, String memory, String gpu, Map<String, Object> custom) {
+	public record Resources(@Nullable String cpu, @Nullable String memory, @Nullable String gpu,
+			@Nullable Map<String, Object> custom) {
 	}
 
 	/**
@@ -80,7 +82,7 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param memory the GPU memory
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record GpuConfig(String type, String memory) {
+	public record GpuConfig(@Nullable String type, @Nullable String memory) {
 	}
 
 }
