@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens of the current organization ({@code /api/v1/api_tokens}).
+ *
+ * @since 0.1.0
  */
 public interface ApiTokenOperations {
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * BentoCloud (or a deployed service) answered with a status other than 200.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudApiException extends BentoCloudException {
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every error the BentoCloud client raises. Messages never contain an API token.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudException extends RuntimeException {
 

@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A 200 response whose body is not the expected JSON (not JSON, or required fields
  * missing).
+ *
+ * @since 0.1.0
  */
 public class BentoCloudMalformedResponseException extends BentoCloudException {
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The resource does not exist (404, or 400 with "record not found" from older servers).
+ *
+ * @since 0.1.0
  */
 public class BentoCloudNotFoundException extends BentoCloudApiException {
 

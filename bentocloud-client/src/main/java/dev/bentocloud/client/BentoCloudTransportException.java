@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * No complete response arrived: connection refused, timeout, connection reset or a
  * truncated body.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudTransportException extends BentoCloudException {
 

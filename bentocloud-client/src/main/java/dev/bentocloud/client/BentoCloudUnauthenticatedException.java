@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * BentoCloud rejected the token (401): it is wrong, revoked or expired.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudUnauthenticatedException extends BentoCloudApiException {
 

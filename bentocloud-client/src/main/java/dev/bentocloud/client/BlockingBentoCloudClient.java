@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications
  * and command-line tools. Do not call it from a reactive (event loop) thread.
+ *
+ * @since 0.1.0
  */
 public class BlockingBentoCloudClient {
 
@@ -52,7 +54,11 @@ public class BlockingBentoCloudClient {
 		return required(this.client.instanceTypes(cluster).collectList().block());
 	}
 
-	/** Blocking {@link ApiTokenOperations}. */
+	/**
+	 * Blocking {@link ApiTokenOperations}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class ApiTokens {
 
 		private final ApiTokenOperations operations;
@@ -83,7 +89,11 @@ public class BlockingBentoCloudClient {
 
 	}
 
-	/** Blocking {@link DeploymentOperations}. */
+	/**
+	 * Blocking {@link DeploymentOperations}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Deployments {
 
 		private final DeploymentOperations operations;

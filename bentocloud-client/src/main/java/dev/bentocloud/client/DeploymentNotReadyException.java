@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Waiting for a deployment to become ready ended without success: it reached a terminal
  * failure status ({@code failed}, {@code image-build-failed}, {@code unhealthy},
  * {@code terminating}, {@code terminated}) or the wait timed out.
+ *
+ * @since 0.1.0
  */
 public class DeploymentNotReadyException extends BentoCloudException {
 

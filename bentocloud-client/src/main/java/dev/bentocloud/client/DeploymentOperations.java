@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deployments ({@code /api/v2/deployments}). A {@code null} cluster means the
  * organization's default cluster.
+ *
+ * @since 0.1.0
  */
 public interface DeploymentOperations {
 

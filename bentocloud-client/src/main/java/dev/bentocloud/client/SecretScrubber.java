@@ -12,6 +12,8 @@ import org.springframework.lang.Contract;
  * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
  * or message a server echoed back. One place for the client's errors and the health
  * details, so both mask the same way.
+ *
+ * @since 0.1.0
  */
 public final class SecretScrubber {
 

@@ -24,6 +24,7 @@ import org.springframework.lang.Contract;
  * @param currentContextName the file's {@code current_context_name}, {@code "default"}
  * when absent
  * @param raw the file's complete tree (a copy; an empty object for an empty file)
+ * @since 0.1.0
  */
 public record YataiConfig(List<YataiContext> contexts, String currentContextName, ObjectNode raw) {
 

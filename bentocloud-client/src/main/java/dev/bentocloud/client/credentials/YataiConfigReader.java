@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * (configurable), YAML aliases are not expanded (no "billion laughs"), and nesting is
  * limited. Error messages never quote the file's content. Instances are immutable and
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class YataiConfigReader {
 

@@ -67,6 +67,8 @@ import tools.jackson.databind.node.ObjectNode;
  * context: {@link #update} and {@link #saveContext} refuse to add or change one (an entry
  * that BentoML's Python client put there itself is kept as it is). Instances are
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class YataiConfigWriter {
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint the organization endpoint the token belongs to, as written in the file
  * @param apiToken the API token, sent as {@code X-YATAI-API-TOKEN}
  * @param email the user's email, or {@code null} when unknown
+ * @since 0.1.0
  */
 public record YataiContext(String name, String endpoint, String apiToken, @Nullable String email) {
 

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param globalAccess whether it has global access
  * @param token the secret value; only returned by create
  * @param labels its labels
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApiToken(@JsonProperty(required = true) String uid, @JsonProperty(required = true) String name,

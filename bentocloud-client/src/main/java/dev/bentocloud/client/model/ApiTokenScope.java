@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * server returns or a user passes is kept as is, because BentoCloud may add scopes.
  *
  * @param value the scope as sent on the wire
+ * @since 0.1.0
  */
 public record ApiTokenScope(String value) {
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param routeType {@code random}, {@code header} or {@code query}
  * @param routeBy the header or query parameter routed on
  * @param versions the canary versions by name
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Canary(@Nullable String routeType, @Nullable String routeBy, @Nullable Map<String, Version> versions) {
@@ -24,6 +25,7 @@ public record Canary(@Nullable String routeType, @Nullable String routeBy, @Null
 	 * @param services per-service configuration
 	 * @param bento the bento ({@code repo:version})
 	 * @param weight the traffic weight
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Version(@Nullable List<EnvVar> envs, @Nullable List<String> secrets,

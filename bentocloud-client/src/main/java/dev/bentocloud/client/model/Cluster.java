@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param organizationName the organization owning it
  * @param first whether it is the organization's first (default) cluster; {@code null} if
  * unknown
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Cluster(@Nullable String uid, @JsonProperty(required = true) String name, @Nullable String description,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the scopes; {@code null} sends {@code null}, leaving the server default
  * @param expiry when the token expires, or {@code null} for never; see
  * {@link TokenExpiry}
+ * @since 0.1.0
  */
 public record CreateApiTokenRequest(String name, @Nullable String description, @Nullable List<ApiTokenScope> scopes,
 		@Nullable Instant expiry) {

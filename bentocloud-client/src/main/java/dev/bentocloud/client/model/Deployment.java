@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param manifest extra information such as the {@code dev} flag; may be {@code null}
  * @param urls the service URLs; empty in list responses
  * @param labels labels
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Deployment(@Nullable String uid, @JsonProperty(required = true) String name,
@@ -75,6 +76,7 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the revision name
 	 * @param status {@code active} or {@code inactive}
 	 * @param targets the targets (the {@code main} one and canary versions)
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Revision(@Nullable String uid, @Nullable String name, @Nullable String status,
@@ -88,6 +90,7 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the target name ({@code main} for the main one)
 	 * @param config its configuration
 	 * @param bento its bento
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Target(@Nullable String uid, @Nullable String name, @Nullable DeploymentConfig config,
@@ -101,6 +104,7 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the bento name, which BentoCloud sets to its version
 	 * @param version the version
 	 * @param repository the repository, whose name is the bento's name
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Bento(@Nullable String uid, @Nullable String name, @Nullable String version,
@@ -121,6 +125,7 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 *
 	 * @param uid the unique id
 	 * @param name the repository name
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Repository(@Nullable String uid, @Nullable String name) {
@@ -130,6 +135,7 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * Deployment manifest.
 	 *
 	 * @param dev whether this is a development deployment
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Manifest(boolean dev) {

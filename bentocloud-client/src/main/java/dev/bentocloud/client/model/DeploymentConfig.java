@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param services per-service configuration, by service name
  * @param canary canary routing
  * @param dev whether this is a development (codespace) deployment
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeploymentConfig(@Nullable String name, @Nullable String bento, @Nullable String cluster,

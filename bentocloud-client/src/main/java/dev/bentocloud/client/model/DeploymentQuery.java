@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param labels only deployments with all these labels
  * @param dev only development deployments ({@code is:dev})
  * @param q extra query-language terms, or {@code null}
+ * @since 0.1.0
  */
 public record DeploymentQuery(@Nullable String search, @Nullable String cluster, Map<String, String> labels,
 		boolean dev, @Nullable String q) {

@@ -6,6 +6,8 @@ import java.util.Set;
  * The deployment status strings BentoCloud uses (contract 5.4), and how "wait until
  * ready" reads them. Statuses are kept as strings so that new ones do not break the
  * client.
+ *
+ * @since 0.1.0
  */
 public final class DeploymentStatus {
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the name to show
  * @param description the description
  * @param config resources, price and GPU
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InstanceType(@Nullable String uid, @JsonProperty(required = true) String name,
@@ -52,6 +53,7 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	 * @param price the price as text
 	 * @param nodeSelectors Kubernetes node selectors
 	 * @param gpuConfig the GPU, if any
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Config(@Nullable String group, @Nullable ResourceRequirements resources, @Nullable String price,
@@ -61,6 +63,7 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	/**
 	 * @param requests requested resources
 	 * @param limits resource limits
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record ResourceRequirements(@Nullable Resources requests, @Nullable Resources limits) {
@@ -71,6 +74,7 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	 * @param memory memory, e.g. {@code 8Gi}
 	 * @param gpu GPU count
 	 * @param custom other resources
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Resources(@Nullable String cpu, @Nullable String memory, @Nullable String gpu,
@@ -80,6 +84,7 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	/**
 	 * @param type the GPU model
 	 * @param memory the GPU memory
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record GpuConfig(@Nullable String type, @Nullable String memory) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param updatedAt when it was last updated, or {@code null}
  * @param labels its labels
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Organization(@JsonProperty(required = true) String uid, @JsonProperty(required = true) String name,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxReplicas the maximum number of replicas, or {@code null}
  * @param policy the autoscaling policy ({@code metrics}, {@code scale_down_behavior},
  * ...), free-form
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scaling(@Nullable Integer minReplicas, @Nullable Integer maxReplicas,

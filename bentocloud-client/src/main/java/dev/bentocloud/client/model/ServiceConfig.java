@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param extras free-form {@code ExtraDeploymentOverrides}
  * @param coldStartTimeout the cold start timeout in seconds
  * @param configOverrides free-form overrides such as {@code {"traffic":{"timeout":10}}}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServiceConfig(@Nullable String instanceType, @Nullable Scaling scaling, @Nullable List<EnvVar> envs,

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * the same {@code 30d} or {@code 2024-12-31} means different instants on a laptop and in
  * a UTC CI container. Here durations are added to the current instant and written in UTC,
  * and dates without a zone are read as UTC, so a value means the same on every machine.
+ *
+ * @since 0.1.0
  */
 public final class TokenExpiry {
 

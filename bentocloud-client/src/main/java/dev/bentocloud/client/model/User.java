@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param email the e-mail address
  * @param firstName the first name
  * @param lastName the last name
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record User(@JsonProperty(required = true) String name, @Nullable String email, @Nullable String firstName,

@@ -72,6 +72,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param bentomlSources Whether BentoML's sources (the BENTO_CLOUD_API_KEY and
 	 * BENTO_CLOUD_API_ENDPOINT environment variables and the .yatai.yaml file) may supply
 	 * the token and endpoint. When false, only Spring's own property sources do.
+	 * @since 0.1.0
 	 */
 	public record Credentials(@DefaultValue("true") boolean bentomlSources) {
 	}
@@ -85,6 +86,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * retry.
 	 * @param maxBackoff Longest delay between attempts, Retry-After included.
 	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
+	 * @since 0.1.0
 	 */
 	public record Retry(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialBackoff,
 			@DefaultValue("5s") Duration maxBackoff, @Deprecated @Nullable Integer maxAttempts) {
@@ -107,6 +109,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param timeout Longest a health check waits for BentoCloud before reporting DOWN.
 	 * @param cacheTtl How long a health result is reused, so that frequent probes from
 	 * many replicas do not each call BentoCloud.
+	 * @since 0.1.0
 	 */
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
 	}
@@ -118,6 +121,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param token Token with Protected Endpoint Access sent to deployed services. Never
 	 * defaults to the management API token.
 	 * @param timeout Response timeout for calls to deployed services.
+	 * @since 0.1.0
 	 */
 	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout) {
 

@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
  * endpoints, also when a user sets {@code show-values=always} (Boot masks nothing then).
  * Applies even with {@code bentocloud.enabled=false}: the token may still be in the
  * environment.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -15,6 +15,8 @@ import org.springframework.core.env.Environment;
  * {@code BENTO_CLOUD_API_KEY}, {@code apiToken}, ...), and the configured token's value
  * wherever else it appears (for example in {@code sun.java.command} when it was passed on
  * the command line).
+ *
+ * @since 0.1.0
  */
 public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 

@@ -17,6 +17,7 @@ import org.springframework.core.env.PropertyResolver;
  * @param deploymentUrl the URL of the BentoCloud deployment the application runs in (from
  * {@code BENTOCLOUD_DEPLOYMENT_URL}, without user info, query or fragment), or
  * {@code null} outside BentoCloud
+ * @since 0.1.0
  */
 public record BentoCloudCredentialsSource(String source, @Nullable String searched, @Nullable String deploymentUrl) {
 
