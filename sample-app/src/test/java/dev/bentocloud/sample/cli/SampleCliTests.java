@@ -252,7 +252,8 @@ class SampleCliTests {
 				"--bentocloud.config-file=" + home.resolve(".yatai.yaml")), "api-token", "list");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
 		assertThat(this.last.out()).isEmpty();
-		assertThat(this.last.err()).startsWith("Error: [api-token] `list` failed: No BentoCloud API token configured")
+		assertThat(this.last.err())
+			.startsWith("Error: [api-token] `list` failed: No BentoCloud API token is configured")
 			.contains("bentoml cloud login", "BENTO_CLOUD_API_KEY");
 		assertThat(this.last.err().lines()).hasSize(1);
 	}
