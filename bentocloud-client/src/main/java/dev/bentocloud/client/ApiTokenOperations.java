@@ -4,9 +4,12 @@ import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens of the current organization ({@code /api/v1/api_tokens}).
+ *
+ * @since 0.1.0
  */
 public interface ApiTokenOperations {
 

@@ -1,7 +1,11 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * BentoCloud (or a deployed service) answered with a status other than 200.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudApiException extends BentoCloudException {
 
@@ -9,13 +13,13 @@ public class BentoCloudApiException extends BentoCloudException {
 
 	private final int statusCode;
 
-	private final String traceId;
+	private final @Nullable String traceId;
 
 	private final String bodyExcerpt;
 
-	private transient java.time.Duration retryAfter;
+	private transient java.time.@Nullable Duration retryAfter;
 
-	public BentoCloudApiException(String message, String operation, int statusCode, String traceId,
+	public BentoCloudApiException(String message, String operation, int statusCode, @Nullable String traceId,
 			String bodyExcerpt) {
 		super(message);
 		this.operation = operation;
@@ -35,7 +39,7 @@ public class BentoCloudApiException extends BentoCloudException {
 	}
 
 	/** The {@code x-trace-id} response header, for BentoML support, or {@code null}. */
-	public String getTraceId() {
+	public @Nullable String getTraceId() {
 		return this.traceId;
 	}
 
@@ -45,11 +49,11 @@ public class BentoCloudApiException extends BentoCloudException {
 	}
 
 	/** The {@code Retry-After} delay the server asked for, or {@code null}. */
-	public java.time.Duration getRetryAfter() {
+	public java.time.@Nullable Duration getRetryAfter() {
 		return this.retryAfter;
 	}
 
-	BentoCloudApiException withRetryAfter(java.time.Duration retryAfter) {
+	BentoCloudApiException withRetryAfter(java.time.@Nullable Duration retryAfter) {
 		this.retryAfter = retryAfter;
 		return this;
 	}

@@ -7,6 +7,7 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reactive client of the BentoCloud management API. Every call fails with a

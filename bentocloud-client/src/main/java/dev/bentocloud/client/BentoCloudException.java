@@ -1,7 +1,11 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every error the BentoCloud client raises. Messages never contain an API token.
+ *
+ * @since 0.1.0
  */
 public class BentoCloudException extends RuntimeException {
 
@@ -9,7 +13,7 @@ public class BentoCloudException extends RuntimeException {
 		super(message);
 	}
 
-	public BentoCloudException(String message, Throwable cause) {
+	public BentoCloudException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -16,6 +16,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON mapper of the management API: snake_case keys, unknown keys ignored, and
@@ -39,7 +40,7 @@ final class BentoCloudJson {
 	static final class LenientInstantDeserializer extends ValueDeserializer<Instant> {
 
 		@Override
-		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+		public @Nullable Instant deserialize(JsonParser parser, DeserializationContext context) {
 			if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
 				return Instant.ofEpochSecond(parser.getLongValue());
 			}
@@ -54,7 +55,7 @@ final class BentoCloudJson {
 			return instant;
 		}
 
-		static Instant parse(String text) {
+		static @Nullable Instant parse(String text) {
 			String iso = (text.length() > 10 && text.charAt(10) == ' ')
 					? text.substring(0, 10) + "T" + text.substring(11) : text;
 			iso = iso.replace(" +", "+").replace(" -", "-").replace(" UTC", "Z");

@@ -1,12 +1,14 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No complete response arrived: connection refused, timeout, connection reset or a
  * truncated body.
  */
 public class BentoCloudTransportException extends BentoCloudException {
 
-	public BentoCloudTransportException(String message, Throwable cause) {
+	public BentoCloudTransportException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

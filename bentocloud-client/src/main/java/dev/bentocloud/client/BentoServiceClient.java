@@ -13,6 +13,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * token is set, every request carries {@code Authorization: Bearer <token>}. Redirects
  * are never followed, so the token never reaches another host. Create instances with
  * {@link BentoServiceClientFactory}.
+ *
+ * @since 0.1.0
  */
 public final class BentoServiceClient {
 

@@ -100,6 +100,8 @@ public final class BentoServiceClientFactory {
 
 	/**
 	 * Builds a {@link BentoServiceClientFactory}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -16,6 +16,7 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.client.model.User;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations of {@link BentoCloudClient}, blocking, for Servlet (MVC) applications
@@ -42,11 +43,11 @@ public class BlockingBentoCloudClient {
 	}
 
 	public User currentUser() {
-		return this.client.currentUser().block();
+		return required(this.client.currentUser().block());
 	}
 
 	public Organization currentOrganization() {
-		return this.client.currentOrganization().block();
+		return required(this.client.currentOrganization().block());
 	}
 
 	public ApiTokens apiTokens() {
@@ -79,7 +80,11 @@ public class BlockingBentoCloudClient {
 		return this.client.instanceTypes(cluster).collectList().block();
 	}
 
-	/** Blocking {@link ApiTokenOperations}. */
+	/**
+	 * Blocking {@link ApiTokenOperations}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class ApiTokens {
 
 		private final ApiTokenOperations operations;
@@ -92,12 +97,12 @@ public class BlockingBentoCloudClient {
 			return list(null);
 		}
 
-		public List<ApiToken> list(String search) {
-			return this.operations.list(search).collectList().block();
+		public List<ApiToken> list(@Nullable String search) {
+			return required(this.operations.list(search).collectList().block());
 		}
 
 		public ApiToken create(CreateApiTokenRequest request) {
-			return this.operations.create(request).block();
+			return required(this.operations.create(request).block());
 		}
 
 		public Optional<ApiToken> get(String uid) {
@@ -110,7 +115,11 @@ public class BlockingBentoCloudClient {
 
 	}
 
-	/** Blocking {@link DeploymentOperations}. */
+	/**
+	 * Blocking {@link DeploymentOperations}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Deployments {
 
 		private final DeploymentOperations operations;
@@ -120,10 +129,10 @@ public class BlockingBentoCloudClient {
 		}
 
 		public Deployment create(DeploymentConfig config) {
-			return this.operations.create(config).block();
+			return required(this.operations.create(config).block());
 		}
 
-		public Optional<Deployment> get(String name, String cluster) {
+		public Optional<Deployment> get(String name, @Nullable String cluster) {
 			return this.operations.get(name, cluster).blockOptional();
 		}
 
@@ -132,15 +141,15 @@ public class BlockingBentoCloudClient {
 		}
 
 		public List<Deployment> list(DeploymentQuery query) {
-			return this.operations.list(query).collectList().block();
+			return required(this.operations.list(query).collectList().block());
 		}
 
 		public Deployment update(DeploymentConfig changes) {
-			return this.operations.update(changes).block();
+			return required(this.operations.update(changes).block());
 		}
 
 		public Deployment apply(DeploymentConfig config) {
-			return this.operations.apply(config).block();
+			return required(this.operations.apply(config).block());
 		}
 
 		/** See {@link DeploymentOperations#voidUpdate}. */
@@ -152,8 +161,8 @@ public class BlockingBentoCloudClient {
 			return this.operations.terminate(name, cluster).block();
 		}
 
-		public Deployment delete(String name, String cluster) {
-			return this.operations.delete(name, cluster).block();
+		public Deployment delete(String name, @Nullable String cluster) {
+			return required(this.operations.delete(name, cluster).block());
 		}
 
 		/**
@@ -164,8 +173,9 @@ public class BlockingBentoCloudClient {
 			return waitUntilReady(name, cluster, timeout, DeploymentOperations.DEFAULT_POLL_INTERVAL);
 		}
 
-		public Deployment waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
-			return this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast();
+		public Deployment waitUntilReady(String name, @Nullable String cluster, Duration timeout,
+				Duration pollInterval) {
+			return required(this.operations.waitUntilReady(name, cluster, timeout, pollInterval).blockLast());
 		}
 
 	}

@@ -29,6 +29,7 @@ import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link BentoCloudClient} over the {@link ManagementApi} HTTP interface.
@@ -204,7 +205,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			return Mono.defer(() -> {
 				String name = requireText(changes.name(), "name");
 				return require(get(name, changes.cluster()), name).flatMap((existing) -> {
-					Deployment.Target target = existingTarget(existing);
+					ExistingTarget target = existingTarget(existing);
 					Map<String, Object> merged = DeepMerge.merge(toMap(target.config()), toMap(changes));
 					DeploymentConfig config = DefaultBentoCloudClient.this.mapper.convertValue(merged,
 							DeploymentConfig.class);
@@ -221,10 +222,11 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 		@Override
 		public Mono<Deployment> apply(DeploymentConfig config) {
-			if (config.name() == null) {
+			String name = config.name();
+			if (name == null) {
 				return create(config);
 			}
-			return get(config.name(), config.cluster()).flatMap((existing) -> {
+			return get(name, config.cluster()).flatMap((existing) -> {
 				if (config.cluster() != null && !config.cluster().equals(existing.clusterName())) {
 					return Mono.<Deployment>error(new IllegalArgumentException(
 							"Deployment cluster cannot be changed, current cluster is " + existing.clusterName()));
@@ -252,17 +254,18 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 
 		@Override
-		public Mono<Deployment> delete(String name, String cluster) {
+		public Mono<Deployment> delete(String name, @Nullable String cluster) {
 			return call("DELETE /api/v2/deployments/{name}",
 					DefaultBentoCloudClient.this.api().deleteDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
-		public Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval) {
+		public Flux<Deployment> waitUntilReady(String name, @Nullable String cluster, Duration timeout,
+				Duration pollInterval) {
 			requireText(name, "name");
 			return Flux.defer(() -> {
 				AtomicBoolean ready = new AtomicBoolean();
-				AtomicReference<String> lastStatus = new AtomicReference<>();
+				AtomicReference<@Nullable String> lastStatus = new AtomicReference<>();
 				Flux<Deployment> statusChanges = require(get(name, cluster), name)
 					.repeatWhen((completed) -> completed.delayElements(pollInterval))
 					.distinctUntilChanged(Deployment::status)
@@ -393,13 +396,15 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 		Deployment.Target target = existing.mainTarget()
 			.orElseThrow(() -> new BentoCloudException("Deployment " + name + " has no target"));
-		if (target.config() == null) {
+		DeploymentConfig config = target.config();
+		if (config == null) {
 			throw new BentoCloudException("Deployment " + name + " has no config");
 		}
-		if (target.bento() == null) {
+		Deployment.Bento bento = target.bento();
+		if (bento == null) {
 			throw new BentoCloudException("Deployment " + name + " has no bento");
 		}
-		return target;
+		return new ExistingTarget(config, bento);
 	}
 
 	/**
@@ -499,7 +504,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 					"GET /api/v2/deployments/{name}", 404, null, "")));
 	}
 
-	private static String requireText(String value, String what) {
+	private static String requireText(@Nullable String value, String what) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(what + " is required");
 		}

@@ -7,6 +7,7 @@ import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deployments ({@code /api/v2/deployments}). A {@code null} cluster means the
@@ -26,7 +27,7 @@ public interface DeploymentOperations {
 	Mono<Deployment> create(DeploymentConfig config);
 
 	/** The deployment, or empty if there is none. */
-	Mono<Deployment> get(String name, String cluster);
+	Mono<Deployment> get(String name, @Nullable String cluster);
 
 	/** Every deployment, through all pages. */
 	default Flux<Deployment> list() {
@@ -61,10 +62,10 @@ public interface DeploymentOperations {
 	Mono<Deployment> voidUpdate(String name, String cluster);
 
 	/** Stops the deployment; it keeps its configuration and can be started again. */
-	Mono<Deployment> terminate(String name, String cluster);
+	Mono<Deployment> terminate(String name, @Nullable String cluster);
 
 	/** Deletes the deployment permanently. */
-	Mono<Deployment> delete(String name, String cluster);
+	Mono<Deployment> delete(String name, @Nullable String cluster);
 
 	/**
 	 * {@link #waitUntilReady(String, String, Duration, Duration)} with the default poll
@@ -81,6 +82,6 @@ public interface DeploymentOperations {
 	 * {@code unhealthy}, {@code terminating}, {@code terminated}, or when {@code timeout}
 	 * passes first.
 	 */
-	Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout, Duration pollInterval);
+	Flux<Deployment> waitUntilReady(String name, @Nullable String cluster, Duration timeout, Duration pollInterval);
 
 }

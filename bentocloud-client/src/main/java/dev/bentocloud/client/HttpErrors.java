@@ -18,6 +18,9 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * Turns HTTP outcomes into the {@link BentoCloudException} hierarchy, retries idempotent
@@ -43,7 +46,7 @@ final class HttpErrors {
 
 	private final String target;
 
-	HttpErrors(String target, String unauthorizedHint, String... secrets) {
+	HttpErrors(String target, String unauthorizedHint, @Nullable String... secrets) {
 		this.target = target;
 		this.unauthorizedHint = unauthorizedHint;
 		this.scrubber = SecretScrubber.of(secrets);
@@ -212,11 +215,12 @@ final class HttpErrors {
 		return ControlCharacters.escape(scrub(text), MAX_EXCERPT);
 	}
 
-	String scrub(String text) {
+	@Contract("null -> null; !null -> !null")
+	@Nullable String scrub(@Nullable String text) {
 		return this.scrubber.scrub(text);
 	}
 
-	static Duration retryAfter(String header) {
+	static @Nullable Duration retryAfter(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}

@@ -22,6 +22,7 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PatchExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent
@@ -40,7 +41,7 @@ interface ManagementApi {
 
 	@GetExchange("/api/v1/api_tokens")
 	Mono<Page<ApiToken>> listApiTokens(@RequestParam int start, @RequestParam int count,
-			@RequestParam(required = false) String search);
+			@RequestParam(required = false) @Nullable String search);
 
 	@PostExchange(url = "/api/v1/api_tokens", contentType = "application/json")
 	Mono<ApiToken> createApiToken(@RequestBody Map<String, Object> body);

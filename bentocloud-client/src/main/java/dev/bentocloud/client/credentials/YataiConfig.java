@@ -8,6 +8,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * The content of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's Python
@@ -22,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param currentContextName the file's {@code current_context_name}, {@code "default"}
  * when absent
  * @param raw the file's complete tree (a copy; an empty object for an empty file)
+ * @since 0.1.0
  */
 public record YataiConfig(List<YataiContext> contexts, String currentContextName, ObjectNode raw) {
 
@@ -40,7 +44,7 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 	 * A configuration without contexts, as BentoML builds for a missing or empty file.
 	 */
 	public static YataiConfig empty() {
-		return new YataiConfig(List.of(), DEFAULT_CONTEXT_NAME, null);
+		return new YataiConfig(List.of(), DEFAULT_CONTEXT_NAME, JsonNodeFactory.instance.objectNode());
 	}
 
 	/** A copy of the file's complete tree, unknown keys included. */
@@ -80,7 +84,8 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 		return displayable(contextName, this.raw);
 	}
 
-	static String displayable(String name, JsonNode tree) {
+	@Contract("null, _ -> null; !null, _ -> !null")
+	static @Nullable String displayable(@Nullable String name, JsonNode tree) {
 		if (name == null) {
 			return null;
 		}

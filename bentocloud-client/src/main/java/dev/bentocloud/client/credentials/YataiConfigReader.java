@@ -32,6 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.util.function.SingletonSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}.
@@ -235,7 +236,7 @@ public final class YataiConfigReader {
 		return QUOTED.matcher(message.strip()).replaceAll("'…'");
 	}
 
-	private static <E extends Throwable> E findCause(Throwable ex, Class<E> type) {
+	private static <E extends Throwable> @Nullable E findCause(Throwable ex, Class<E> type) {
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
 			if (type.isInstance(candidate)) {
 				return type.cast(candidate);
@@ -293,11 +294,12 @@ public final class YataiConfigReader {
 				}
 			}
 			JsonNode current = this.root.get("current_context_name");
-			String currentName = null;
+			@Nullable String currentName = null;
 			if (current != null && !current.isNull()) {
 				currentName = scalar(current, "/current_context_name", "current_context_name");
 			}
-			return new YataiConfig(contexts, currentName, (ObjectNode) this.root);
+			return new YataiConfig(contexts, (currentName != null) ? currentName : YataiConfig.DEFAULT_CONTEXT_NAME,
+					(ObjectNode) this.root);
 		}
 
 		private YataiContext context(JsonNode node, String pointer) {

@@ -139,6 +139,9 @@ public final class YataiConfigWriter {
 	public YataiConfig update(Path file, UnaryOperator<YataiConfig> change) {
 		Path target = writeTarget(file);
 		Path folder = target.getParent();
+		if (folder == null) {
+			throw new IllegalArgumentException("Not a file: " + file);
+		}
 		createFolder(folder);
 		Path lockFile = folder.resolve(target.getFileName() + LOCK_SUFFIX);
 		ReentrantLock localLock = LOCAL_LOCKS.computeIfAbsent(lockFile, (key) -> new ReentrantLock());

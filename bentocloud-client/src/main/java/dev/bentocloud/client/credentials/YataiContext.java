@@ -3,6 +3,8 @@ package dev.bentocloud.client.credentials;
 import dev.bentocloud.client.SecretScrubber;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One named context of BentoML's credentials file ({@code .yatai.yaml}), as BentoML's
  * Python {@code CloudClientContext} models it.
@@ -13,8 +15,9 @@ import java.util.Objects;
  * @param endpoint the organization endpoint the token belongs to, as written in the file
  * @param apiToken the API token, sent as {@code X-YATAI-API-TOKEN}
  * @param email the user's email, or {@code null} when unknown
+ * @since 0.1.0
  */
-public record YataiContext(String name, String endpoint, String apiToken, String email) {
+public record YataiContext(String name, String endpoint, String apiToken, @Nullable String email) {
 
 	public YataiContext {
 		Objects.requireNonNull(name, "name");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A BentoCloud API token ({@code ApiTokenSchema}). The secret {@link #token()} is only
@@ -26,14 +27,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param globalAccess whether it has global access
  * @param token the secret value; only returned by create
  * @param labels its labels
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApiToken(@JsonProperty(required = true) String uid, @JsonProperty(required = true) String name,
-		String description, List<ApiTokenScope> scopes, User user, Organization organization, Instant createdAt,
-		Instant updatedAt, Instant expiredAt, Instant lastUsedAt, @JsonProperty("is_expired") boolean expired,
+		@Nullable String description, List<ApiTokenScope> scopes, @Nullable User user,
+		@Nullable Organization organization, @Nullable Instant createdAt, @Nullable Instant updatedAt,
+		@Nullable Instant expiredAt, @Nullable Instant lastUsedAt, @JsonProperty("is_expired") boolean expired,
 		@JsonProperty("is_api_token") Boolean apiToken,
 		@JsonProperty("is_organization_token") boolean organizationToken,
-		@JsonProperty("is_global_access") boolean globalAccess, String token, List<Label> labels) {
+		@JsonProperty("is_global_access") boolean globalAccess, @Nullable String token, List<Label> labels) {
 
 	public ApiToken {
 		scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
@@ -42,7 +45,7 @@ public record ApiToken(@JsonProperty(required = true) String uid, @JsonProperty(
 	}
 
 	/** The name of the user who created the token, as BentoML's {@code created_by}. */
-	public String createdBy() {
+	public @Nullable String createdBy() {
 		return (this.user != null) ? this.user.name() : null;
 	}
 

@@ -5,12 +5,14 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scope of an API token. The five documented scopes are constants; any other string the
  * server returns or a user passes is kept as is, because BentoCloud may add scopes.
  *
  * @param value the scope as sent on the wire
+ * @since 0.1.0
  */
 public record ApiTokenScope(String value) {
 
@@ -40,9 +42,9 @@ public record ApiTokenScope(String value) {
 	 * through.
 	 */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ApiTokenScope of(String value) {
+	public static ApiTokenScope of(@Nullable String value) {
 		if (value == null) {
-			return new ApiTokenScope(null);
+			return new ApiTokenScope("");
 		}
 		String trimmed = value.strip();
 		for (ApiTokenScope documented : DOCUMENTED) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Canary routing of a deployment ({@code DeploymentCanarySchema}).
@@ -11,9 +12,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param routeType {@code random}, {@code header} or {@code query}
  * @param routeBy the header or query parameter routed on
  * @param versions the canary versions by name
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Canary(String routeType, String routeBy, Map<String, Version> versions) {
+public record Canary(@Nullable String routeType, @Nullable String routeBy, @Nullable Map<String, Version> versions) {
 
 	/**
 	 * One canary version.
@@ -23,10 +25,11 @@ public record Canary(String routeType, String routeBy, Map<String, Version> vers
 	 * @param services per-service configuration
 	 * @param bento the bento ({@code repo:version})
 	 * @param weight the traffic weight
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Version(List<EnvVar> envs, List<String> secrets, Map<String, ServiceConfig> services, String bento,
-			Integer weight) {
+	public record Version(@Nullable List<EnvVar> envs, @Nullable List<String> secrets,
+			@Nullable Map<String, ServiceConfig> services, @Nullable String bento, @Nullable Integer weight) {
 	}
 
 }

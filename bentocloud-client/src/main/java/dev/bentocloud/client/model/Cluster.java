@@ -2,6 +2,7 @@ package dev.bentocloud.client.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cluster (region) a deployment runs in.
@@ -14,6 +15,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Cluster(String uid, @JsonProperty(required = true) String name, String description,
-		String organizationName, @JsonProperty("is_first") Boolean first) {
+public record Cluster(@Nullable String uid, @JsonProperty(required = true) String name, @Nullable String description,
+		@Nullable String organizationName, @JsonProperty("is_first") @Nullable Boolean first) {
 }

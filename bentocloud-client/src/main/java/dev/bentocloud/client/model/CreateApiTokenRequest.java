@@ -3,6 +3,8 @@ package dev.bentocloud.client.model;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to send when creating an API token.
  *
@@ -12,7 +14,8 @@ import java.util.List;
  * @param expiry when the token expires, or {@code null} for never; see
  * {@link TokenExpiry}
  */
-public record CreateApiTokenRequest(String name, String description, List<ApiTokenScope> scopes, Instant expiry) {
+public record CreateApiTokenRequest(String name, @Nullable String description, @Nullable List<ApiTokenScope> scopes,
+		@Nullable Instant expiry) {
 
 	public CreateApiTokenRequest {
 		if (name == null || name.isBlank()) {

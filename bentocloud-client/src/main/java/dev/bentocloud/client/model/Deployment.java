@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment as BentoCloud returns it ({@code DeploymentFullSchema} v2).
@@ -23,12 +24,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param manifest extra information such as the {@code dev} flag; may be {@code null}
  * @param urls the service URLs; empty in list responses
  * @param labels labels
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Deployment(String uid, @JsonProperty(required = true) String name,
-		@JsonProperty(required = true) String status, String kubeNamespace, Instant createdAt, Instant updatedAt,
-		User creator, Cluster cluster, Revision latestRevision, Manifest manifest, List<String> urls,
-		List<Label> labels) {
+public record Deployment(@Nullable String uid, @JsonProperty(required = true) String name,
+		@JsonProperty(required = true) String status, @Nullable String kubeNamespace, @Nullable Instant createdAt,
+		@Nullable Instant updatedAt, @Nullable User creator, @Nullable Cluster cluster,
+		@Nullable Revision latestRevision, @Nullable Manifest manifest, List<String> urls, List<Label> labels) {
 
 	public Deployment {
 		urls = (urls != null) ? List.copyOf(urls) : List.of();
@@ -36,7 +38,7 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	}
 
 	/** The name of the cluster, or {@code null} if the server did not say. */
-	public String clusterName() {
+	public @Nullable String clusterName() {
 		return (this.cluster != null) ? this.cluster.name() : null;
 	}
 
@@ -74,9 +76,11 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param name the revision name
 	 * @param status {@code active} or {@code inactive}
 	 * @param targets the targets (the {@code main} one and canary versions)
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Revision(String uid, String name, String status, List<Target> targets) {
+	public record Revision(@Nullable String uid, @Nullable String name, @Nullable String status,
+			@Nullable List<Target> targets) {
 	}
 
 	/**
@@ -86,9 +90,11 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param name the target name ({@code main} for the main one)
 	 * @param config its configuration
 	 * @param bento its bento
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Target(String uid, String name, DeploymentConfig config, Bento bento) {
+	public record Target(@Nullable String uid, @Nullable String name, @Nullable DeploymentConfig config,
+			@Nullable Bento bento) {
 	}
 
 	/**
@@ -98,9 +104,11 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 * @param name the bento name, which BentoCloud sets to its version
 	 * @param version the version
 	 * @param repository the repository, whose name is the bento's name
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Bento(String uid, String name, String version, Repository repository) {
+	public record Bento(@Nullable String uid, @Nullable String name, @Nullable String version,
+			@Nullable Repository repository) {
 
 		/** {@code repository:name}, as BentoML rebuilds it for updates. */
 		public Optional<String> tag() {
@@ -117,15 +125,17 @@ public record Deployment(String uid, @JsonProperty(required = true) String name,
 	 *
 	 * @param uid the unique id
 	 * @param name the repository name
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Repository(String uid, String name) {
+	public record Repository(@Nullable String uid, @Nullable String name) {
 	}
 
 	/**
 	 * Deployment manifest.
 	 *
 	 * @param dev whether this is a development deployment
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Manifest(boolean dev) {

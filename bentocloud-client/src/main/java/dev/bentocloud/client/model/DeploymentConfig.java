@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment's configuration, as given to create, update and apply, and as found in a
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param services per-service configuration, by service name
  * @param canary canary routing
  * @param dev whether this is a development (codespace) deployment
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeploymentConfig(String name, String bento, String cluster, Boolean accessAuthorization,
@@ -82,12 +84,12 @@ public record DeploymentConfig(String name, String bento, String cluster, Boolea
 		return withServices(services);
 	}
 
-	public DeploymentConfig withServices(Map<String, ServiceConfig> services) {
+	public DeploymentConfig withServices(@Nullable Map<String, ServiceConfig> services) {
 		return new DeploymentConfig(this.name, this.bento, this.cluster, this.accessAuthorization, this.envs,
 				this.labels, this.secrets, services, this.canary, this.dev);
 	}
 
-	public DeploymentConfig withCanary(Canary canary) {
+	public DeploymentConfig withCanary(@Nullable Canary canary) {
 		return new DeploymentConfig(this.name, this.bento, this.cluster, this.accessAuthorization, this.envs,
 				this.labels, this.secrets, this.services, canary, this.dev);
 	}
@@ -115,7 +117,7 @@ public record DeploymentConfig(String name, String bento, String cluster, Boolea
 		return withServices(fixServices(this.services)).withCanary(fixedCanary);
 	}
 
-	private static Map<String, ServiceConfig> fixServices(Map<String, ServiceConfig> services) {
+	private static @Nullable Map<String, ServiceConfig> fixServices(@Nullable Map<String, ServiceConfig> services) {
 		if (services == null) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package dev.bentocloud.client.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Filters for listing deployments. Unlike the Python client, {@code dev}, {@code q} and
  * labels also apply when a cluster is given.
@@ -12,8 +14,10 @@ import java.util.Map;
  * @param labels only deployments with all these labels
  * @param dev only development deployments ({@code is:dev})
  * @param q extra query-language terms, or {@code null}
+ * @since 0.1.0
  */
-public record DeploymentQuery(String search, String cluster, Map<String, String> labels, boolean dev, String q) {
+public record DeploymentQuery(@Nullable String search, @Nullable String cluster, Map<String, String> labels,
+		boolean dev, @Nullable String q) {
 
 	public DeploymentQuery {
 		labels = (labels != null) ? Map.copyOf(labels) : Map.of();
@@ -21,7 +25,7 @@ public record DeploymentQuery(String search, String cluster, Map<String, String>
 
 	/** Every deployment. */
 	public static DeploymentQuery all() {
-		return new DeploymentQuery(null, null, null, false, null);
+		return new DeploymentQuery(null, null, Map.of(), false, null);
 	}
 
 	public DeploymentQuery withSearch(String search) {

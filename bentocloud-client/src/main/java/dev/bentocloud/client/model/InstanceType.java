@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance type offered in a cluster ({@code ResourceInstanceSchema}).
@@ -13,32 +14,33 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param displayName the name to show
  * @param description the description
  * @param config resources, price and GPU
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InstanceType(String uid, @JsonProperty(required = true) String name, String displayName,
-		String description, Config config) {
+public record InstanceType(@Nullable String uid, @JsonProperty(required = true) String name,
+		@Nullable String displayName, @Nullable String description, @Nullable Config config) {
 
-	public String price() {
+	public @Nullable String price() {
 		return (this.config != null) ? this.config.price() : null;
 	}
 
-	public String cpu() {
+	public @Nullable String cpu() {
 		return requests(Resources::cpu);
 	}
 
-	public String memory() {
+	public @Nullable String memory() {
 		return requests(Resources::memory);
 	}
 
-	public String gpu() {
+	public @Nullable String gpu() {
 		return requests(Resources::gpu);
 	}
 
-	public String gpuType() {
+	public @Nullable String gpuType() {
 		return (this.config != null && this.config.gpuConfig() != null) ? this.config.gpuConfig().type() : null;
 	}
 
-	private String requests(java.util.function.Function<Resources, String> value) {
+	private @Nullable String requests(java.util.function.Function<Resources, @Nullable String> value) {
 		if (this.config == null || this.config.resources() == null || this.config.resources().requests() == null) {
 			return null;
 		}
@@ -51,6 +53,7 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param price the price as text
 	 * @param nodeSelectors Kubernetes node selectors
 	 * @param gpuConfig the GPU, if any
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Config(String group, ResourceRequirements resources, String price, Map<String, String> nodeSelectors,
@@ -60,9 +63,10 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	/**
 	 * @param requests requested resources
 	 * @param limits resource limits
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record ResourceRequirements(Resources requests, Resources limits) {
+	public record ResourceRequirements(@Nullable Resources requests, @Nullable Resources limits) {
 	}
 
 	/**
@@ -70,17 +74,20 @@ public record InstanceType(String uid, @JsonProperty(required = true) String nam
 	 * @param memory memory, e.g. {@code 8Gi}
 	 * @param gpu GPU count
 	 * @param custom other resources
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Resources(String cpu, String memory, String gpu, Map<String, Object> custom) {
+	public record Resources(@Nullable String cpu, @Nullable String memory, @Nullable String gpu,
+			@Nullable Map<String, Object> custom) {
 	}
 
 	/**
 	 * @param type the GPU model
 	 * @param memory the GPU memory
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record GpuConfig(String type, String memory) {
+	public record GpuConfig(@Nullable String type, @Nullable String memory) {
 	}
 
 }

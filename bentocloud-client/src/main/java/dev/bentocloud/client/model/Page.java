@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param count the page size the server used
  * @param total the number of items across all pages
  * @param items the items of this page
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Page<T>(int start, int count, @JsonProperty(required = true) int total,

@@ -3,6 +3,7 @@ package dev.bentocloud.client.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replica bounds of one service ({@code DeploymentTargetHPAConf}).
@@ -14,9 +15,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * ...), free-form
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Scaling(Integer minReplicas, Integer maxReplicas, Map<String, Object> policy) {
+public record Scaling(@Nullable Integer minReplicas, @Nullable Integer maxReplicas,
+		@Nullable Map<String, Object> policy) {
 
-	public static Scaling of(Integer minReplicas, Integer maxReplicas) {
+	public static Scaling of(@Nullable Integer minReplicas, @Nullable Integer maxReplicas) {
 		return new Scaling(minReplicas, maxReplicas, null);
 	}
 
@@ -27,7 +29,7 @@ public record Scaling(Integer minReplicas, Integer maxReplicas, Map<String, Obje
 	 * @return the scaling to send
 	 * @throws IllegalArgumentException if the bounds are invalid
 	 */
-	public static Scaling fix(Scaling scaling) {
+	public static Scaling fix(@Nullable Scaling scaling) {
 		if (scaling == null) {
 			return new Scaling(1, 1, null);
 		}

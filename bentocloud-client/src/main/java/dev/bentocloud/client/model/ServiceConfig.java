@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of one service of a deployment ({@code DeploymentServiceConfig}).
@@ -17,12 +18,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param extras free-form {@code ExtraDeploymentOverrides}
  * @param coldStartTimeout the cold start timeout in seconds
  * @param configOverrides free-form overrides such as {@code {"traffic":{"timeout":10}}}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ServiceConfig(String instanceType, Scaling scaling, List<EnvVar> envs, String deploymentStrategy,
-		Map<String, Object> extras, Integer coldStartTimeout, Map<String, Object> configOverrides) {
+public record ServiceConfig(@Nullable String instanceType, @Nullable Scaling scaling, @Nullable List<EnvVar> envs,
+		@Nullable String deploymentStrategy, @Nullable Map<String, Object> extras, @Nullable Integer coldStartTimeout,
+		@Nullable Map<String, Object> configOverrides) {
 
-	public static ServiceConfig of(String instanceType, Scaling scaling) {
+	public static ServiceConfig of(@Nullable String instanceType, @Nullable Scaling scaling) {
 		return new ServiceConfig(instanceType, scaling, null, null, null, null, null);
 	}
 

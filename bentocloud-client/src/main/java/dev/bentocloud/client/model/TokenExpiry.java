@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses API token expirations the way {@code bentoml api-token create --expires} does,
  * and formats them for the wire.
@@ -47,12 +49,12 @@ public final class TokenExpiry {
 	}
 
 	/** Parses an expiration relative to the current time. */
-	public static Instant parse(String value) {
+	public static Instant parse(@Nullable String value) {
 		return parse(value, Clock.systemUTC());
 	}
 
 	/** Parses an expiration, with durations counted from {@code clock}'s instant. */
-	public static Instant parse(String value, Clock clock) {
+	public static Instant parse(@Nullable String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			throw invalid(value);
 		}
@@ -95,7 +97,7 @@ public final class TokenExpiry {
 		return WIRE.format(instant);
 	}
 
-	private static IllegalArgumentException invalid(String value) {
+	private static IllegalArgumentException invalid(@Nullable String value) {
 		return new IllegalArgumentException("Invalid expiration format: " + value
 				+ ". Use duration (e.g., '30d', '1w', '24h') or date (e.g., '2024-12-31').");
 	}

@@ -2,6 +2,7 @@ package dev.bentocloud.client.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A BentoCloud user ({@code UserSchema}).
@@ -10,9 +11,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param email the e-mail address
  * @param firstName the first name
  * @param lastName the last name
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record User(@JsonProperty(required = true) String name, String email, String firstName, String lastName) {
+public record User(@JsonProperty(required = true) String name, @Nullable String email, @Nullable String firstName,
+		@Nullable String lastName) {
 
 	/**
 	 * {@code "first last"}, or the user name when both are empty, as BentoML shows it.

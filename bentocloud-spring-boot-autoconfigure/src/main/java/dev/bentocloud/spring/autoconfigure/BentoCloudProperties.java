@@ -94,6 +94,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * retry.
 	 * @param maxBackoff Longest delay between attempts, Retry-After included.
 	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
+	 * @since 0.1.0
 	 */
 	public record Retry(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialBackoff,
 			@DefaultValue("5s") Duration maxBackoff, @Deprecated @Nullable Integer maxAttempts) {
@@ -127,6 +128,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param token Token with Protected Endpoint Access sent to deployed services. Never
 	 * defaults to the management API token.
 	 * @param timeout Response timeout for calls to deployed services.
+	 * @since 0.1.0
 	 */
 	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout) {
 

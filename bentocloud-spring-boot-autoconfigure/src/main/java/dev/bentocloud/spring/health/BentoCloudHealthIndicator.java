@@ -113,7 +113,7 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 			.onErrorResume((ex) -> Mono.just(down(ex)));
 	}
 
-	private Health up(User user, Organization organization) {
+	private Health up(User user, @Nullable Organization organization) {
 		Health.Builder builder = Health.up().withDetail("endpoint", this.endpoint);
 		putIfPresent(builder, "user", user.name());
 		putIfPresent(builder, "email", user.email());
@@ -145,7 +145,7 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		}
 	}
 
-	private void putIfPresent(Health.Builder builder, String key, String value) {
+	private void putIfPresent(Health.Builder builder, String key, @Nullable String value) {
 		if (value != null && !value.isBlank()) {
 			builder.withDetail(key, this.failures.scrub(value));
 		}
