@@ -22,7 +22,7 @@ public interface ApiTokenOperations {
 	 * Every token whose name matches {@code search} (or all when {@code null}), through
 	 * all pages.
 	 */
-	Flux<ApiToken> list(String search);
+	Flux<ApiToken> list(@Nullable String search);
 
 	/**
 	 * Creates a token. The result is the only place the secret {@link ApiToken#token()}

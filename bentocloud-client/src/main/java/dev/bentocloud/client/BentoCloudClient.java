@@ -53,7 +53,7 @@ public interface BentoCloudClient {
 	 * Instance types available in {@code cluster}, or in the default cluster when
 	 * {@code null}.
 	 */
-	Flux<InstanceType> instanceTypes(String cluster);
+	Flux<InstanceType> instanceTypes(@Nullable String cluster);
 
 	/** The same operations, blocking, for Servlet (MVC) applications. */
 	BlockingBentoCloudClient blocking();

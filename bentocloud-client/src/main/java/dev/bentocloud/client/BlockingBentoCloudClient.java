@@ -76,8 +76,8 @@ public class BlockingBentoCloudClient {
 		return this.clusters;
 	}
 
-	public List<InstanceType> instanceTypes(String cluster) {
-		return this.client.instanceTypes(cluster).collectList().block();
+	public List<InstanceType> instanceTypes(@Nullable String cluster) {
+		return required(this.client.instanceTypes(cluster).collectList().block());
 	}
 
 	/**
@@ -153,12 +153,12 @@ public class BlockingBentoCloudClient {
 		}
 
 		/** See {@link DeploymentOperations#voidUpdate}. */
-		public Deployment voidUpdate(String name, String cluster) {
-			return this.operations.voidUpdate(name, cluster).block();
+		public Deployment voidUpdate(String name, @Nullable String cluster) {
+			return required(this.operations.voidUpdate(name, cluster).block());
 		}
 
-		public Deployment terminate(String name, String cluster) {
-			return this.operations.terminate(name, cluster).block();
+		public Deployment terminate(String name, @Nullable String cluster) {
+			return required(this.operations.terminate(name, cluster).block());
 		}
 
 		public Deployment delete(String name, @Nullable String cluster) {
@@ -169,7 +169,7 @@ public class BlockingBentoCloudClient {
 		 * Waits until the deployment is ready and returns it; throws
 		 * {@link DeploymentNotReadyException} otherwise.
 		 */
-		public Deployment waitUntilReady(String name, String cluster, Duration timeout) {
+		public Deployment waitUntilReady(String name, @Nullable String cluster, Duration timeout) {
 			return waitUntilReady(name, cluster, timeout, DeploymentOperations.DEFAULT_POLL_INTERVAL);
 		}
 
@@ -197,23 +197,23 @@ public class BlockingBentoCloudClient {
 			return list(null);
 		}
 
-		public List<Secret> list(String search) {
-			return this.operations.list(search).collectList().block();
+		public List<Secret> list(@Nullable String search) {
+			return required(this.operations.list(search).collectList().block());
 		}
 
 		public Secret create(CreateSecretRequest request) {
-			return this.operations.create(request).block();
+			return required(this.operations.create(request).block());
 		}
 
-		public Optional<Secret> get(String name, String cluster) {
+		public Optional<Secret> get(String name, @Nullable String cluster) {
 			return this.operations.get(name, cluster).blockOptional();
 		}
 
 		public Secret update(UpdateSecretRequest request) {
-			return this.operations.update(request).block();
+			return required(this.operations.update(request).block());
 		}
 
-		public void delete(String name, String cluster) {
+		public void delete(String name, @Nullable String cluster) {
 			this.operations.delete(name, cluster).block();
 		}
 
@@ -233,13 +233,24 @@ public class BlockingBentoCloudClient {
 		}
 
 		public List<Cluster> list() {
-			return this.operations.list().collectList().block();
+			return required(this.operations.list().collectList().block());
 		}
 
 		public Optional<Cluster> get(String name) {
 			return this.operations.get(name).blockOptional();
 		}
 
+	}
+
+	/**
+	 * The value of a call that always emits one (or fails); an empty completion would be
+	 * a bug, reported rather than returned as {@code null}.
+	 */
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("The call completed without a value");
+		}
+		return value;
 	}
 
 }

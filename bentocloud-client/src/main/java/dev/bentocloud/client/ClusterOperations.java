@@ -1,5 +1,6 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
 import dev.bentocloud.client.model.Cluster;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

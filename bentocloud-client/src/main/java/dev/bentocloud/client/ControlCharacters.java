@@ -2,6 +2,8 @@ package dev.bentocloud.client;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
  * Makes text from a server safe to put in a message, a log line or a terminal: control
  * characters (C0, DEL, C1, the line and paragraph separators) and the bidirectional
@@ -22,6 +24,7 @@ public final class ControlCharacters {
 	 * @param text the text, may be {@code null}
 	 * @return the escaped text, or {@code null}
 	 */
+	@Contract("null -> null; !null -> !null")
 	public static @Nullable String escape(@Nullable String text) {
 		if (text == null) {
 			return null;
@@ -49,6 +52,7 @@ public final class ControlCharacters {
 	 * @param max the most characters to keep
 	 * @return the escaped, bounded text, or {@code null}
 	 */
+	@Contract("null, _ -> null; !null, _ -> !null")
 	public static @Nullable String escape(@Nullable String text, int max) {
 		if (text == null || text.length() <= max) {
 			return escape(text);

@@ -116,7 +116,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	}
 
 	@Override
-	public Flux<InstanceType> instanceTypes(String cluster) {
+	public Flux<InstanceType> instanceTypes(@Nullable String cluster) {
 		return call("GET /api/v1/instance_types", api().instanceTypes(orEmpty(cluster)))
 			.flatMapIterable(Function.identity());
 	}
@@ -133,7 +133,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final class ApiTokens implements ApiTokenOperations {
 
 		@Override
-		public Flux<ApiToken> list(String search) {
+		public Flux<ApiToken> list(@Nullable String search) {
 			return paged("GET /api/v1/api_tokens", (start) -> call("GET /api/v1/api_tokens",
 					DefaultBentoCloudClient.this.api().listApiTokens(start, PAGE_SIZE, search)));
 		}
@@ -178,7 +178,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 
 		@Override
-		public Mono<Deployment> get(String name, String cluster) {
+		public Mono<Deployment> get(String name, @Nullable String cluster) {
 			return absentAsEmpty(call("GET /api/v2/deployments/{name}",
 					DefaultBentoCloudClient.this.api().getDeployment(requireText(name, "name"), orEmpty(cluster))));
 		}
@@ -237,18 +237,18 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 				}
 				DeploymentConfig fixed = config.withBento(bento).withFixedScaling();
 				return call("PUT /api/v2/deployments/{name}", DefaultBentoCloudClient.this.api()
-					.updateDeployment(config.name(), orEmpty(existing.clusterName()), body(fixed, false)));
+					.updateDeployment(name, orEmpty(existing.clusterName()), body(fixed, false)));
 			}).switchIfEmpty(Mono.defer(() -> create(config)));
 		}
 
 		@Override
-		public Mono<Deployment> voidUpdate(String name, String cluster) {
+		public Mono<Deployment> voidUpdate(String name, @Nullable String cluster) {
 			return call("PUT /api/v2/deployments/{name}/void_update", DefaultBentoCloudClient.this.api()
 				.voidUpdateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
 
 		@Override
-		public Mono<Deployment> terminate(String name, String cluster) {
+		public Mono<Deployment> terminate(String name, @Nullable String cluster) {
 			return call("POST /api/v2/deployments/{name}/terminate", DefaultBentoCloudClient.this.api()
 				.terminateDeployment(requireText(name, "name"), orEmpty(cluster)));
 		}
@@ -301,7 +301,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		 * secret, where BentoML asks for {@code count=10} once.
 		 */
 		@Override
-		public Flux<Secret> list(String search) {
+		public Flux<Secret> list(@Nullable String search) {
 			return paged("GET /api/v1/org_secrets", (start) -> call("GET /api/v1/org_secrets",
 					DefaultBentoCloudClient.this.api().listSecrets(PAGE_SIZE, "", orEmpty(search), start, "true")));
 		}
@@ -319,7 +319,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 
 		@Override
-		public Mono<Secret> get(String name, String cluster) {
+		public Mono<Secret> get(String name, @Nullable String cluster) {
 			return absentAsEmpty(call("GET /api/v1/org_secrets/{name}",
 					DefaultBentoCloudClient.this.api().getSecret(requireText(name, "name"), cluster)));
 		}
@@ -336,7 +336,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		}
 
 		@Override
-		public Mono<Void> delete(String name, String cluster) {
+		public Mono<Void> delete(String name, @Nullable String cluster) {
 			return call("DELETE /api/v1/org_secrets/{name}",
 					DefaultBentoCloudClient.this.api().deleteSecret(requireText(name, "name"), cluster));
 		}
@@ -382,11 +382,11 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	// Helpers
 
 	/** BentoML sends unset query parameters as empty values ({@code cluster=}). */
-	private static String orEmpty(String value) {
+	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 
-	private Deployment.Target existingTarget(Deployment existing) {
+	private ExistingTarget existingTarget(Deployment existing) {
 		String name = existing.name();
 		if (existing.latestRevision() == null) {
 			throw new BentoCloudException("Deployment " + name + " has no latest revision");
@@ -405,6 +405,12 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 			throw new BentoCloudException("Deployment " + name + " has no bento");
 		}
 		return new ExistingTarget(config, bento);
+	}
+
+	/**
+	 * The main target of an existing deployment, which has a configuration and a bento.
+	 */
+	private record ExistingTarget(DeploymentConfig config, Deployment.Bento bento) {
 	}
 
 	/**

@@ -59,7 +59,7 @@ public interface DeploymentOperations {
 	 * @return the deployment
 	 * @since 0.1.0
 	 */
-	Mono<Deployment> voidUpdate(String name, String cluster);
+	Mono<Deployment> voidUpdate(String name, @Nullable String cluster);
 
 	/** Stops the deployment; it keeps its configuration and can be started again. */
 	Mono<Deployment> terminate(String name, @Nullable String cluster);
@@ -71,7 +71,7 @@ public interface DeploymentOperations {
 	 * {@link #waitUntilReady(String, String, Duration, Duration)} with the default poll
 	 * interval.
 	 */
-	default Flux<Deployment> waitUntilReady(String name, String cluster, Duration timeout) {
+	default Flux<Deployment> waitUntilReady(String name, @Nullable String cluster, Duration timeout) {
 		return waitUntilReady(name, cluster, timeout, DEFAULT_POLL_INTERVAL);
 	}
 

@@ -104,7 +104,8 @@ final class HttpErrors {
 		});
 	}
 
-	private BentoCloudApiException create(String operation, int status, String traceId, String excerpt, String body) {
+	private BentoCloudApiException create(String operation, int status, @Nullable String traceId, String excerpt,
+			String body) {
 		String response = excerpt.isEmpty() ? "" : " Response: " + excerpt;
 		String trace = (traceId != null) ? " (trace ID " + scrub(traceId) + ")" : "";
 		if (status == 401) {

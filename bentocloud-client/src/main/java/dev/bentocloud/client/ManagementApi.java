@@ -53,47 +53,49 @@ interface ManagementApi {
 	Mono<Void> deleteApiToken(@PathVariable String uid);
 
 	@PostExchange(url = "/api/v2/deployments", contentType = "application/json")
-	Mono<Deployment> createDeployment(@RequestParam String cluster, @RequestBody Map<String, Object> body);
+	Mono<Deployment> createDeployment(@RequestParam @Nullable String cluster, @RequestBody Map<String, Object> body);
 
 	@GetExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam String cluster);
+	Mono<Deployment> getDeployment(@PathVariable String name, @RequestParam @Nullable String cluster);
 
 	@GetExchange("/api/v2/deployments")
-	Mono<Page<Deployment>> listDeployments(@RequestParam String cluster, @RequestParam String all,
-			@RequestParam int count, @RequestParam String q, @RequestParam String search, @RequestParam int start);
+	Mono<Page<Deployment>> listDeployments(@RequestParam @Nullable String cluster, @RequestParam String all,
+			@RequestParam int count, @RequestParam @Nullable String q, @RequestParam @Nullable String search,
+			@RequestParam int start);
 
 	@PutExchange(url = "/api/v2/deployments/{name}", contentType = "application/json")
-	Mono<Deployment> updateDeployment(@PathVariable String name, @RequestParam String cluster,
+	Mono<Deployment> updateDeployment(@PathVariable String name, @RequestParam @Nullable String cluster,
 			@RequestBody Map<String, Object> body);
 
 	@PutExchange("/api/v2/deployments/{name}/void_update")
-	Mono<Deployment> voidUpdateDeployment(@PathVariable String name, @RequestParam String cluster);
+	Mono<Deployment> voidUpdateDeployment(@PathVariable String name, @RequestParam @Nullable String cluster);
 
 	@PostExchange("/api/v2/deployments/{name}/terminate")
-	Mono<Deployment> terminateDeployment(@PathVariable String name, @RequestParam String cluster);
+	Mono<Deployment> terminateDeployment(@PathVariable String name, @RequestParam @Nullable String cluster);
 
 	@DeleteExchange("/api/v2/deployments/{name}")
-	Mono<Deployment> deleteDeployment(@PathVariable String name, @RequestParam String cluster);
+	Mono<Deployment> deleteDeployment(@PathVariable String name, @RequestParam @Nullable String cluster);
 
 	@GetExchange("/api/v1/instance_types")
-	Mono<List<InstanceType>> instanceTypes(@RequestParam String cluster);
+	Mono<List<InstanceType>> instanceTypes(@RequestParam @Nullable String cluster);
 
 	@GetExchange("/api/v1/org_secrets")
-	Mono<Page<Secret>> listSecrets(@RequestParam int count, @RequestParam String q, @RequestParam String search,
-			@RequestParam int start, @RequestParam String all);
+	Mono<Page<Secret>> listSecrets(@RequestParam int count, @RequestParam @Nullable String q,
+			@RequestParam @Nullable String search, @RequestParam int start, @RequestParam String all);
 
 	@PostExchange(url = "/api/v1/org_secrets", contentType = "application/json")
-	Mono<Secret> createSecret(@RequestParam(required = false) String cluster, @RequestBody Map<String, Object> body);
+	Mono<Secret> createSecret(@RequestParam(required = false) @Nullable String cluster,
+			@RequestBody Map<String, Object> body);
 
 	@GetExchange("/api/v1/org_secrets/{name}")
-	Mono<Secret> getSecret(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Secret> getSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster);
 
 	@PatchExchange(url = "/api/v1/org_secrets/{name}", contentType = "application/json")
-	Mono<Secret> updateSecret(@PathVariable String name, @RequestParam(required = false) String cluster,
+	Mono<Secret> updateSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster,
 			@RequestBody Map<String, Object> body);
 
 	@DeleteExchange("/api/v1/org_secrets/{name}")
-	Mono<Void> deleteSecret(@PathVariable String name, @RequestParam(required = false) String cluster);
+	Mono<Void> deleteSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster);
 
 	@GetExchange("/api/v1/clusters")
 	Mono<Page<Cluster>> listClusters(@RequestParam int start, @RequestParam int count);

@@ -1,5 +1,6 @@
 package dev.bentocloud.client;
 
+import org.jspecify.annotations.Nullable;
 import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.UpdateSecretRequest;
@@ -28,7 +29,7 @@ public interface SecretOperations {
 	 * @param search the name search, or {@code null} for all
 	 * @return the secrets
 	 */
-	Flux<Secret> list(String search);
+	Flux<Secret> list(@Nullable String search);
 
 	/**
 	 * Creates a secret. Never retried.
@@ -43,7 +44,7 @@ public interface SecretOperations {
 	 * @param cluster its cluster, or {@code null}
 	 * @return the secret
 	 */
-	Mono<Secret> get(String name, String cluster);
+	Mono<Secret> get(String name, @Nullable String cluster);
 
 	/**
 	 * Replaces a secret's content and description (PATCH). Never retried.
@@ -59,6 +60,6 @@ public interface SecretOperations {
 	 * @param cluster its cluster, or {@code null}
 	 * @return completion
 	 */
-	Mono<Void> delete(String name, String cluster);
+	Mono<Void> delete(String name, @Nullable String cluster);
 
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
  * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
  * or message a server echoed back: the token as it is, URL-encoded, and JSON-escaped. The
@@ -62,6 +64,7 @@ public final class SecretScrubber {
 	 * @param text the text, may be {@code null}
 	 * @return the scrubbed text, or {@code null}
 	 */
+	@Contract("null -> null; !null -> !null")
 	public @Nullable String scrub(@Nullable String text) {
 		if (text == null) {
 			return null;

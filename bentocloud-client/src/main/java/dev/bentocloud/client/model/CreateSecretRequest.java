@@ -1,5 +1,6 @@
 package dev.bentocloud.client.model;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * default
  * @since 0.1.0
  */
-public record CreateSecretRequest(String name, SecretContent content, String description, String cluster) {
+public record CreateSecretRequest(String name, SecretContent content, @Nullable String description,
+		@Nullable String cluster) {
 
 	public CreateSecretRequest {
 		Objects.requireNonNull(name, "name must not be null");

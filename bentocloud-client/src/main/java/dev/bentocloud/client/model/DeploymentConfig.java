@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeploymentConfig(String name, String bento, String cluster, Boolean accessAuthorization,
-		List<EnvVar> envs, List<Label> labels, List<String> secrets, Map<String, ServiceConfig> services, Canary canary,
-		Boolean dev) {
+public record DeploymentConfig(@Nullable String name, @Nullable String bento, @Nullable String cluster,
+		@Nullable Boolean accessAuthorization, @Nullable List<EnvVar> envs, @Nullable List<Label> labels,
+		@Nullable List<String> secrets, @Nullable Map<String, ServiceConfig> services, @Nullable Canary canary,
+		@Nullable Boolean dev) {
 
 	/** An empty configuration to build on with the {@code with...} methods. */
 	public static DeploymentConfig empty() {

@@ -54,7 +54,7 @@ public record DeploymentQuery(@Nullable String search, @Nullable String cluster,
 	 * The {@code q} query parameter: {@code is:dev}, the caller's terms and
 	 * {@code label:k=v} terms, or {@code null}.
 	 */
-	public String queryString() {
+	public @Nullable String queryString() {
 		StringBuilder query = new StringBuilder();
 		if (this.dev) {
 			query.append("is:dev");

@@ -1,5 +1,6 @@
 package dev.bentocloud.client.model;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -27,7 +28,7 @@ public record Secret(String uid, @JsonProperty(required = true) String name, Str
 	 * The name of the cluster the secret lives in.
 	 * @return the cluster name, or {@code null} if the server did not say
 	 */
-	public String clusterName() {
+	public @Nullable String clusterName() {
 		return (this.cluster != null) ? this.cluster.name() : null;
 	}
 

@@ -1,5 +1,6 @@
 package dev.bentocloud.client.model;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SecretContent(String type, List<SecretItem> items, String path, String stage) {
+public record SecretContent(String type, List<SecretItem> items, @Nullable String path, @Nullable String stage) {
 
 	/** Type of a secret exposed as environment variables. */
 	public static final String ENV = "env";

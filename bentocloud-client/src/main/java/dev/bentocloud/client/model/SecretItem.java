@@ -1,5 +1,6 @@
 package dev.bentocloud.client.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SecretItem(String key, String subPath, String value) {
+public record SecretItem(String key, @Nullable String subPath, @Nullable String value) {
 
 	/**
 	 * An item without sub-path.

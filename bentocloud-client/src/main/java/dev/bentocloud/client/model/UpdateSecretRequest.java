@@ -1,5 +1,6 @@
 package dev.bentocloud.client.model;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param cluster the secret's cluster, or {@code null} for the organization's default
  * @since 0.1.0
  */
-public record UpdateSecretRequest(String name, SecretContent content, String description, String cluster) {
+public record UpdateSecretRequest(String name, SecretContent content, @Nullable String description,
+		@Nullable String cluster) {
 
 	public UpdateSecretRequest {
 		Objects.requireNonNull(name, "name must not be null");

@@ -16,12 +16,15 @@ import org.jspecify.annotations.Nullable;
  */
 public class InvalidCredentialsFileException extends RuntimeException {
 
+	private final YataiConfigException problem;
+
 	InvalidCredentialsFileException(YataiConfigException cause) {
 		super(cause.getMessage(), cause);
+		this.problem = cause;
 	}
 
 	private YataiConfigException problem() {
-		return (YataiConfigException) getCause();
+		return this.problem;
 	}
 
 	/** The credentials file. */

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  *
  *     &#64;Autowired BentoCloudEmulator emulator;   // seed it, inject faults, check requests()
  *
-@Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
+&#64;Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
  * }
  * }</pre>
  *
@@ -40,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * emulator. Unless {@link #resetAfterEachTest()} is {@code false}, the emulator is
  * {@linkplain dev.bentocloud.emulator.BentoCloudEmulator#reset() reset} after each test
  * method: recorded requests, fault rules and what the test added are gone.
+ *
  * @since 0.1.0
  */
 @Target(ElementType.TYPE)

@@ -21,7 +21,7 @@ import org.testcontainers.utility.MountableFile;
  * &#64;Container
  *
 
-@ServiceConnection
+&#64;ServiceConnection
  * static BentoCloudEmulatorContainer bentoCloud = new BentoCloudEmulatorContainer("bentocloud-emulator:0.1.0");
  * }</pre>
  *
@@ -30,6 +30,7 @@ import org.testcontainers.utility.MountableFile;
  * {@value #PORT}, published on a random host port; {@link #withHostNetwork()} uses the
  * host's network instead (a Docker engine without bridge networking, as
  * {@code .ci/docker-setup} starts one).
+ *
  * @since 0.1.0
  */
 public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmulatorContainer> {
