@@ -132,7 +132,10 @@ final class BentoCloudPropertiesValidator {
 	}
 
 	private static boolean isNotConfiguration(String key) {
-		return NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
+		// bentocloud.test.* belongs to bentocloud-spring-boot-test (its annotations'
+		// attributes).
+		return key.startsWith("test.")
+				|| NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
 	}
 
 	/**
