@@ -11,11 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/info} shows the endpoint as configured, but never credentials put in
- * its URL (user info, query).
+ * its URL: a query is left out, and user info never gets that far (the starter refuses an
+ * endpoint with user info at startup, see {@code BentoCloudPropertiesValidationTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.enabled=false", "bentocloud.credentials.bentoml-sources=false",
-				"bentocloud.endpoint=http://alice:pa55word@127.0.0.1:9/bento?api_key=QUERY-SECRET#frag",
+				"bentocloud.endpoint=http://127.0.0.1:9/bento?api_key=QUERY-SECRET#frag",
 				"bentocloud.api-token=TOKEN-SECRET" })
 @AutoConfigureWebTestClient
 class EndpointDisplayTests {
@@ -24,7 +25,7 @@ class EndpointDisplayTests {
 	private WebTestClient web;
 
 	@Test
-	void infoShowsTheEndpointWithoutUserInfoOrQuery() {
+	void infoShowsTheEndpointWithoutItsQuery() {
 		String body = new String(this.web.get()
 			.uri("/actuator/info")
 			.exchange()
@@ -32,10 +33,10 @@ class EndpointDisplayTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.bentocloud.endpoint")
-			.isEqualTo("http://******@127.0.0.1:9/bento")
+			.isEqualTo("http://127.0.0.1:9/bento")
 			.returnResult()
 			.getResponseBodyContent());
-		assertThat(body).doesNotContain("alice", "pa55word", "QUERY-SECRET", "api_key", "TOKEN-SECRET");
+		assertThat(body).doesNotContain("QUERY-SECRET", "api_key", "TOKEN-SECRET");
 	}
 
 }
