@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.ApiToken;
+import dev.bentocloud.emulator.BentoCloudEmulator;
 import reactor.core.publisher.Flux;
 
 /**

@@ -2,9 +2,9 @@ package dev.bentocloud.client;
 
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens of the current organization ({@code /api/v1/api_tokens}).

@@ -5,9 +5,9 @@ import java.net.URI;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reactive client of the BentoCloud management API. Every call fails with a

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.Cluster;
-import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;

@@ -1,7 +1,7 @@
 package dev.bentocloud.client;
 
-import org.jspecify.annotations.Nullable;
 import dev.bentocloud.client.model.Cluster;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Deployments ({@code /api/v2/deployments}). A {@code null} cluster means the

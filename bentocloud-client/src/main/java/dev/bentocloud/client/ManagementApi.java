@@ -11,6 +11,7 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.Page;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.User;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,6 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PatchExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The BentoCloud management endpoints (contract 3.1). Optional query parameters are sent

@@ -1,9 +1,9 @@
 package dev.bentocloud.client;
 
-import org.jspecify.annotations.Nullable;
 import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.UpdateSecretRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -3,11 +3,11 @@ package dev.bentocloud.client;
 import java.time.Instant;
 import java.util.List;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.RecordedRequest;
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.RecordedRequest;
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;
@@ -13,6 +11,8 @@ import dev.bentocloud.client.model.EnvVar;
 import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Scaling;
 import dev.bentocloud.client.model.ServiceConfig;
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.bentocloud.client;
 import java.net.ServerSocket;
 import java.time.Duration;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.emulator.BentoCloudEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

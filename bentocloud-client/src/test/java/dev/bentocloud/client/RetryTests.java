@@ -2,8 +2,8 @@ package dev.bentocloud.client;
 
 import java.time.Duration;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.client.model.DeploymentConfig;
+import dev.bentocloud.emulator.BentoCloudEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.emulator.BentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

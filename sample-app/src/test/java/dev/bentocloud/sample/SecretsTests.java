@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.FaultRule;
 import dev.bentocloud.sample.cli.SampleCli;
-import dev.bentocloud.client.BentoCloudException;
-import dev.bentocloud.client.BlockingBentoCloudClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

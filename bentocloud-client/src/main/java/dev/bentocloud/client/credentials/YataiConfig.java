@@ -1,14 +1,14 @@
 package dev.bentocloud.client.credentials;
 
-import dev.bentocloud.client.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bentocloud.client.SecretScrubber;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.lang.Contract;
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -32,7 +33,6 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.util.function.SingletonSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads BentoML's credentials file ({@code .yatai.yaml}) into a {@link YataiConfig}.

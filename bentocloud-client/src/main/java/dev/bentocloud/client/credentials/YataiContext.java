@@ -1,8 +1,8 @@
 package dev.bentocloud.client.credentials;
 
-import dev.bentocloud.client.SecretScrubber;
 import java.util.Objects;
 
+import dev.bentocloud.client.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**

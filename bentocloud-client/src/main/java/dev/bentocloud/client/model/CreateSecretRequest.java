@@ -1,7 +1,8 @@
 package dev.bentocloud.client.model;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret to create ({@code CreateSecretSchema}; the cluster goes in the query string).

@@ -1,10 +1,10 @@
 package dev.bentocloud.client.model;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An organization secret ({@code SecretSchema}): environment variables or files that

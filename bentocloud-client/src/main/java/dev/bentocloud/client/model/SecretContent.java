@@ -1,9 +1,9 @@
 package dev.bentocloud.client.model;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a secret holds ({@code SecretContentSchema}). {@link #toString()} shows keys,

@@ -1,7 +1,7 @@
 package dev.bentocloud.client.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key/value pair of a secret. {@link #toString()} masks the value.

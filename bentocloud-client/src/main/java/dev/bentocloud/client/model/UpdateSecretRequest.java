@@ -1,7 +1,8 @@
 package dev.bentocloud.client.model;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * New content for an existing secret ({@code UpdateSecretSchema}, sent with PATCH, as

@@ -1,17 +1,17 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.RecordedRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
-import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,21 +1,21 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import dev.bentocloud.client.BentoCloudApiException;
-import dev.bentocloud.client.BentoCloudMalformedResponseException;
-import dev.bentocloud.client.BentoCloudTransportException;
-import dev.bentocloud.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.client.BentoCloudException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import dev.bentocloud.client.BentoCloudApiException;
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.BentoCloudMalformedResponseException;
+import dev.bentocloud.client.BentoCloudTransportException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.FaultRule;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
-import dev.bentocloud.client.model.CreateApiTokenRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

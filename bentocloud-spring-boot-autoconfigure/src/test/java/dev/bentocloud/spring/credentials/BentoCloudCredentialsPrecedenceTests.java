@@ -4,20 +4,19 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.bentocloud.client.BentoCloudEndpoints;
-import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
 package dev.bentocloud.spring.credentials;
 
+import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 
 /**
  * Main class started in a child JVM by {@link BentoCloudCredentialsChildJvmTests}: starts

@@ -1,8 +1,5 @@
 package dev.bentocloud.spring.credentials;
 
-import dev.bentocloud.client.credentials.YataiConfig;
-import dev.bentocloud.client.credentials.YataiConfigException;
-import dev.bentocloud.client.credentials.YataiConfigReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.bentocloud.client.credentials.YataiConfig;
+import dev.bentocloud.client.credentials.YataiConfigException;
+import dev.bentocloud.client.credentials.YataiConfigReader;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -25,10 +25,10 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.commons.logging.impl.NoOpLog;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 

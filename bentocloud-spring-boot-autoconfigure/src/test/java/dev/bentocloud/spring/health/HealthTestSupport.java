@@ -6,10 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

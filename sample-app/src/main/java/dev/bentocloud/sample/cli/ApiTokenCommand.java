@@ -1,9 +1,9 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.client.BentoCloudCredentialsException;
-import dev.bentocloud.client.BentoCloudException;
 import java.util.concurrent.Callable;
 
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.BentoCloudException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

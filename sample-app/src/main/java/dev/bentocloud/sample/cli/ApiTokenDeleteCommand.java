@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.beans.factory.ObjectProvider;
 

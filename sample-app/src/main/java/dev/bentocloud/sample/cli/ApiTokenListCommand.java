@@ -7,9 +7,9 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.ApiToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.beans.factory.ObjectProvider;
 

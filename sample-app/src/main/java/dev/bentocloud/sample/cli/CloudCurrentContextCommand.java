@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 

@@ -3,8 +3,8 @@ package dev.bentocloud.sample.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 

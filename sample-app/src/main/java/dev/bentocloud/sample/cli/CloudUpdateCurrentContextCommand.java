@@ -1,15 +1,15 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.sample.TerminalText;
-import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import java.util.concurrent.Callable;
 
+import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiConfigWriter;
+import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 

@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.Deployment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;

@@ -8,9 +8,9 @@ import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;

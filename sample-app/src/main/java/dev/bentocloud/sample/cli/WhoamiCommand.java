@@ -11,8 +11,8 @@ import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;

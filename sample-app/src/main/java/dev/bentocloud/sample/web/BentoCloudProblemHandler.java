@@ -1,6 +1,5 @@
 package dev.bentocloud.sample.web;
 
-import dev.bentocloud.client.SecretScrubber;
 import java.net.URI;
 
 import dev.bentocloud.client.BentoCloudApiException;
@@ -9,6 +8,7 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.SecretScrubber;
 import dev.bentocloud.sample.TerminalText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

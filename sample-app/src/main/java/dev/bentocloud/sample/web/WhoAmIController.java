@@ -3,11 +3,7 @@ package dev.bentocloud.sample.web;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
-import java.util.List;
-
 import dev.bentocloud.client.model.Organization;
-import java.util.List;
-
 import dev.bentocloud.client.model.User;
 import reactor.core.publisher.Mono;
 

@@ -4,13 +4,13 @@ import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
+import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
