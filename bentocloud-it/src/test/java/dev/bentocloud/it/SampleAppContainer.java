@@ -96,10 +96,14 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withNetworkMode("host");
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
-		// The documented switch for a real account: no embedded emulator (it would also
-		// take port
-		// 3001 of the host network), so the usual credential layers apply.
+		// The documented switch for a real account: no embedded emulator (it would also take
+		// port 3001 of the host network), so the usual credential layers apply.
 		withEnv("SPRING_PROFILES_ACTIVE", "bentocloud");
+		// The sample shows health details to authorized users only; these tests read them
+		// as an
+		// operator on a trusted host would, by switching them on.
+		withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always");
+		withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_COMPONENTS", "always");
 		withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("sample-app")).withSeparateOutputStreams());
 		waitingFor(new StartedLogOrExitWaitStrategy(STARTED_LOG_PATTERN).withStartupTimeout(STARTUP_TIMEOUT));
 	}
