@@ -1,5 +1,6 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ApiTokenOperationsTests {
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private BlockingBentoCloudClient client;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.client = EmulatorSupport.client(this.emulator).blocking();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.client = EmulatorSupport.client(this.emulator.get()).blocking();
 	}
 
 	@Test
@@ -45,12 +42,12 @@ class ApiTokenOperationsTests {
 	@Test
 	void listFollowsEveryPageBeyondOneHundred() {
 		int before = this.client.apiTokens().list().size();
-		this.emulator.seedApiTokens(1050);
-		this.emulator.clearRequests();
+		this.emulator.get().seedApiTokens(1050);
+		this.emulator.get().clearRequests();
 		List<ApiToken> tokens = this.client.apiTokens().list();
 		assertThat(tokens).hasSize(before + 1050);
 		assertThat(tokens).extracting(ApiToken::uid).doesNotHaveDuplicates();
-		List<RecordedRequest> pages = this.emulator.requests();
+		List<RecordedRequest> pages = this.emulator.get().requests();
 		assertThat(pages).hasSizeGreaterThanOrEqualTo(11);
 		assertThat(pages.get(0).rawQuery()).isEqualTo("start=0&count=100");
 		assertThat(pages.get(1).rawQuery()).isEqualTo("start=100&count=100");
@@ -58,17 +55,17 @@ class ApiTokenOperationsTests {
 
 	@Test
 	void listWithSearch() {
-		this.emulator.seedApiTokens(250);
-		this.emulator.clearRequests();
+		this.emulator.get().seedApiTokens(250);
+		this.emulator.get().clearRequests();
 		List<ApiToken> tokens = this.client.apiTokens().list("token-001");
 		assertThat(tokens).extracting(ApiToken::name).hasSize(100).allMatch((name) -> name.startsWith("token-001"));
-		assertThat(this.emulator.requests().get(0).queryParams()).containsEntry("search", List.of("token-001"));
+		assertThat(this.emulator.get().requests().get(0).queryParams()).containsEntry("search", List.of("token-001"));
 	}
 
 	@Test
 	void createSendsTheContractBodyAndTheTokenIsUsable() {
 		Instant expiry = Instant.parse("2030-06-01T12:30:00Z");
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		ApiToken created = this.client.apiTokens()
 			.create(CreateApiTokenRequest.named("ci")
 				.withDescription("for CI")
@@ -81,7 +78,7 @@ class ApiTokenOperationsTests {
 		assertThat(created.expiredAt()).isEqualTo(expiry);
 		assertThat(created.toString()).doesNotContain(created.token());
 
-		RecordedRequest request = this.emulator.requests().get(0);
+		RecordedRequest request = this.emulator.get().requests().get(0);
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/api/v1/api_tokens");
 		assertThat(request.header("content-type")).startsWith("application/json");
@@ -90,15 +87,17 @@ class ApiTokenOperationsTests {
 		assertThat(body.get("expired_at").asString()).isEqualTo("2030-06-01 12:30:00.000000");
 		assertThat(body.get("scopes").toString()).isEqualTo("[\"api\",\"read_cluster\",\"custom_scope\"]");
 
-		BentoCloudClient withNewToken = EmulatorSupport.clientBuilder(this.emulator).apiToken(created.token()).build();
+		BentoCloudClient withNewToken = EmulatorSupport.clientBuilder(this.emulator.get())
+			.apiToken(created.token())
+			.build();
 		assertThat(withNewToken.currentUser().block().name()).isEqualTo("demo");
 	}
 
 	@Test
 	void minimalCreateSendsNulls() {
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		this.client.apiTokens().create(CreateApiTokenRequest.named("min"));
-		assertThat(this.emulator.requests().get(0).body())
+		assertThat(this.emulator.get().requests().get(0).body())
 			.isEqualTo("{\"name\":\"min\",\"description\":null,\"scopes\":null,\"expired_at\":null}");
 	}
 
@@ -118,7 +117,7 @@ class ApiTokenOperationsTests {
 
 	@Test
 	void legacyRecordNotFoundIsNotFound() {
-		this.emulator.legacyNotFound(true);
+		this.emulator.get().legacyNotFound(true);
 		assertThat(this.client.apiTokens().get("no-such-uid")).isEmpty();
 		assertThatExceptionOfType(BentoCloudNotFoundException.class)
 			.isThrownBy(() -> this.client.apiTokens().delete("no-such-uid"))
@@ -127,9 +126,9 @@ class ApiTokenOperationsTests {
 
 	@Test
 	void pathVariablesAreEncoded() {
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		assertThat(this.client.apiTokens().get("a b/c")).isEmpty();
-		assertThat(this.emulator.requests().get(0).path()).isEqualTo("/api/v1/api_tokens/a%20b%2Fc");
+		assertThat(this.emulator.get().requests().get(0).path()).isEqualTo("/api/v1/api_tokens/a%20b%2Fc");
 	}
 
 }

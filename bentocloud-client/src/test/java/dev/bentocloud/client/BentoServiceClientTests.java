@@ -1,10 +1,12 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,8 @@ class BentoServiceClientTests {
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private BentoServiceClientFactory factory;
 
@@ -31,20 +34,14 @@ class BentoServiceClientTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.emulator.seedDeployment("secure", "iris:1", true);
-		this.protectedUrl = URI.create(this.emulator.deploymentUrl("secure"));
-		this.serviceToken = this.emulator.createUserWithToken("svc", "svc@example.com");
+		this.emulator.get().seedDeployment("secure", "iris:1", true);
+		this.protectedUrl = URI.create(this.emulator.get().deploymentUrl("secure"));
+		this.serviceToken = this.emulator.get().createUserWithToken("svc", "svc@example.com");
 		this.factory = BentoServiceClientFactory.builder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.timeout(Duration.ofSeconds(5))
 			.defaultToken(this.serviceToken)
 			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
 	}
 
 	@Test
@@ -58,7 +55,7 @@ class BentoServiceClientTests {
 			.call("/classify", Map.of("x", 1), JSON)
 			.block();
 		assertThat(answer).containsEntry("route", "classify").containsEntry("input", Map.of("x", 1));
-		RecordedRequest last = this.emulator.requests().get(this.emulator.requests().size() - 1);
+		RecordedRequest last = this.emulator.get().requests().get(this.emulator.get().requests().size() - 1);
 		assertThat(last.header("authorization")).isEqualTo("Bearer " + this.serviceToken);
 		assertThat(last.header("x-yatai-api-token")).isNull();
 		assertThat(last.header("user-agent")).startsWith("bentocloud-java/");
@@ -69,19 +66,20 @@ class BentoServiceClientTests {
 		assertThat(this.factory.create(this.protectedUrl).isReady().block()).isTrue();
 		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
 			.isThrownBy(() -> this.factory.create(this.protectedUrl, null).isReady().block());
-		this.emulator.faults().on("GET", "/__services/secure/readyz").respond(503);
+		this.emulator.get().faults().on("GET", "/__services/secure/readyz").respond(503);
 		assertThat(this.factory.create(this.protectedUrl).isReady().block()).isFalse();
 	}
 
 	@Test
 	void tokenIsNotForwardedOnRedirectToAnotherHost() {
-		this.emulator.faults()
+		this.emulator.get()
+			.faults()
 			.on("POST", "/__services/secure/classify")
-			.redirect("http://localhost:" + this.emulator.port() + "/__services/secure/stolen");
+			.redirect("http://localhost:" + this.emulator.get().port() + "/__services/secure/stolen");
 		assertThatExceptionOfType(BentoCloudApiException.class)
 			.isThrownBy(() -> this.factory.create(this.protectedUrl).call("classify", Map.of(), JSON).block())
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302));
-		assertThat(this.emulator.requests()).noneMatch((r) -> r.path().endsWith("/stolen"));
+		assertThat(this.emulator.get().requests()).noneMatch((r) -> r.path().endsWith("/stolen"));
 	}
 
 	@Test

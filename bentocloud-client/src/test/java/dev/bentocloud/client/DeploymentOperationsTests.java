@@ -1,5 +1,6 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import dev.bentocloud.client.model.InstanceType;
 import dev.bentocloud.client.model.Scaling;
 import dev.bentocloud.client.model.ServiceConfig;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,9 @@ class DeploymentOperationsTests {
 
 	private static final Duration POLL = Duration.ofMillis(50);
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.deploymentReadyAfter(Duration.ofMillis(300)));
 
 	private BentoCloudClient reactive;
 
@@ -36,14 +40,8 @@ class DeploymentOperationsTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.builder().deploymentReadyAfter(Duration.ofMillis(300)).start();
-		this.reactive = EmulatorSupport.client(this.emulator);
+		this.reactive = EmulatorSupport.client(this.emulator.get());
 		this.deployments = this.reactive.blocking().deployments();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
 	}
 
 	@Test
@@ -57,10 +55,11 @@ class DeploymentOperationsTests {
 		assertThat(created.name()).isEqualTo("iris");
 		assertThat(created.status()).isEqualTo("deploying");
 		assertThat(created.clusterName()).isEqualTo("default");
-		assertThat(created.urls()).containsExactly(this.emulator.deploymentUrl("iris"));
+		assertThat(created.urls()).containsExactly(this.emulator.get().deploymentUrl("iris"));
 		assertThat(created.bento()).contains("iris:abc123");
 
-		RecordedRequest request = this.emulator.requests()
+		RecordedRequest request = this.emulator.get()
+			.requests()
 			.stream()
 			.filter((r) -> r.method().equals("POST"))
 			.findFirst()
@@ -83,7 +82,7 @@ class DeploymentOperationsTests {
 			.create(DeploymentConfig.empty().withBento("iris:1").withService("Svc", ServiceConfig.of("cpu.1", null)));
 		assertThat(created.name()).isNotBlank();
 		assertThat(created.config().orElseThrow().services().get("Svc").scaling()).isEqualTo(Scaling.of(1, 1));
-		RecordedRequest post = this.emulator.requests().get(0);
+		RecordedRequest post = this.emulator.get().requests().get(0);
 		assertThat(post.rawQuery()).isEqualTo("cluster=");
 	}
 
@@ -95,30 +94,30 @@ class DeploymentOperationsTests {
 			.isThrownBy(() -> this.deployments
 				.create(DeploymentConfig.of("x", "iris:1").withService("S", ServiceConfig.of(null, Scaling.of(-1, 1)))))
 			.withMessage("min scaling values must be greater than or equal to 0");
-		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(this.emulator.get().requests()).isEmpty();
 	}
 
 	@Test
 	void getIsEmptyWhenAbsent() {
 		assertThat(this.deployments.get("nope", null)).isEmpty();
-		this.emulator.seedDeployment("there", "iris:1", false);
+		this.emulator.get().seedDeployment("there", "iris:1", false);
 		assertThat(this.deployments.get("there", null)).hasValueSatisfying((d) -> assertThat(d.isReady()).isTrue());
 	}
 
 	@Test
 	void listFollowsPagesAndSendsFilters() {
 		for (int i = 0; i < 130; i++) {
-			this.emulator.seedDeployment(String.format("dep-%03d", i), "iris:1", false);
+			this.emulator.get().seedDeployment(String.format("dep-%03d", i), "iris:1", false);
 		}
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		assertThat(this.deployments.list()).hasSize(130);
-		assertThat(this.emulator.requests()).hasSize(2);
-		assertThat(this.emulator.requests().get(0).rawQuery())
+		assertThat(this.emulator.get().requests()).hasSize(2);
+		assertThat(this.emulator.get().requests().get(0).rawQuery())
 			.isEqualTo("cluster=&all=true&count=100&q=&search=&start=0");
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		assertThat(this.deployments
 			.list(DeploymentQuery.all().withSearch("dep-12").withCluster("default").withLabel("team", "ml"))).isEmpty();
-		Map<String, List<String>> params = this.emulator.requests().get(0).queryParams();
+		Map<String, List<String>> params = this.emulator.get().requests().get(0).queryParams();
 		assertThat(params).containsEntry("cluster", List.of("default"))
 			.containsEntry("search", List.of("dep-12"))
 			.containsEntry("q", List.of("label:team=ml"))
@@ -132,7 +131,7 @@ class DeploymentOperationsTests {
 			.withEnvs(List.of(EnvVar.of("A", "1"), EnvVar.of("B", "2")))
 			.withAccessAuthorization(true)
 			.withService("Svc", ServiceConfig.of("cpu.2", Scaling.of(1, 3))));
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		Deployment updated = this.deployments.update(DeploymentConfig.empty()
 			.withName("svc")
 			.withEnvs(List.of(EnvVar.of("C", "3")))
@@ -143,7 +142,7 @@ class DeploymentOperationsTests {
 		assertThat(config.services().get("Svc").instanceType()).isEqualTo("cpu.2");
 		assertThat(config.services().get("Svc").scaling()).isEqualTo(Scaling.of(1, 5));
 		assertThat(updated.bento()).contains("iris:1");
-		List<RecordedRequest> requests = this.emulator.requests();
+		List<RecordedRequest> requests = this.emulator.get().requests();
 		assertThat(requests).extracting(RecordedRequest::method).containsExactly("GET", "PUT");
 		assertThat(requests.get(1).rawQuery()).isEqualTo("cluster=default");
 		assertThat(JsonMapper.builder().build().readTree(requests.get(1).body()).propertyNames())
@@ -174,9 +173,10 @@ class DeploymentOperationsTests {
 
 	@Test
 	void applyRefusesAnotherClusterButAcceptsNoCluster() {
-		this.emulator.seedDeployment("app", "iris:1", false);
+		this.emulator.get().seedDeployment("app", "iris:1", false);
 		assertThat(this.deployments.apply(DeploymentConfig.of("app", "iris:3")).bento()).contains("iris:3");
-		this.emulator.faults()
+		this.emulator.get()
+			.faults()
 			.on("GET", "/api/v2/deployments/app")
 			.times(1)
 			.body(200, deploymentInCluster("app", "eu-west"));
@@ -192,7 +192,7 @@ class DeploymentOperationsTests {
 
 	@Test
 	void terminateThenDelete() {
-		this.emulator.seedDeployment("t", "iris:1", false);
+		this.emulator.get().seedDeployment("t", "iris:1", false);
 		assertThat(this.deployments.terminate("t", null).status()).isEqualTo("terminating");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
 			.isThrownBy(() -> this.deployments.waitUntilReady("t", null, Duration.ofSeconds(5), POLL))
@@ -214,8 +214,8 @@ class DeploymentOperationsTests {
 
 	@Test
 	void waitUntilReadyFailsOnTerminalStatus() {
-		this.emulator.seedDeployment("f", "iris:1", false);
-		this.emulator.setDeploymentStatus("f", "image-build-failed");
+		this.emulator.get().seedDeployment("f", "iris:1", false);
+		this.emulator.get().setDeploymentStatus("f", "image-build-failed");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
 			.isThrownBy(() -> this.deployments.waitUntilReady("f", null, Duration.ofSeconds(5), POLL))
 			.satisfies((ex) -> {
@@ -226,8 +226,8 @@ class DeploymentOperationsTests {
 
 	@Test
 	void waitUntilReadyTimesOut() {
-		this.emulator.seedDeployment("slow", "iris:1", false);
-		this.emulator.setDeploymentStatus("slow", "image-building");
+		this.emulator.get().seedDeployment("slow", "iris:1", false);
+		this.emulator.get().setDeploymentStatus("slow", "image-building");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
 			.isThrownBy(() -> this.deployments.waitUntilReady("slow", null, Duration.ofMillis(400), POLL))
 			.satisfies((ex) -> {
@@ -247,9 +247,9 @@ class DeploymentOperationsTests {
 		List<InstanceType> types = this.reactive.blocking().instanceTypes(null);
 		assertThat(types).isNotEmpty();
 		assertThat(types).allSatisfy((t) -> assertThat(t.name()).isNotBlank());
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		this.reactive.blocking().instanceTypes("default");
-		assertThat(this.emulator.requests().get(0).rawQuery()).isEqualTo("cluster=default");
+		assertThat(this.emulator.get().requests().get(0).rawQuery()).isEqualTo("cluster=default");
 	}
 
 }

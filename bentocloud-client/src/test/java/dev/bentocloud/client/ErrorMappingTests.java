@@ -1,10 +1,12 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.ServerSocket;
 import java.time.Duration;
 
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,24 +18,19 @@ class ErrorMappingTests {
 
 	private static final String USER = "/api/v1/auth/current";
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private BlockingBentoCloudClient client;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.client = EmulatorSupport.client(this.emulator).blocking();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.client = EmulatorSupport.client(this.emulator.get()).blocking();
 	}
 
 	@Test
 	void unauthenticatedSaysHowToFix() {
-		BlockingBentoCloudClient wrong = EmulatorSupport.clientBuilder(this.emulator)
+		BlockingBentoCloudClient wrong = EmulatorSupport.clientBuilder(this.emulator.get())
 			.apiToken("wrong-token-xyz")
 			.build()
 			.blocking();
@@ -48,35 +45,38 @@ class ErrorMappingTests {
 
 	@Test
 	void revokedTokenIsUnauthenticated() {
-		this.emulator.revokeToken(this.emulator.apiToken());
+		this.emulator.get().revokeToken(this.emulator.get().apiToken());
 		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
 			.isThrownBy(this.client::currentOrganization);
 	}
 
 	@Test
 	void missingTokenFailsEachCallWithoutARequest() {
-		BlockingBentoCloudClient none = EmulatorSupport.clientBuilder(this.emulator).apiToken(null).build().blocking();
-		this.emulator.clearRequests();
+		BlockingBentoCloudClient none = EmulatorSupport.clientBuilder(this.emulator.get())
+			.apiToken(null)
+			.build()
+			.blocking();
+		this.emulator.get().clearRequests();
 		assertThatExceptionOfType(BentoCloudCredentialsException.class).isThrownBy(none::currentUser)
 			.withMessage("No BentoCloud API token is configured. Run `bentoml cloud login` (writes "
 					+ "~/bentoml/.yatai.yaml), or set the environment variable BENTO_CLOUD_API_KEY (with "
 					+ "BENTO_CLOUD_API_ENDPOINT for your organization's endpoint), or set the property "
 					+ "bentocloud.api-token (with bentocloud.endpoint).");
-		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(this.emulator.get().requests()).isEmpty();
 	}
 
 	@Test
 	void notFound() {
-		this.emulator.faults().on("GET", USER).respond(404);
+		this.emulator.get().faults().on("GET", USER).respond(404);
 		assertThatExceptionOfType(BentoCloudNotFoundException.class).isThrownBy(this.client::currentUser)
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
 	}
 
 	@Test
 	void badRequestWithRecordNotFoundIsNotFoundOtherwiseApiError() {
-		this.emulator.faults().on("GET", USER).times(1).body(400, "{\"message\":\"record not found\"}");
+		this.emulator.get().faults().on("GET", USER).times(1).body(400, "{\"message\":\"record not found\"}");
 		assertThatExceptionOfType(BentoCloudNotFoundException.class).isThrownBy(this.client::currentUser);
-		this.emulator.faults().on("GET", USER).times(1).body(400, "{\"message\":\"bad input\"}");
+		this.emulator.get().faults().on("GET", USER).times(1).body(400, "{\"message\":\"bad input\"}");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
 			.isNotInstanceOf(BentoCloudNotFoundException.class)
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("400", "bad input"));
@@ -84,7 +84,7 @@ class ErrorMappingTests {
 
 	@Test
 	void serverErrorWithTraceIdKeepsRealStatus() {
-		this.emulator.faults().on("GET", USER).respond(500).header("x-trace-id", "trace-42");
+		this.emulator.get().faults().on("GET", USER).respond(500).header("x-trace-id", "trace-42");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser).satisfies((ex) -> {
 			assertThat(ex.getStatusCode()).isEqualTo(500);
 			assertThat(ex.getTraceId()).isEqualTo("trace-42");
@@ -94,7 +94,7 @@ class ErrorMappingTests {
 
 	@Test
 	void serverErrorWithoutTraceIdHasBodyExcerpt() {
-		this.emulator.faults().on("GET", USER).body(500, "x".repeat(2000));
+		this.emulator.get().faults().on("GET", USER).body(500, "x".repeat(2000));
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser).satisfies((ex) -> {
 			assertThat(ex.getStatusCode()).isEqualTo(500);
 			assertThat(ex.getTraceId()).isNull();
@@ -105,22 +105,22 @@ class ErrorMappingTests {
 
 	@Test
 	void serviceUnavailableKeeps503AfterRetries() {
-		this.emulator.faults().on("GET", USER).respond(503);
+		this.emulator.get().faults().on("GET", USER).respond(503);
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(4);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(4);
 	}
 
 	@Test
 	void unexpectedSuccessStatusIsAnError() {
-		this.emulator.faults().on("GET", USER).body(201, "{}");
+		this.emulator.get().faults().on("GET", USER).body(201, "{}");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(201));
 	}
 
 	@Test
 	void nonJsonBodyIsMalformedResponse() {
-		this.emulator.faults().on("GET", "/api/v1/current_org").body(200, "not json");
+		this.emulator.get().faults().on("GET", "/api/v1/current_org").body(200, "not json");
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
 			.isThrownBy(this.client::currentOrganization)
 			.withMessageContaining("GET /api/v1/current_org");
@@ -128,7 +128,7 @@ class ErrorMappingTests {
 
 	@Test
 	void missingRequiredFieldIsMalformedResponse() {
-		this.emulator.faults().on("GET", USER).body(200, "{\"email\":\"x@y\"}");
+		this.emulator.get().faults().on("GET", USER).body(200, "{\"email\":\"x@y\"}");
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class).isThrownBy(this.client::currentUser)
 			.withMessageContaining("GET /api/v1/auth/current")
 			.withMessageContaining("name");
@@ -136,7 +136,8 @@ class ErrorMappingTests {
 
 	@Test
 	void unknownFieldsAreIgnored() {
-		this.emulator.faults()
+		this.emulator.get()
+			.faults()
 			.on("GET", USER)
 			.body(200,
 					"{\"name\":\"n\",\"email\":\"e\",\"first_name\":\"f\",\"last_name\":\"l\",\"brand_new\":{\"a\":[1]}}");
@@ -145,8 +146,8 @@ class ErrorMappingTests {
 
 	@Test
 	void truncatedBodyIsTransportError() {
-		this.emulator.faults().on("GET", USER).truncatedBody();
-		BlockingBentoCloudClient impatient = EmulatorSupport.clientBuilder(this.emulator)
+		this.emulator.get().faults().on("GET", USER).truncatedBody();
+		BlockingBentoCloudClient impatient = EmulatorSupport.clientBuilder(this.emulator.get())
 			.responseTimeout(Duration.ofSeconds(1))
 			.build()
 			.blocking();
@@ -156,7 +157,7 @@ class ErrorMappingTests {
 
 	@Test
 	void connectionResetIsTransportError() {
-		this.emulator.faults().on("GET", USER).resetConnection();
+		this.emulator.get().faults().on("GET", USER).resetConnection();
 		assertThatExceptionOfType(BentoCloudTransportException.class).isThrownBy(this.client::currentUser)
 			.withMessageContaining("GET /api/v1/auth/current");
 	}
@@ -167,7 +168,7 @@ class ErrorMappingTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		BlockingBentoCloudClient closed = EmulatorSupport.clientBuilder(this.emulator)
+		BlockingBentoCloudClient closed = EmulatorSupport.clientBuilder(this.emulator.get())
 			.endpoint("http://127.0.0.1:" + port)
 			.build()
 			.blocking();
@@ -178,8 +179,8 @@ class ErrorMappingTests {
 
 	@Test
 	void slowResponseTimesOut() {
-		this.emulator.faults().on("GET", USER).delay(Duration.ofSeconds(3));
-		BlockingBentoCloudClient impatient = EmulatorSupport.clientBuilder(this.emulator)
+		this.emulator.get().faults().on("GET", USER).delay(Duration.ofSeconds(3));
+		BlockingBentoCloudClient impatient = EmulatorSupport.clientBuilder(this.emulator.get())
 			.responseTimeout(Duration.ofMillis(300))
 			.build()
 			.blocking();
@@ -187,23 +188,26 @@ class ErrorMappingTests {
 		assertThatExceptionOfType(BentoCloudTransportException.class).isThrownBy(impatient::currentUser)
 			.withMessageContaining("timed out");
 		System.out.println("Timed out after " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
 	}
 
 	@Test
 	void redirectIsNotFollowed() {
-		this.emulator.faults().on("GET", USER).redirect("http://localhost:" + this.emulator.port() + "/elsewhere");
+		this.emulator.get()
+			.faults()
+			.on("GET", USER)
+			.redirect("http://localhost:" + this.emulator.get().port() + "/elsewhere");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(this.client::currentUser)
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302));
-		assertThat(this.emulator.requestCount("GET", "/elsewhere")).isZero();
+		assertThat(this.emulator.get().requestCount("GET", "/elsewhere")).isZero();
 	}
 
 	@Test
 	void createFailureIsNeverRetried() {
-		this.emulator.faults().on("POST", "/api/v1/api_tokens").respond(503);
+		this.emulator.get().faults().on("POST", "/api/v1/api_tokens").respond(503);
 		assertThatExceptionOfType(BentoCloudApiException.class)
 			.isThrownBy(() -> this.client.apiTokens().create(CreateApiTokenRequest.named("once")));
-		assertThat(this.emulator.requestCount("POST", "/api/v1/api_tokens")).isEqualTo(1);
+		assertThat(this.emulator.get().requestCount("POST", "/api/v1/api_tokens")).isEqualTo(1);
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,25 +26,16 @@ class MisbehavingServerTests {
 
 	private static final String TOKENS = "/api/v1/api_tokens";
 
-	private BentoCloudEmulator emulator;
-
-	@BeforeEach
-	void start() {
-		this.emulator = BentoCloudEmulator.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private BentoCloudClientBuilder builder() {
-		return EmulatorSupport.clientBuilder(this.emulator);
+		return EmulatorSupport.clientBuilder(this.emulator.get());
 	}
 
 	@Test
 	void aDrippingBodyEndsAtTheCallDeadline() {
-		this.emulator.faults().on("GET", USER).drip(Duration.ofMillis(300));
+		this.emulator.get().faults().on("GET", USER).drip(Duration.ofMillis(300));
 		BentoCloudClient client = builder().responseTimeout(Duration.ofSeconds(1))
 			.retry(0, Duration.ofMillis(1), Duration.ofMillis(1))
 			.build();
@@ -56,7 +49,8 @@ class MisbehavingServerTests {
 
 	@Test
 	void anHtmlLoginPageIsAMalformedResponseNotANetworkProblem() {
-		this.emulator.faults()
+		this.emulator.get()
+			.faults()
 			.on("GET", USER)
 			.body(200, "<html><body>Please log in</body></html>")
 			.contentType("text/html");
@@ -68,7 +62,7 @@ class MisbehavingServerTests {
 	@Test
 	void aBodyOverTheCapIsAMalformedResponse() {
 		String huge = "{\"name\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}";
-		this.emulator.faults().on("GET", USER).body(200, huge);
+		this.emulator.get().faults().on("GET", USER).body(200, huge);
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
 			.isThrownBy(() -> builder().build().blocking().currentUser())
 			.withMessageContaining("larger than 16 MiB");
@@ -76,7 +70,8 @@ class MisbehavingServerTests {
 
 	@Test
 	void controlCharactersFromTheServerAreEscapedInMessages() {
-		this.emulator.faults()
+		this.emulator.get()
+			.faults()
 			.on("GET", USER)
 			.body(500, "oops\r\n2026-11-30 INFO forged log line \u001b[2J\u001b]0;pwned\u0007");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(
@@ -90,34 +85,34 @@ class MisbehavingServerTests {
 
 	@Test
 	void aServerThatIgnoresStartFailsTheListAfterTwoPages() {
-		this.emulator.seedApiTokens(250);
-		this.emulator.faults().on("GET", TOKENS).ignoreStart();
-		this.emulator.clearRequests();
+		this.emulator.get().seedApiTokens(250);
+		this.emulator.get().faults().on("GET", TOKENS).ignoreStart();
+		this.emulator.get().clearRequests();
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
 			.isThrownBy(() -> builder().build().apiTokens().list().collectList().block(Duration.ofSeconds(20)))
 			.withMessageContaining("page 2 was asked for start=100 but starts at 0");
-		assertThat(this.emulator.requestCount("GET", TOKENS)).isEqualTo(2);
+		assertThat(this.emulator.get().requestCount("GET", TOKENS)).isEqualTo(2);
 	}
 
 	@Test
 	void aTotalThatStaysAheadEndsAtTheFirstEmptyPage() {
-		this.emulator.seedApiTokens(250);
-		this.emulator.faults().on("GET", TOKENS).total(1_000_000);
-		this.emulator.clearRequests();
+		this.emulator.get().seedApiTokens(250);
+		this.emulator.get().faults().on("GET", TOKENS).total(1_000_000);
+		this.emulator.get().clearRequests();
 		List<ApiToken> tokens = builder().build().apiTokens().list().collectList().block(Duration.ofSeconds(20));
 		assertThat(tokens).hasSize(251);
-		assertThat(this.emulator.requestCount("GET", TOKENS)).isEqualTo(4);
+		assertThat(this.emulator.get().requestCount("GET", TOKENS)).isEqualTo(4);
 	}
 
 	@Test
 	void listsNeverTakeMorePagesThanTheMaximum() {
-		this.emulator.seedApiTokens(250);
-		this.emulator.clearRequests();
+		this.emulator.get().seedApiTokens(250);
+		this.emulator.get().clearRequests();
 		assertThatExceptionOfType(BentoCloudMalformedResponseException.class)
 			.isThrownBy(
 					() -> builder().maxPages(2).build().apiTokens().list().collectList().block(Duration.ofSeconds(20)))
 			.withMessageContaining("the maximum of 2 pages");
-		assertThat(this.emulator.requestCount("GET", TOKENS)).isEqualTo(2);
+		assertThat(this.emulator.get().requestCount("GET", TOKENS)).isEqualTo(2);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.bentocloud.client;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 
 import dev.bentocloud.client.model.Cluster;
@@ -10,6 +11,7 @@ import dev.bentocloud.client.model.SecretContent;
 import dev.bentocloud.client.model.SecretItem;
 import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,23 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Secrets, clusters, void_update and the BentoML version header, against the emulator.
+ * Secrets, clusters, void_update and the BentoML version header, against the
+ * emulator.get().
  */
 class SecretAndClusterOperationsTests {
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(false));
 
 	private BlockingBentoCloudClient client;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.builder().seedDemoData(false).start();
-		this.client = EmulatorSupport.client(this.emulator).blocking();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.client = EmulatorSupport.client(this.emulator.get()).blocking();
 	}
 
 	@Test
@@ -57,7 +56,8 @@ class SecretAndClusterOperationsTests {
 				.withDescription("rotated")
 				.withCluster("eu-west"));
 		assertThat(updated.description()).isEqualTo("rotated");
-		RecordedRequest patch = this.emulator.requests()
+		RecordedRequest patch = this.emulator.get()
+			.requests()
 			.stream()
 			.filter((r) -> r.method().equals("PATCH"))
 			.findFirst()
@@ -77,9 +77,9 @@ class SecretAndClusterOperationsTests {
 				.create(CreateSecretRequest.of(String.format("s-%03d", i),
 						SecretContent.env(List.of(SecretItem.of("K", "V")))));
 		}
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		assertThat(this.client.secrets().list()).hasSize(105);
-		assertThat(this.emulator.requests()).hasSize(2);
+		assertThat(this.emulator.get().requests()).hasSize(2);
 	}
 
 	@Test
@@ -94,9 +94,9 @@ class SecretAndClusterOperationsTests {
 	@Test
 	void voidUpdateRedeploysUnchanged() {
 		this.client.deployments().create(DeploymentConfig.of("iris", "iris:1"));
-		this.emulator.clearRequests();
+		this.emulator.get().clearRequests();
 		assertThat(this.client.deployments().voidUpdate("iris", null).name()).isEqualTo("iris");
-		RecordedRequest put = this.emulator.requests().get(0);
+		RecordedRequest put = this.emulator.get().requests().get(0);
 		assertThat(put.method()).isEqualTo("PUT");
 		assertThat(put.path()).isEqualTo("/api/v2/deployments/iris/void_update");
 		assertThat(put.rawQuery()).isEqualTo("cluster=");
@@ -106,11 +106,15 @@ class SecretAndClusterOperationsTests {
 	@Test
 	void bentomlVersionHeaderOnEveryCallAndOverridable() {
 		this.client.currentUser();
-		assertThat(this.emulator.requests().get(0).header("X-Bentoml-Version"))
+		assertThat(this.emulator.get().requests().get(0).header("X-Bentoml-Version"))
 			.isEqualTo(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
-		this.emulator.clearRequests();
-		EmulatorSupport.clientBuilder(this.emulator).bentomlVersion("1.4.40").build().blocking().currentOrganization();
-		assertThat(this.emulator.requests().get(0).header("X-Bentoml-Version")).isEqualTo("1.4.40");
+		this.emulator.get().clearRequests();
+		EmulatorSupport.clientBuilder(this.emulator.get())
+			.bentomlVersion("1.4.40")
+			.build()
+			.blocking()
+			.currentOrganization();
+		assertThat(this.emulator.get().requests().get(0).header("X-Bentoml-Version")).isEqualTo("1.4.40");
 	}
 
 }

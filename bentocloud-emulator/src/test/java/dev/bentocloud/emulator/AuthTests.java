@@ -1,5 +1,6 @@
 package dev.bentocloud.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,19 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthTests {
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private Http http;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.http = new Http(this.emulator.endpoint(), this.emulator.apiToken());
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
 	}
 
 	@ParameterizedTest
@@ -53,10 +49,10 @@ class AuthTests {
 
 	@Test
 	void revokedTokenIs401() {
-		String token = this.emulator.createUserWithToken("bob", "bob@example.com");
+		String token = this.emulator.get().createUserWithToken("bob", "bob@example.com");
 		Http bob = this.http.withToken(token);
 		assertThat(bob.getJson("/api/v1/auth/current").get("email").stringValue()).isEqualTo("bob@example.com");
-		this.emulator.revokeToken(token);
+		this.emulator.get().revokeToken(token);
 		assertThat(bob.get("/api/v1/auth/current").statusCode()).isEqualTo(401);
 		assertThat(this.http.get("/api/v1/auth/current").statusCode()).isEqualTo(200);
 	}
@@ -84,8 +80,9 @@ class AuthTests {
 
 	@Test
 	void bearerIsNotAcceptedOnManagementApi() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + "/api/v1/auth/current"))
-			.header("Authorization", "Bearer " + this.emulator.apiToken())
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.emulator.get().endpoint() + "/api/v1/auth/current"))
+			.header("Authorization", "Bearer " + this.emulator.get().apiToken())
 			.build();
 		HttpResponse<String> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -93,8 +90,9 @@ class AuthTests {
 
 	@Test
 	void tokenHeaderNameIsCaseInsensitive() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + "/api/v1/auth/current"))
-			.header("x-yatai-api-token", this.emulator.apiToken())
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.emulator.get().endpoint() + "/api/v1/auth/current"))
+			.header("x-yatai-api-token", this.emulator.get().apiToken())
 			.build();
 		assertThat(Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 	}

@@ -1,5 +1,6 @@
 package dev.bentocloud.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,24 +25,24 @@ class FaultTests {
 
 	private static final String CURRENT = "/api/v1/auth/current";
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private Http http;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.http = new Http(this.emulator.endpoint(), this.emulator.apiToken());
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
 	}
 
 	@Test
 	void respondsWithStatusAndHeadersForTheGivenNumberOfTimes() {
-		FaultRule rule = this.emulator.faults().on("GET", CURRENT).times(2).respond(503).header("x-trace-id", "t-1");
+		FaultRule rule = this.emulator.get()
+			.faults()
+			.on("GET", CURRENT)
+			.times(2)
+			.respond(503)
+			.header("x-trace-id", "t-1");
 		for (int i = 0; i < 2; i++) {
 			HttpResponse<String> response = this.http.get(CURRENT);
 			assertThat(response.statusCode()).isEqualTo(503);
@@ -54,7 +55,7 @@ class FaultTests {
 
 	@Test
 	void ruleWithoutTimesFiresForever() {
-		this.emulator.faults().on("GET", "/api/v1/api_tokens").respond(429).header("Retry-After", "1");
+		this.emulator.get().faults().on("GET", "/api/v1/api_tokens").respond(429).header("Retry-After", "1");
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> response = this.http.get("/api/v1/api_tokens");
 			assertThat(response.statusCode()).isEqualTo(429);
@@ -65,20 +66,20 @@ class FaultTests {
 
 	@Test
 	void rulesMatchInOrderAndExhaustedRulesFallThrough() {
-		this.emulator.faults().on("GET", CURRENT).times(1).respond(500);
-		this.emulator.faults().on("GET", CURRENT).times(2).respond(502);
-		this.emulator.faults().on("*", "/api/*").respond(504);
+		this.emulator.get().faults().on("GET", CURRENT).times(1).respond(500);
+		this.emulator.get().faults().on("GET", CURRENT).times(2).respond(502);
+		this.emulator.get().faults().on("*", "/api/*").respond(504);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(500);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(502);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(502);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(504);
 		assertThat(this.http.post("/api/v1/api_tokens", "{}").statusCode()).isEqualTo(504);
-		assertThat(this.emulator.faults().rules()).hasSize(3);
+		assertThat(this.emulator.get().faults().rules()).hasSize(3);
 	}
 
 	@Test
 	void methodAndGlobRestrictTheMatch() {
-		this.emulator.faults().on("POST", "/api/v2/*").respond(500);
+		this.emulator.get().faults().on("POST", "/api/v2/*").respond(500);
 		assertThat(this.http.get("/api/v2/deployments").statusCode()).isEqualTo(200);
 		assertThat(this.http.post("/api/v2/deployments/x/terminate", "").statusCode()).isEqualTo(500);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
@@ -86,22 +87,22 @@ class FaultTests {
 
 	@Test
 	void faultsApplyBeforeAuthentication() {
-		this.emulator.faults().on("GET", CURRENT).respond(503);
+		this.emulator.get().faults().on("GET", CURRENT).respond(503);
 		assertThat(this.http.withToken(null).get(CURRENT).statusCode()).isEqualTo(503);
 	}
 
 	@Test
 	void clearRemovesAllRules() {
-		this.emulator.faults().on("*", "*").respond(500);
+		this.emulator.get().faults().on("*", "*").respond(500);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(500);
-		this.emulator.faults().clear();
+		this.emulator.get().faults().clear();
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
-		assertThat(this.emulator.faults().rules()).isEmpty();
+		assertThat(this.emulator.get().faults().rules()).isEmpty();
 	}
 
 	@Test
 	void malformedBody() {
-		this.emulator.faults().on("GET", "/api/v1/current_org").body(200, "not json");
+		this.emulator.get().faults().on("GET", "/api/v1/current_org").body(200, "not json");
 		HttpResponse<String> response = this.http.get("/api/v1/current_org");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("not json");
@@ -110,15 +111,16 @@ class FaultTests {
 
 	@Test
 	void delayHoldsTheFirstByteThenAnswersNormally() throws Exception {
-		this.emulator.faults().on("*", "/api/v2/*").times(1).delay(Duration.ofSeconds(3));
-		HttpRequest impatient = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + "/api/v2/deployments"))
-			.header("X-YATAI-API-TOKEN", this.emulator.apiToken())
+		this.emulator.get().faults().on("*", "/api/v2/*").times(1).delay(Duration.ofSeconds(3));
+		HttpRequest impatient = HttpRequest
+			.newBuilder(URI.create(this.emulator.get().endpoint() + "/api/v2/deployments"))
+			.header("X-YATAI-API-TOKEN", this.emulator.get().apiToken())
 			.timeout(Duration.ofMillis(300))
 			.build();
 		assertThatExceptionOfType(HttpTimeoutException.class)
 			.isThrownBy(() -> Http.CLIENT.send(impatient, HttpResponse.BodyHandlers.ofString()));
-		this.emulator.faults().clear();
-		this.emulator.faults().on("GET", CURRENT).delay(Duration.ofMillis(200));
+		this.emulator.get().faults().clear();
+		this.emulator.get().faults().on("GET", CURRENT).delay(Duration.ofMillis(200));
 		long started = System.nanoTime();
 		HttpResponse<String> response = this.http.get(CURRENT);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -127,13 +129,13 @@ class FaultTests {
 
 	@Test
 	void delayCombinesWithRespond() {
-		this.emulator.faults().on("GET", CURRENT).delay(Duration.ofMillis(50)).respond(503);
+		this.emulator.get().faults().on("GET", CURRENT).delay(Duration.ofMillis(50)).respond(503);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(503);
 	}
 
 	@Test
 	void truncatedBodyFailsTheClientAndTheNextRequestWorks() {
-		this.emulator.faults().on("GET", CURRENT).times(1).truncatedBody();
+		this.emulator.get().faults().on("GET", CURRENT).times(1).truncatedBody();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
 	}
@@ -142,20 +144,20 @@ class FaultTests {
 	void resetConnectionFailsTheClientAndTheNextRequestWorks() {
 		// Every time: java.net.http silently retries a GET once when a pooled connection
 		// dies.
-		this.emulator.faults().on("GET", CURRENT).resetConnection();
+		this.emulator.get().faults().on("GET", CURRENT).resetConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
-		this.emulator.faults().clear();
+		this.emulator.get().faults().clear();
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void resetMidBodySendsHeadAndPartOfTheBodyThenResets() throws IOException {
-		this.emulator.faults().on("GET", CURRENT).times(1).resetMidBody();
-		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+		this.emulator.get().faults().on("GET", CURRENT).times(1).resetMidBody();
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.get().port())) {
 			socket.setSoTimeout(5000);
 			socket.getOutputStream()
 				.write(("GET " + CURRENT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-YATAI-API-TOKEN: "
-						+ this.emulator.apiToken() + "\r\n\r\n")
+						+ this.emulator.get().apiToken() + "\r\n\r\n")
 					.getBytes(StandardCharsets.ISO_8859_1));
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -177,7 +179,7 @@ class FaultTests {
 
 	@Test
 	void probabilityFiresForAboutThatShareOfRequests() {
-		FaultRule rule = this.emulator.faults().on("GET", CURRENT).probability(0.25).respond(503);
+		FaultRule rule = this.emulator.get().faults().on("GET", CURRENT).probability(0.25).respond(503);
 		int faulted = 0;
 		for (int i = 0; i < 400; i++) {
 			if (this.http.get(CURRENT).statusCode() == 503) {
@@ -185,31 +187,31 @@ class FaultTests {
 			}
 		}
 		assertThat(faulted).isEqualTo(rule.hits()).isBetween(50, 150);
-		assertThat(this.emulator.faults().on("GET", CURRENT).probability(0.0).respond(500).hits()).isZero();
+		assertThat(this.emulator.get().faults().on("GET", CURRENT).probability(0.0).respond(500).hits()).isZero();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).probability(1.5))
+			.isThrownBy(() -> this.emulator.get().faults().on("GET", CURRENT).probability(1.5))
 			.withMessageContaining("between 0 and 1");
 	}
 
 	@Test
 	void openConnectionsCountsLiveClientSockets() throws Exception {
-		assertThat(this.emulator.openConnections()).isZero();
-		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+		assertThat(this.emulator.get().openConnections()).isZero();
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.get().port())) {
 			awaitOpenConnections(1);
 		}
 		awaitOpenConnections(0);
 	}
 
 	private void awaitOpenConnections(int expected) throws InterruptedException {
-		for (int i = 0; i < 100 && this.emulator.openConnections() != expected; i++) {
+		for (int i = 0; i < 100 && this.emulator.get().openConnections() != expected; i++) {
 			Thread.sleep(20);
 		}
-		assertThat(this.emulator.openConnections()).isEqualTo(expected);
+		assertThat(this.emulator.get().openConnections()).isEqualTo(expected);
 	}
 
 	@Test
 	void redirectAnswers302WithLocation() {
-		this.emulator.faults().on("GET", CURRENT).redirect("http://localhost:1/x");
+		this.emulator.get().faults().on("GET", CURRENT).redirect("http://localhost:1/x");
 		HttpResponse<String> response = this.http.get(CURRENT);
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("location")).hasValue("http://localhost:1/x");
@@ -217,32 +219,33 @@ class FaultTests {
 
 	@Test
 	void faultedRequestsAreRecorded() {
-		this.emulator.faults().on("GET", CURRENT).respond(500);
+		this.emulator.get().faults().on("GET", CURRENT).respond(500);
 		this.http.get(CURRENT);
-		assertThat(this.emulator.requestCount("GET", CURRENT)).isEqualTo(1);
-		assertThat(this.emulator.requests()).singleElement().satisfies((request) -> {
+		assertThat(this.emulator.get().requestCount("GET", CURRENT)).isEqualTo(1);
+		assertThat(this.emulator.get().requests()).singleElement().satisfies((request) -> {
 			assertThat(request.path()).isEqualTo(CURRENT);
-			assertThat(request.header("X-YATAI-API-TOKEN")).isEqualTo(this.emulator.apiToken());
+			assertThat(request.header("X-YATAI-API-TOKEN")).isEqualTo(this.emulator.get().apiToken());
 		});
 	}
 
 	@Test
 	void invalidRulesAreRejectedWithClearMessages() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).times(0))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.get().faults().on("GET", CURRENT).times(0))
 			.withMessageContaining("times");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.faults().on("GET", CURRENT).respond(42))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.emulator.get().faults().on("GET", CURRENT).respond(42))
 			.withMessageContaining("status");
 	}
 
 	@Test
 	void ruleWithoutActionDoesNotMatch() {
-		this.emulator.faults().on("GET", CURRENT).times(3);
+		this.emulator.get().faults().on("GET", CURRENT).times(3);
 		assertThat(this.http.get(CURRENT).statusCode()).isEqualTo(200);
 	}
 
 	private void sendRaw(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.emulator.endpoint() + path))
-			.header("X-YATAI-API-TOKEN", this.emulator.apiToken())
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.emulator.get().endpoint() + path))
+			.header("X-YATAI-API-TOKEN", this.emulator.get().apiToken())
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.bentocloud.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +16,14 @@ class SecretsAndClustersTests {
 	private static final String CONTENT = "{\"type\":\"env\",\"items\":[{\"key\":\"K\",\"sub_path\":null,\"value\":\"V\"}],"
 			+ "\"path\":null,\"stage\":\"runtime\"}";
 
-	private BentoCloudEmulator emulator;
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private Http http;
 
 	@BeforeEach
 	void start() {
-		this.emulator = BentoCloudEmulator.start();
-		this.http = new Http(this.emulator.endpoint(), this.emulator.apiToken());
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
 	}
 
 	@Test
@@ -84,7 +80,7 @@ class SecretsAndClustersTests {
 		assertThat(names).containsExactly("default", "eu-west");
 		assertThat(page.get("items").get(0).get("is_first").asBoolean()).isTrue();
 		JsonNode cluster = Http.json(Http.ok(this.http.get("/api/v1/clusters/eu-west")));
-		assertThat(cluster.get("organization_name").stringValue()).isEqualTo(this.emulator.organizationName());
+		assertThat(cluster.get("organization_name").stringValue()).isEqualTo(this.emulator.get().organizationName());
 		assertThat(this.http.get("/api/v1/clusters/nowhere").statusCode()).isEqualTo(404);
 	}
 

@@ -96,7 +96,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withNetworkMode("host");
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
-		// The documented switch for a real account: no embedded emulator (it would also take
+		// The documented switch for a real account: no embedded emulator (it would also
+		// take
 		// port 3001 of the host network), so the usual credential layers apply.
 		withEnv("SPRING_PROFILES_ACTIVE", "bentocloud");
 		// The sample shows health details to authorized users only; these tests read them

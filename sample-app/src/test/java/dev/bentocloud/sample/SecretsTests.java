@@ -1,5 +1,6 @@
 package dev.bentocloud.sample;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
 import dev.bentocloud.sample.cli.SampleCli;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +65,9 @@ class SecretsTests {
 	@TempDir
 	static Path dir;
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(true).demoToken(TOKEN));
 
 	private final List<String> checked = new ArrayList<>();
 
@@ -80,19 +84,9 @@ class SecretsTests {
 
 	}
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(TOKEN).start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
 	@AfterEach
 	void clearFaults() {
-		emulator.faults().clear();
+		emulator.get().faults().clear();
 	}
 
 	@ParameterizedTest
@@ -140,11 +134,11 @@ class SecretsTests {
 			clientError(base, client, (rule) -> rule.body(503, "{\"message\":\"" + TOKEN + " overloaded\"}"), 502);
 			clientError(base, client, (rule) -> rule.delay(Duration.ofSeconds(3)), 503);
 
-			emulator.faults().on("GET", USER).respond(503).header("x-trace-id", "t-" + TOKEN);
+			emulator.get().faults().on("GET", USER).respond(503).header("x-trace-id", "t-" + TOKEN);
 			Thread.sleep(50); // past the health cache TTL
 			JsonNode down = JSON.readTree(get(base, "/actuator/health", 503));
 			assertThat(down.at("/components/bentocloud/status").asString()).isEqualTo("DOWN");
-			emulator.faults().clear();
+			emulator.get().faults().clear();
 		}
 		assertThat(this.checked).hasSizeGreaterThan(20);
 		assertThat(output.getAll()).contains("Netty started on port", "BentoCloud credentials from")
@@ -174,9 +168,9 @@ class SecretsTests {
 			faults.add((rule) -> rule.delay(Duration.ofSeconds(3)));
 		}
 		for (Consumer<FaultRule> fault : faults) {
-			fault.accept(emulator.faults().on("GET", USER));
+			fault.accept(emulator.get().faults().on("GET", USER));
 			cli(mode, 1, "whoami");
-			emulator.faults().clear();
+			emulator.get().faults().clear();
 		}
 		assertThat(output.getAll()).contains("BentoCloud credentials from").doesNotContain(TOKEN);
 	}
@@ -186,7 +180,7 @@ class SecretsTests {
 		ProcessResult ok = childJvm("whoami");
 		assertThat(ok.exitCode()).as(ok.output()).isZero();
 		assertThat(ok.output()).contains("Demo User (demo)", "env:BENTO_CLOUD_API_KEY").doesNotContain(TOKEN);
-		emulator.faults().on("GET", USER).respond(401).header("x-trace-id", TOKEN);
+		emulator.get().faults().on("GET", USER).respond(401).header("x-trace-id", TOKEN);
 		ProcessResult rejected = childJvm("whoami");
 		assertThat(rejected.exitCode()).as(rejected.output()).isOne();
 		assertThat(rejected.output()).contains("401").doesNotContain(TOKEN);
@@ -194,15 +188,15 @@ class SecretsTests {
 
 	private void clientError(String base, BlockingBentoCloudClient client, Consumer<FaultRule> fault, int webStatus)
 			throws Exception {
-		emulator.faults().clear();
-		fault.accept(emulator.faults().on("GET", USER));
+		emulator.get().faults().clear();
+		fault.accept(emulator.get().faults().on("GET", USER));
 		Throwable thrown = catchThrowable(client::currentUser);
 		assertThat(thrown).isInstanceOf(BentoCloudException.class);
 		for (Throwable t = thrown; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			assertThat(t.toString()).doesNotContain(TOKEN);
 		}
 		get(base, "/whoami", webStatus);
-		emulator.faults().clear();
+		emulator.get().faults().clear();
 	}
 
 	private String get(String base, String path, int expectedStatus) throws IOException, InterruptedException {
@@ -239,7 +233,7 @@ class SecretsTests {
 						"--bentocloud.health.cache-ttl=10ms", "--logging.level.dev.bentocloud=DEBUG",
 						"--logging.level.org.springframework.web.reactive.function.client=DEBUG"));
 		switch (mode) {
-			case PROPERTY -> args.addAll(List.of("--bentocloud.endpoint=" + emulator.endpoint(),
+			case PROPERTY -> args.addAll(List.of("--bentocloud.endpoint=" + emulator.get().endpoint(),
 					"--bentocloud.api-token=" + TOKEN, "--bentocloud.service.token=" + TOKEN));
 			case FILE -> args.add("--bentocloud.config-file=" + yataiFile());
 		}
@@ -256,7 +250,7 @@ class SecretsTests {
 					  api_token: %s
 					  email: demo@example.com
 					current_context_name: default
-					""".formatted(emulator.endpoint(), TOKEN));
+					""".formatted(emulator.get().endpoint(), TOKEN));
 			return file;
 		}
 		catch (IOException ex) {
@@ -277,7 +271,7 @@ class SecretsTests {
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((name) -> name.startsWith("BENTO") || name.startsWith("bentocloud"));
 		env.put("BENTO_CLOUD_API_KEY", TOKEN);
-		env.put("BENTO_CLOUD_API_ENDPOINT", emulator.endpoint());
+		env.put("BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint());
 		env.put("HOME", dir.toString());
 		Process process = builder.start();
 		byte[] output = process.getInputStream().readAllBytes();

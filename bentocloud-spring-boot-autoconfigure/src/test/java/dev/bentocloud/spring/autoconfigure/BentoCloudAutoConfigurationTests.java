@@ -1,5 +1,6 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,21 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(OutputCaptureExtension.class)
 class BentoCloudAutoConfigurationTests {
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, BentoCloudAutoConfiguration.class));
-
-	@BeforeAll
-	static void start() {
-		emulator = BentoCloudEmulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	private record OrderedCustomizer(int order, Runnable call) implements BentoCloudClientBuilderCustomizer, Ordered {
 
@@ -63,8 +56,8 @@ class BentoCloudAutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner withEmulator() {
-		return this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(),
-				"bentocloud.api-token=" + emulator.apiToken());
+		return this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+				"bentocloud.api-token=" + emulator.get().apiToken());
 	}
 
 	@Test
@@ -80,21 +73,21 @@ class BentoCloudAutoConfigurationTests {
 	@Test
 	void bentomlVersionHeaderDefaultsToTheContractsReleaseAndFollowsTheProperty() {
 		withEmulator().run((context) -> {
-			emulator.clearRequests();
+			emulator.get().clearRequests();
 			context.getBean(BlockingBentoCloudClient.class).currentUser();
-			assertThat(emulator.requests().get(0).header("X-Bentoml-Version"))
+			assertThat(emulator.get().requests().get(0).header("X-Bentoml-Version"))
 				.isEqualTo(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
 		});
 		withEmulator().withPropertyValues("bentocloud.bentoml-version=1.4.40").run((context) -> {
-			emulator.clearRequests();
+			emulator.get().clearRequests();
 			context.getBean(BlockingBentoCloudClient.class).currentUser();
-			assertThat(emulator.requests().get(0).header("X-Bentoml-Version")).isEqualTo("1.4.40");
+			assertThat(emulator.get().requests().get(0).header("X-Bentoml-Version")).isEqualTo("1.4.40");
 		});
 	}
 
 	@Test
 	void beansExistWithoutTokenAndCallsExplainWhatToDo() {
-		this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint()).run((context) -> {
+		this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint()).run((context) -> {
 			assertThat(context).hasSingleBean(BentoCloudClient.class);
 			assertThatExceptionOfType(BentoCloudCredentialsException.class)
 				.isThrownBy(() -> context.getBean(BlockingBentoCloudClient.class).currentUser())
@@ -104,7 +97,7 @@ class BentoCloudAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenUserDefinesBeans() {
-		BentoCloudClient own = BentoCloudClient.builder().endpoint(emulator.endpoint()).build();
+		BentoCloudClient own = BentoCloudClient.builder().endpoint(emulator.get().endpoint()).build();
 		withEmulator().withBean(BentoCloudClient.class, () -> own).run((context) -> {
 			assertThat(context.getBean(BentoCloudClient.class)).isSameAs(own);
 			assertThat(context.getBean(BlockingBentoCloudClient.class)).isSameAs(own.blocking());
@@ -117,12 +110,12 @@ class BentoCloudAutoConfigurationTests {
 
 			@Override
 			public URI getEndpoint() {
-				return URI.create(emulator.endpoint());
+				return URI.create(emulator.get().endpoint());
 			}
 
 			@Override
 			public String getApiToken() {
-				return emulator.apiToken();
+				return emulator.get().apiToken();
 			}
 
 		};
@@ -130,12 +123,12 @@ class BentoCloudAutoConfigurationTests {
 			.withBean(BentoCloudConnectionDetails.class, () -> details)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesBentoCloudConnectionDetails.class);
-				emulator.clearRequests();
+				emulator.get().clearRequests();
 				assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
-				assertThat(context.getBean(BentoCloudClient.class).endpoint()).hasToString(emulator.endpoint());
-				assertThat(emulator.requests()).singleElement()
+				assertThat(context.getBean(BentoCloudClient.class).endpoint()).hasToString(emulator.get().endpoint());
+				assertThat(emulator.get().requests()).singleElement()
 					.satisfies((request) -> assertThat(request.header("x-yatai-api-token"))
-						.isEqualTo(emulator.apiToken()));
+						.isEqualTo(emulator.get().apiToken()));
 			});
 	}
 
@@ -143,10 +136,10 @@ class BentoCloudAutoConfigurationTests {
 	void propertiesConnectionDetailsNameTheSourceAndNeverTheToken() {
 		withEmulator().run((context) -> {
 			BentoCloudConnectionDetails details = context.getBean(BentoCloudConnectionDetails.class);
-			assertThat(details.getEndpoint()).hasToString(emulator.endpoint());
-			assertThat(details.getApiToken()).isEqualTo(emulator.apiToken());
-			assertThat(details.toString()).doesNotContain(emulator.apiToken());
-			assertThat(details.toCredentials().toString()).doesNotContain(emulator.apiToken());
+			assertThat(details.getEndpoint()).hasToString(emulator.get().endpoint());
+			assertThat(details.getApiToken()).isEqualTo(emulator.get().apiToken());
+			assertThat(details.toString()).doesNotContain(emulator.get().apiToken());
+			assertThat(details.toCredentials().toString()).doesNotContain(emulator.get().apiToken());
 		});
 	}
 
@@ -160,7 +153,7 @@ class BentoCloudAutoConfigurationTests {
 				calls.add("first");
 			}))
 			.withBean("endpoint", BentoCloudClientBuilderCustomizer.class,
-					() -> (builder) -> builder.endpoint(emulator.endpoint()))
+					() -> (builder) -> builder.endpoint(emulator.get().endpoint()))
 			.run((context) -> {
 				assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
 				assertThat(calls).containsExactly("first", "second");
@@ -172,7 +165,7 @@ class BentoCloudAutoConfigurationTests {
 		withEmulator().run((context) -> {
 			BentoCloudClientBuilder first = context.getBean(BentoCloudClientBuilder.class);
 			assertThat(context.getBean(BentoCloudClientBuilder.class)).isNotSameAs(first);
-			String other = emulator.createUserWithToken("other", "other@example.com");
+			String other = emulator.get().createUserWithToken("other", "other@example.com");
 			BlockingBentoCloudClient client = first.apiToken(other).build().blocking();
 			assertThat(client.currentUser().name()).isEqualTo("other");
 			assertThat(context.getBean(BlockingBentoCloudClient.class).currentUser().name()).isEqualTo("demo");
@@ -183,15 +176,15 @@ class BentoCloudAutoConfigurationTests {
 	void deprecatedMaxAttemptsStillCountsRetries() {
 		withEmulator().withPropertyValues("bentocloud.retry.max-attempts=1", "bentocloud.retry.initial-backoff=1ms")
 			.run((context) -> {
-				emulator.faults().on("GET", "/api/v1/auth/current").times(5).respond(503);
+				emulator.get().faults().on("GET", "/api/v1/auth/current").times(5).respond(503);
 				try {
-					emulator.clearRequests();
+					emulator.get().clearRequests();
 					assertThatExceptionOfType(BentoCloudException.class)
 						.isThrownBy(() -> context.getBean(BlockingBentoCloudClient.class).currentUser());
-					assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isEqualTo(2);
+					assertThat(emulator.get().requestCount("GET", "/api/v1/auth/current")).isEqualTo(2);
 				}
 				finally {
-					emulator.faults().clear();
+					emulator.get().faults().clear();
 				}
 			});
 	}
@@ -209,11 +202,11 @@ class BentoCloudAutoConfigurationTests {
 	void webClientCustomizersApply() {
 		WebClientCustomizer customizer = (builder) -> builder.defaultHeader("X-Custom", "yes");
 		withEmulator().withBean(WebClientCustomizer.class, () -> customizer).run((context) -> {
-			emulator.clearRequests();
+			emulator.get().clearRequests();
 			context.getBean(BlockingBentoCloudClient.class).currentOrganization();
-			RecordedRequest request = emulator.requests().get(0);
+			RecordedRequest request = emulator.get().requests().get(0);
 			assertThat(request.header("x-custom")).isEqualTo("yes");
-			assertThat(request.header("x-yatai-api-token")).isEqualTo(emulator.apiToken());
+			assertThat(request.header("x-yatai-api-token")).isEqualTo(emulator.get().apiToken());
 			assertThat(request.header("accept")).isEqualTo("application/json");
 			assertThat(request.header("user-agent")).matches("bentocloud-java/\\S+");
 			assertThat(request.header("content-type")).isNull();
@@ -225,15 +218,15 @@ class BentoCloudAutoConfigurationTests {
 	void timeoutsAndRetriesComeFromProperties() {
 		withEmulator().withPropertyValues("bentocloud.retry.max-retries=1", "bentocloud.retry.initial-backoff=5ms")
 			.run((context) -> {
-				emulator.faults().on("GET", "/api/v1/auth/current").respond(503);
+				emulator.get().faults().on("GET", "/api/v1/auth/current").respond(503);
 				try {
-					emulator.clearRequests();
+					emulator.get().clearRequests();
 					assertThat(context.getBean(BentoCloudClient.class).currentUser().onErrorComplete().block())
 						.isNull();
-					assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isEqualTo(2);
+					assertThat(emulator.get().requestCount("GET", "/api/v1/auth/current")).isEqualTo(2);
 				}
 				finally {
-					emulator.faults().clear();
+					emulator.get().faults().clear();
 				}
 			});
 	}

@@ -1,9 +1,11 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,30 +45,21 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 			HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 			HealthEndpointAutoConfiguration.class);
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 		.withPropertyValues("management.endpoint.health.show-details=always");
 
-	@BeforeAll
-	static void start() {
-		emulator = BentoCloudEmulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
 	@BeforeEach
 	void reset() {
-		emulator.faults().clear();
-		emulator.clearRequests();
+		emulator.get().faults().clear();
+		emulator.get().clearRequests();
 	}
 
 	private String[] emulatorCredentials() {
-		return new String[] { "bentocloud.endpoint=" + emulator.endpoint(),
-				"bentocloud.api-token=" + emulator.apiToken() };
+		return new String[] { "bentocloud.endpoint=" + emulator.get().endpoint(),
+				"bentocloud.api-token=" + emulator.get().apiToken() };
 	}
 
 	@Test
@@ -79,16 +72,16 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 			assertThat(bentocloud.getStatus()).isEqualTo(Status.UP);
 			assertThat(bentocloud.getDetails()).containsEntry("user", "demo")
 				.containsEntry("organization", "acme")
-				.containsEntry("endpoint", emulator.endpoint());
-			assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isOne();
+				.containsEntry("endpoint", emulator.get().endpoint());
+			assertThat(emulator.get().requestCount("GET", "/api/v1/auth/current")).isOne();
 		});
 	}
 
 	@Test
 	void withTheApplicationsOwnClientTheDetailsDescribeThatClientNotTheProperties() {
 		BentoCloudClient own = BentoCloudClient.builder()
-			.endpoint(emulator.endpoint())
-			.apiToken(emulator.apiToken())
+			.endpoint(emulator.get().endpoint())
+			.apiToken(emulator.get().apiToken())
 			.build();
 		this.runner
 			.withPropertyValues("bentocloud.endpoint=https://properties.example.com",
@@ -98,7 +91,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getStatus()).isEqualTo(Status.UP);
-				assertThat(bentocloud.getDetails()).containsEntry("endpoint", emulator.endpoint())
+				assertThat(bentocloud.getDetails()).containsEntry("endpoint", emulator.get().endpoint())
 					.containsEntry("credentialsSource",
 							"the application's own BentoCloudClient bean 'myBentoCloudClient'");
 			});
@@ -117,9 +110,10 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 
 	@Test
 	void rejectedTokenIsDownThroughTheEndpointWithoutTheToken() {
-		String token = emulator.createUserWithToken("eve", "eve@example.com");
-		emulator.revokeToken(token);
-		this.runner.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(), "bentocloud.api-token=" + token)
+		String token = emulator.get().createUserWithToken("eve", "eve@example.com");
+		emulator.get().revokeToken(token);
+		this.runner
+			.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(), "bentocloud.api-token=" + token)
 			.run((context) -> {
 				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
@@ -131,7 +125,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 
 	@Test
 	void slowServerIsDownWithinTheHealthTimeout() {
-		emulator.faults().on("GET", "/api/v1/auth/current").delay(Duration.ofSeconds(5));
+		emulator.get().faults().on("GET", "/api/v1/auth/current").delay(Duration.ofSeconds(5));
 		this.runner.withPropertyValues(emulatorCredentials())
 			.withPropertyValues("bentocloud.health.timeout=300ms")
 			.run((context) -> {
@@ -171,7 +165,7 @@ class BentoCloudHealthContributorAutoConfigurationTests {
 				IndicatedHealthDescriptor bentocloud = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
 					.healthForPath("bentocloud");
 				assertThat(bentocloud.getDetails()).containsEntry("mine", true);
-				assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isZero();
+				assertThat(emulator.get().requestCount("GET", "/api/v1/auth/current")).isZero();
 			});
 	}
 

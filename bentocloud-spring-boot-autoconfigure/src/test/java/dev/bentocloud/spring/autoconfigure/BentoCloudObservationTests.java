@@ -1,9 +1,11 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BentoCloudObservationTests {
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
@@ -35,33 +38,23 @@ class BentoCloudObservationTests {
 				WebClientObservationAutoConfiguration.class, BentoCloudAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
-	@BeforeAll
-	static void start() {
-		emulator = BentoCloudEmulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
 	@Test
 	void theAutoConfiguredClientAndTheBuilderBeanAreObserved() {
 		this.runner
-			.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(),
-					"bentocloud.api-token=" + emulator.apiToken())
+			.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+					"bentocloud.api-token=" + emulator.get().apiToken())
 			.run((context) -> {
 				context.getBean(BlockingBentoCloudClient.class).currentUser();
-				String other = emulator.createUserWithToken("other", "other@example.com");
+				String other = emulator.get().createUserWithToken("other", "other@example.com");
 				BentoCloudClient built = context.getBean(BentoCloudClientBuilder.class).apiToken(other).build();
 				built.blocking().currentOrganization();
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find("http.client.requests").tag("uri", "/api/v1/auth/current").timer()).isNotNull()
 					.satisfies((timer) -> assertThat(timer.count()).isOne());
 				assertThat(registry.find("http.client.requests").tag("uri", "/api/v1/current_org").timer()).isNotNull();
-				assertThat(registry.getMeters())
-					.allSatisfy((meter) -> assertThat(meter.getId().toString()).doesNotContain(emulator.apiToken())
-						.doesNotContain(other));
+				assertThat(registry.getMeters()).allSatisfy(
+						(meter) -> assertThat(meter.getId().toString()).doesNotContain(emulator.get().apiToken())
+							.doesNotContain(other));
 			});
 	}
 

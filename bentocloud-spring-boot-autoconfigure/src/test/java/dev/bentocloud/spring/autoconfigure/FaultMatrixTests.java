@@ -1,5 +1,6 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +36,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * Every injected fault against the real client over real HTTP, for an idempotent GET and
  * for the never-retried token create: the exception type and message, how many requests
- * reached the emulator, that the token is in no message, and that the call ends within
- * its time budget (a {@code block(Duration)} bound, not a speed assertion).
+ * reached the emulator.get(), that the token is in no message, and that the call ends
+ * within its time budget (a {@code block(Duration)} bound, not a speed assertion).
  */
 class FaultMatrixTests {
 
@@ -52,31 +54,26 @@ class FaultMatrixTests {
 	 */
 	private static final Duration BOUND = RESPONSE_TIMEOUT.multipliedBy(MAX_RETRIES + 1).plusSeconds(5);
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	private static BentoCloudClient client;
 
 	@BeforeAll
 	static void start() {
-		emulator = BentoCloudEmulator.start();
 		client = BentoCloudClient.builder()
-			.endpoint(emulator.endpoint())
-			.apiToken(emulator.apiToken())
+			.endpoint(emulator.get().endpoint())
+			.apiToken(emulator.get().apiToken())
 			.connectTimeout(Duration.ofSeconds(2))
 			.responseTimeout(RESPONSE_TIMEOUT)
 			.retry(MAX_RETRIES, Duration.ofMillis(10), Duration.ofMillis(100))
 			.build();
 	}
 
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
 	@AfterEach
 	void clear() {
-		emulator.faults().clear();
-		emulator.clearRequests();
+		emulator.get().faults().clear();
+		emulator.get().clearRequests();
 	}
 
 	/**
@@ -131,7 +128,7 @@ class FaultMatrixTests {
 				new Fault("200 with truncated JSON", (r) -> r.body(200, "{\"name\": \"demo\", \"ema"),
 						BentoCloudMalformedResponseException.class, false, "Malformed response"),
 				new Fault("302 to another host",
-						(r) -> r.redirect("http://localhost:" + emulator.port() + "/elsewhere"),
+						(r) -> r.redirect("http://localhost:" + emulator.get().port() + "/elsewhere"),
 						BentoCloudApiException.class, false, "status 302"));
 	}
 
@@ -148,7 +145,7 @@ class FaultMatrixTests {
 	@MethodSource("getAndCreate")
 	void faultIsMappedBoundedAndTokenFree(Fault fault, String method) {
 		String path = method.equals("GET") ? USER : TOKENS;
-		fault.rule().apply(emulator.faults().on(method, path));
+		fault.rule().apply(emulator.get().faults().on(method, path));
 		Mono<?> call = method.equals("GET") ? client.currentUser()
 				: client.apiTokens().create(CreateApiTokenRequest.named("matrix"));
 
@@ -162,35 +159,36 @@ class FaultMatrixTests {
 		}
 		assertTokenNowhere(thrown);
 		int expected = (method.equals("GET") && fault.retried()) ? 1 + MAX_RETRIES : 1;
-		assertThat(emulator.requestCount(method, path)).as("requests sent").isEqualTo(expected);
-		assertThat(emulator.requestCount("*", "/elsewhere")).as("redirects are not followed").isZero();
+		assertThat(emulator.get().requestCount(method, path)).as("requests sent").isEqualTo(expected);
+		assertThat(emulator.get().requestCount("*", "/elsewhere")).as("redirects are not followed").isZero();
 		System.out.printf("%-36s %-4s -> %s (%d request%s): %s%n", fault.name(), method,
 				thrown.getClass().getSimpleName(), expected, (expected == 1) ? "" : "s", thrown.getMessage());
 
 		// The client recovers: a poisoned pooled connection must not fail the next call.
-		emulator.faults().clear();
+		emulator.get().faults().clear();
 		assertThat(client.currentUser().block(BOUND).name()).isEqualTo("demo");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("faults")
 	void transientFaultThenSuccessIsInvisibleToTheCallerOnlyWhenRetryable(Fault fault) {
-		fault.rule().apply(emulator.faults().on("GET", USER).times(1));
+		fault.rule().apply(emulator.get().faults().on("GET", USER).times(1));
 		Throwable thrown = catchThrowable(() -> client.currentUser().block(BOUND));
 		if (fault.retried()) {
 			assertThat(thrown).isNull();
-			assertThat(emulator.requestCount("GET", USER)).isEqualTo(2);
+			assertThat(emulator.get().requestCount("GET", USER)).isEqualTo(2);
 		}
 		else {
 			assertThat(thrown).isInstanceOf(fault.type());
-			assertThat(emulator.requestCount("GET", USER)).isEqualTo(1);
+			assertThat(emulator.get().requestCount("GET", USER)).isEqualTo(1);
 		}
 	}
 
 	@Test
 	void tokenEchoedByTheServerIsMaskedInMessageAndExcerpt() {
-		String token = emulator.apiToken();
-		emulator.faults()
+		String token = emulator.get().apiToken();
+		emulator.get()
+			.faults()
 			.on("GET", USER)
 			.respond(500)
 			.header("x-trace-id", "trace-" + token)
@@ -204,22 +202,22 @@ class FaultMatrixTests {
 
 	@Test
 	void autoConfiguredClientBoundsRetriesByMaxAttemptsProperty() {
-		emulator.faults().on("GET", USER).respond(503);
+		emulator.get().faults().on("GET", USER).respond(503);
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BentoCloudAutoConfiguration.class))
-			.withPropertyValues("bentocloud.endpoint=" + emulator.endpoint(),
-					"bentocloud.api-token=" + emulator.apiToken(), "bentocloud.retry.max-retries=4",
+			.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+					"bentocloud.api-token=" + emulator.get().apiToken(), "bentocloud.retry.max-retries=4",
 					"bentocloud.retry.initial-backoff=5ms", "bentocloud.retry.max-backoff=20ms",
 					"bentocloud.response-timeout=2s")
 			.run((context) -> {
 				Throwable thrown = catchThrowable(
 						() -> context.getBean(BentoCloudClient.class).currentUser().block(Duration.ofSeconds(15)));
 				assertThat(thrown).isInstanceOf(BentoCloudApiException.class).hasMessageContaining("status 503");
-				assertThat(emulator.requestCount("GET", USER)).isEqualTo(5);
+				assertThat(emulator.get().requestCount("GET", USER)).isEqualTo(5);
 			});
 	}
 
 	private static void assertTokenNowhere(Throwable thrown) {
-		String token = emulator.apiToken();
+		String token = emulator.get().apiToken();
 		for (Throwable t = thrown; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			assertThat(String.valueOf(t.getMessage())).doesNotContain(token);
 			assertThat(t.toString()).doesNotContain(token);

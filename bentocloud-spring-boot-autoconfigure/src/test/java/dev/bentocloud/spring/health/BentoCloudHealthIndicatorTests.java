@@ -1,9 +1,11 @@
 package dev.bentocloud.spring.health;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import org.junit.jupiter.api.AfterEach;
@@ -34,38 +36,29 @@ class BentoCloudHealthIndicatorTests {
 	private static final BentoCloudCredentialsSource FROM_PROPERTIES = new BentoCloudCredentialsSource(
 			"properties:test", null);
 
-	private BentoCloudEmulator emulator;
-
-	@BeforeEach
-	void start() {
-		this.emulator = BentoCloudEmulator.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
 	@Test
 	void upWithUserOrganizationEndpointAndCredentialSource() {
-		Health health = check(indicator(this.emulator.apiToken(), FROM_PROPERTIES));
+		Health health = check(indicator(this.emulator.get().apiToken(), FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("endpoint", this.emulator.endpoint())
+		assertThat(health.getDetails()).containsEntry("endpoint", this.emulator.get().endpoint())
 			.containsEntry("user", "demo")
 			.containsEntry("email", "demo@example.com")
 			.containsEntry("displayName", "Demo User")
 			.containsEntry("organization", "acme")
 			.containsEntry("credentialsSource", "properties:test");
-		assertNoToken(health, this.emulator.apiToken());
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
-		assertThat(this.emulator.requestCount("GET", ORG)).isEqualTo(1);
+		assertNoToken(health, this.emulator.get().apiToken());
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
+		assertThat(this.emulator.get().requestCount("GET", ORG)).isEqualTo(1);
 	}
 
 	@Test
 	void insideABentoCloudDeploymentDetailsNameIt() {
 		BentoCloudCredentialsSource inside = new BentoCloudCredentialsSource("env:BENTO_CLOUD_API_KEY", null,
 				"https://my-svc.cloud.bentoml.com");
-		Health up = check(indicator(this.emulator.apiToken(), inside));
+		Health up = check(indicator(this.emulator.get().apiToken(), inside));
 		assertThat(up.getStatus()).isEqualTo(Status.UP);
 		assertThat(up.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com")
 			.containsEntry("credentialsSource", "env:BENTO_CLOUD_API_KEY");
@@ -73,14 +66,14 @@ class BentoCloudHealthIndicatorTests {
 				new BentoCloudCredentialsSource("none", "nowhere", "https://my-svc.cloud.bentoml.com")));
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(down.getDetails()).containsEntry("bentoCloudDeployment", "https://my-svc.cloud.bentoml.com");
-		assertThat(check(indicator(this.emulator.apiToken(), FROM_PROPERTIES)).getDetails())
+		assertThat(check(indicator(this.emulator.get().apiToken(), FROM_PROPERTIES)).getDetails())
 			.doesNotContainKey("bentoCloudDeployment");
 	}
 
 	@Test
 	void organizationFailureKeepsUpButSaysSo() {
-		this.emulator.faults().on("GET", ORG).respond(500);
-		Health health = check(indicator(this.emulator.apiToken(), FROM_PROPERTIES));
+		this.emulator.get().faults().on("GET", ORG).respond(500);
+		Health health = check(indicator(this.emulator.get().apiToken(), FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("user", "demo")
 			.containsEntry("organization", "unknown (GET /api/v1/current_org failed)");
@@ -97,13 +90,13 @@ class BentoCloudHealthIndicatorTests {
 			.containsEntry("credentialsSource", "none");
 		assertThat((String) health.getDetails().get("action")).contains("bentoml cloud login", "BENTO_CLOUD_API_KEY",
 				"bentocloud.api-token");
-		assertThat(this.emulator.requests()).isEmpty();
+		assertThat(this.emulator.get().requests()).isEmpty();
 	}
 
 	@Test
 	void downWhenTokenIsRevoked() {
-		String token = this.emulator.createUserWithToken("bob", "bob@example.com");
-		this.emulator.revokeToken(token);
+		String token = this.emulator.get().createUserWithToken("bob", "bob@example.com");
+		this.emulator.get().revokeToken(token);
 		Health health = check(indicator(token, FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "unauthenticated").containsEntry("status", 401);
@@ -116,21 +109,22 @@ class BentoCloudHealthIndicatorTests {
 
 	@Test
 	void downOnServerErrorWithStatusAndTraceId() {
-		this.emulator.faults().on("GET", USER).respond(503).header("x-trace-id", "trace-abc-123");
-		Health health = check(indicator(this.emulator.apiToken(), FROM_PROPERTIES));
+		this.emulator.get().faults().on("GET", USER).respond(503).header("x-trace-id", "trace-abc-123");
+		Health health = check(indicator(this.emulator.get().apiToken(), FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "server-error")
 			.containsEntry("status", 503)
 			.containsEntry("traceId", "trace-abc-123");
 		assertThat((String) health.getDetails().get("action")).contains("trace-abc-123");
 		// the client retried 503 (3 retries) inside the one check
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(4);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(4);
 	}
 
 	@Test
 	void tokenEchoedByTheServerNeverReachesTheDetails() {
-		String token = this.emulator.apiToken();
-		this.emulator.faults()
+		String token = this.emulator.get().apiToken();
+		this.emulator.get()
+			.faults()
 			.on("GET", USER)
 			.body(500, "{\"message\":\"internal error for token " + token + "\"}")
 			.header("x-trace-id", "t-" + token);
@@ -142,11 +136,11 @@ class BentoCloudHealthIndicatorTests {
 
 	@Test
 	void downWithTimeoutReasonWhenTheServerIsTooSlow() {
-		this.emulator.faults().on("GET", USER).delay(Duration.ofSeconds(20));
+		this.emulator.get().faults().on("GET", USER).delay(Duration.ofSeconds(20));
 		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(
 				HealthTestSupport
-					.client(props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10))),
-				props(this.emulator.apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10)), FROM_PROPERTIES);
+					.client(props(this.emulator.get().apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10))),
+				props(this.emulator.get().apiToken(), Duration.ofMillis(300), Duration.ofSeconds(10)), FROM_PROPERTIES);
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("error", "timeout");
@@ -158,9 +152,9 @@ class BentoCloudHealthIndicatorTests {
 	void timeoutCapsClientRetries() {
 		// each retry would wait 10 s: without the overall cap the check would take 30 s
 		// and more
-		this.emulator.faults().on("GET", USER).respond(503);
-		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.endpoint(),
-				this.emulator.apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),
+		this.emulator.get().faults().on("GET", USER).respond(503);
+		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.get().endpoint(),
+				this.emulator.get().apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),
 				new BentoCloudProperties.Retry(3, Duration.ofSeconds(10), Duration.ofSeconds(10), null));
 		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 				properties, FROM_PROPERTIES);
@@ -168,14 +162,14 @@ class BentoCloudHealthIndicatorTests {
 			.assertNext((health) -> assertThat(health.getDetails()).containsEntry("error", "timeout"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(8));
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
 	}
 
 	@Test
 	void downWhenEndpointIsUnreachable() {
 		BentoCloudProperties properties = HealthTestSupport.properties(
-				"http://127.0.0.1:" + HealthTestSupport.closedPort(), this.emulator.apiToken(), Duration.ofSeconds(10),
-				Duration.ofSeconds(10));
+				"http://127.0.0.1:" + HealthTestSupport.closedPort(), this.emulator.get().apiToken(),
+				Duration.ofSeconds(10), Duration.ofSeconds(10));
 		Health health = check(
 				HealthTestSupport.indicator(HealthTestSupport.client(properties), properties, FROM_PROPERTIES));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -187,22 +181,22 @@ class BentoCloudHealthIndicatorTests {
 	void concurrentProbesShareOneCallAndTheResultIsCachedForTheTtl() {
 		VirtualTimeScheduler clock = VirtualTimeScheduler.create();
 		try {
-			BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3),
+			BentoCloudProperties properties = props(this.emulator.get().apiToken(), Duration.ofSeconds(3),
 					Duration.ofSeconds(10));
 			BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 					properties, FROM_PROPERTIES, clock);
 			List<Health> results = probes(indicator, 1000);
 			assertThat(results).hasSize(1000).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.UP));
-			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
-			assertThat(this.emulator.requestCount("GET", ORG)).isEqualTo(1);
+			assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
+			assertThat(this.emulator.get().requestCount("GET", ORG)).isEqualTo(1);
 
 			clock.advanceTimeBy(Duration.ofSeconds(9));
 			probes(indicator, 1000);
-			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
+			assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
 
 			clock.advanceTimeBy(Duration.ofSeconds(1));
 			probes(indicator, 1000);
-			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(2);
+			assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(2);
 		}
 		finally {
 			clock.dispose();
@@ -213,19 +207,19 @@ class BentoCloudHealthIndicatorTests {
 	void downIsCachedForTheTtlToo() {
 		VirtualTimeScheduler clock = VirtualTimeScheduler.create();
 		try {
-			this.emulator.faults().on("GET", USER).respond(500);
-			BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3),
+			this.emulator.get().faults().on("GET", USER).respond(500);
+			BentoCloudProperties properties = props(this.emulator.get().apiToken(), Duration.ofSeconds(3),
 					Duration.ofSeconds(10));
 			BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 					properties, FROM_PROPERTIES, clock);
 			assertThat(probes(indicator, 1000)).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.DOWN));
-			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(1);
+			assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(1);
 
-			this.emulator.faults().clear();
+			this.emulator.get().faults().clear();
 			assertThat(probes(indicator, 10)).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.DOWN));
 			clock.advanceTimeBy(Duration.ofSeconds(10));
 			assertThat(probes(indicator, 10)).allSatisfy((h) -> assertThat(h.getStatus()).isEqualTo(Status.UP));
-			assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(2);
+			assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(2);
 		}
 		finally {
 			clock.dispose();
@@ -234,25 +228,25 @@ class BentoCloudHealthIndicatorTests {
 
 	@Test
 	void zeroTtlDisablesCachingButConcurrentProbesStillShare() {
-		BentoCloudProperties properties = props(this.emulator.apiToken(), Duration.ofSeconds(3), Duration.ZERO);
+		BentoCloudProperties properties = props(this.emulator.get().apiToken(), Duration.ofSeconds(3), Duration.ZERO);
 		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 				properties, FROM_PROPERTIES);
 		check(indicator);
 		check(indicator);
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(2);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(2);
 		// a slow answer keeps the call in flight while all probes subscribe
-		this.emulator.faults().on("GET", USER).delay(Duration.ofSeconds(1));
+		this.emulator.get().faults().on("GET", USER).delay(Duration.ofSeconds(1));
 		probes(indicator, 100);
-		assertThat(this.emulator.requestCount("GET", USER)).isEqualTo(3);
+		assertThat(this.emulator.get().requestCount("GET", USER)).isEqualTo(3);
 	}
 
 	@Test
 	void rejectsNonsenseSettingsNamingTheProperty() {
-		BentoCloudProperties zeroTimeout = props(this.emulator.apiToken(), Duration.ZERO, Duration.ofSeconds(1));
+		BentoCloudProperties zeroTimeout = props(this.emulator.get().apiToken(), Duration.ZERO, Duration.ofSeconds(1));
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> HealthTestSupport.indicator(HealthTestSupport.client(zeroTimeout), zeroTimeout, FROM_PROPERTIES))
 			.withMessageContaining("bentocloud.health.timeout");
-		BentoCloudProperties negativeTtl = props(this.emulator.apiToken(), Duration.ofSeconds(1),
+		BentoCloudProperties negativeTtl = props(this.emulator.get().apiToken(), Duration.ofSeconds(1),
 				Duration.ofSeconds(-1));
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> HealthTestSupport.indicator(HealthTestSupport.client(negativeTtl), negativeTtl, FROM_PROPERTIES))
@@ -274,7 +268,7 @@ class BentoCloudHealthIndicatorTests {
 	}
 
 	private BentoCloudProperties props(String token, Duration timeout, Duration cacheTtl) {
-		return HealthTestSupport.properties(this.emulator.endpoint(), token, timeout, cacheTtl);
+		return HealthTestSupport.properties(this.emulator.get().endpoint(), token, timeout, cacheTtl);
 	}
 
 	private static Health check(BentoCloudHealthIndicator indicator) {

@@ -1,5 +1,6 @@
 package dev.bentocloud.sample.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -32,28 +34,20 @@ class CliHardeningTests {
 	/** Retitles the terminal, clears the screen and forges a line. */
 	private static final String HOSTILE = "evil\u001b]0;pwned\u0007\u001b[2J\r\nforged";
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(true).demoToken(DEMO_TOKEN));
 
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(DEMO_TOKEN).start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
 	@AfterEach
 	void clearFaults() {
-		emulator.faults().clear();
+		emulator.get().faults().clear();
 	}
 
 	private static CliRun cli(String... args) {
-		return CliRun.of(List.of("--sample.emulator.port=" + emulator.port()), args);
+		return CliRun.of(List.of("--sample.emulator.port=" + emulator.get().port()), args);
 	}
 
 	/** No raw control character but the line ends. */
@@ -91,7 +85,7 @@ class CliHardeningTests {
 	void anEndpointWithCredentialsIsRefusedWithoutShowingThem() {
 		CliRun run = CliRun
 			.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
-					"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.port(),
+					"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.get().port(),
 					"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
 		assertThat(run.exitCode()).as(run.toString()).isNotZero();
 		assertThat(run.err()).contains("contains user info");
@@ -128,16 +122,17 @@ class CliHardeningTests {
 
 	@Test
 	void whoamiAndDeploymentsWithEscapeSequencesAreShownEscaped() {
-		String token = emulator.createUserWithToken(HOSTILE, "x\u001b[2J@example.com");
-		CliRun whoami = CliRun
-			.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
-					"--bentocloud.endpoint=" + emulator.endpoint(), "--bentocloud.api-token=" + token), "whoami");
+		String token = emulator.get().createUserWithToken(HOSTILE, "x\u001b[2J@example.com");
+		CliRun whoami = CliRun.of(
+				List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+						"--bentocloud.endpoint=" + emulator.get().endpoint(), "--bentocloud.api-token=" + token),
+				"whoami");
 		assertThat(whoami.exitCode()).as(whoami.toString()).isZero();
 		assertThat(whoami.all()).doesNotContain(token);
 		assertTerminalSafe(whoami);
 		assertThat(whoami.out()).contains("(evil\\u001b]0;pwned", "x\\u001b[2J@example.com");
 
-		emulator.seedDeployment("dep-" + HOSTILE, "iris:v1", false);
+		emulator.get().seedDeployment("dep-" + HOSTILE, "iris:v1", false);
 		CliRun deployments = cli("deployment", "list");
 		assertThat(deployments.exitCode()).as(deployments.toString()).isZero();
 		assertTerminalSafe(deployments);
@@ -146,7 +141,8 @@ class CliHardeningTests {
 
 	@Test
 	void errorLinesFromAHostileServerAreOneSafeLine() {
-		emulator.faults()
+		emulator.get()
+			.faults()
 			.on("GET", "/api/v1/api_tokens")
 			.body(500,
 					"{\"message\":\"" + HOSTILE.replace("\u001b", "\\u001b")
@@ -172,22 +168,22 @@ class CliHardeningTests {
 
 	@Test
 	void aPastExpiryIsAUsageError() {
-		long before = emulator.requestCount("POST", "/api/v1/api_tokens");
+		long before = emulator.get().requestCount("POST", "/api/v1/api_tokens");
 		CliRun run = cli("api-token", "create", "old", "--expires", "2020-01-01");
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.err()).contains("'2020-01-01' is in the past");
-		assertThat(emulator.requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
+		assertThat(emulator.get().requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
 	}
 
 	@Test
 	void unknownScopesAreRefusedUnlessAllowed() {
-		long before = emulator.requestCount("POST", "/api/v1/api_tokens");
+		long before = emulator.get().requestCount("POST", "/api/v1/api_tokens");
 		CliRun typo = cli("api-token", "create", "typo", "-s", "read_clsuter");
 		assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
 		assertThat(typo.err()).contains("Unknown scope read_clsuter",
 				"Known scopes: api, read_organization, write_organization, read_cluster, write_cluster",
 				"--allow-unknown-scopes");
-		assertThat(emulator.requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
+		assertThat(emulator.get().requestCount("POST", "/api/v1/api_tokens")).isEqualTo(before);
 		CliRun allowed = cli("api-token", "create", "future", "-s", "read_models", "--allow-unknown-scopes", "-o",
 				"json");
 		assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
@@ -199,12 +195,12 @@ class CliHardeningTests {
 		Path tokenFile = this.dir.resolve("token");
 		Files.writeString(tokenFile, DEMO_TOKEN + "\n");
 		CliRun run = CliRun.of(List.of("--bentocloud.config-file=" + this.dir.resolve("yatai.yaml")), "cloud", "login",
-				"--api-token-file", tokenFile.toString(), "--endpoint", emulator.endpoint());
+				"--api-token-file", tokenFile.toString(), "--endpoint", emulator.get().endpoint());
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("Logged in as demo@example.com");
 		assertThat(Files.readString(this.dir.resolve("yatai.yaml"))).contains(DEMO_TOKEN);
 		CliRun both = CliRun.of(List.of("--bentocloud.config-file=" + this.dir.resolve("yatai.yaml")), "cloud", "login",
-				"--api-token-file", tokenFile.toString(), "--api-token", "x", "--endpoint", emulator.endpoint());
+				"--api-token-file", tokenFile.toString(), "--api-token", "x", "--endpoint", emulator.get().endpoint());
 		assertThat(both.exitCode()).isEqualTo(2);
 		assertThat(both.err()).contains("one way only");
 	}
@@ -216,7 +212,7 @@ class CliHardeningTests {
 		Path file = this.dir.resolve("stdin.yaml");
 		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath,
 				SampleApplication.class.getName(), "--bentocloud.config-file=" + file, "cloud", "login",
-				"--api-token-stdin", "--endpoint", emulator.endpoint())
+				"--api-token-stdin", "--endpoint", emulator.get().endpoint())
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		Process login = builder.start();

@@ -1,11 +1,13 @@
 package dev.bentocloud.sample.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -25,26 +27,20 @@ class CliMisbehavingServerTests {
 
 	private static final String TOKENS = "/api/v1/api_tokens";
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(true)
+				.demoToken(EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN));
 
 	@BeforeAll
 	static void startEmulator() {
-		emulator = BentoCloudEmulator.builder()
-			.seedDemoData(true)
-			.demoToken(EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN)
-			.start();
-		emulator.seedApiTokens(250);
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
+		emulator.get().seedApiTokens(250);
 	}
 
 	@AfterEach
 	void clearFaults() {
-		emulator.faults().clear();
-		emulator.clearRequests();
+		emulator.get().faults().clear();
+		emulator.get().clearRequests();
 	}
 
 	private record Run(int exitCode, String output, long millis) {
@@ -54,8 +50,8 @@ class CliMisbehavingServerTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-				SampleApplication.class.getName(), "--sample.emulator.port=" + emulator.port(), "api-token", "list",
-				"-o", "json")
+				SampleApplication.class.getName(), "--sample.emulator.port=" + emulator.get().port(), "api-token",
+				"list", "-o", "json")
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		long started = System.nanoTime();
@@ -67,24 +63,24 @@ class CliMisbehavingServerTests {
 
 	@Test
 	void aServerThatIgnoresStartEndsTheListAfterTwoPagesWithExitOne() throws Exception {
-		emulator.faults().on("GET", TOKENS).ignoreStart();
+		emulator.get().faults().on("GET", TOKENS).ignoreStart();
 		Run run = apiTokenList();
 		System.out.printf("ignores start: exit %d in %d ms, %d requests%n", run.exitCode(), run.millis(),
-				emulator.requestCount("GET", TOKENS));
+				emulator.get().requestCount("GET", TOKENS));
 		assertThat(run.exitCode()).as(run.output()).isOne();
 		assertThat(run.output()).contains("the server does not page").doesNotContain("OutOfMemoryError");
-		assertThat(emulator.requestCount("GET", TOKENS)).isEqualTo(2);
+		assertThat(emulator.get().requestCount("GET", TOKENS)).isEqualTo(2);
 	}
 
 	@Test
 	void aTotalThatStaysAheadEndsAtTheFirstEmptyPage() throws Exception {
-		emulator.faults().on("GET", TOKENS).total(100_000_000);
+		emulator.get().faults().on("GET", TOKENS).total(100_000_000);
 		Run run = apiTokenList();
 		System.out.printf("total ahead: exit %d in %d ms, %d requests%n", run.exitCode(), run.millis(),
-				emulator.requestCount("GET", TOKENS));
+				emulator.get().requestCount("GET", TOKENS));
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("token-00249").doesNotContain("OutOfMemoryError");
-		assertThat(emulator.requestCount("GET", TOKENS)).isEqualTo(4);
+		assertThat(emulator.get().requestCount("GET", TOKENS)).isEqualTo(4);
 	}
 
 }
