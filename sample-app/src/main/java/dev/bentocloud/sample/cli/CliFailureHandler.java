@@ -1,14 +1,12 @@
 package dev.bentocloud.sample.cli;
 
 import dev.bentocloud.client.SecretScrubber;
-
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-import org.springframework.core.env.Environment;
 
 /**
  * Prints a failed command as BentoML's CLI does, on one line of stderr:
@@ -19,10 +17,10 @@ import org.springframework.core.env.Environment;
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
 
-	private final Environment environment;
+	private final CliServices services;
 
-	CliFailureHandler(Environment environment) {
-		this.environment = environment;
+	CliFailureHandler(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
@@ -44,9 +42,7 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 	}
 
 	private String mask(String message) {
-		return SecretScrubber.of(this.environment.getProperty("bentocloud.api-token"),
-				this.environment.getProperty("bentocloud.service.token"))
-			.scrub(message);
+		return SecretScrubber.of(this.services.secrets().toArray(String[]::new)).scrub(message);
 	}
 
 	static String rootMessage(Throwable ex) {
