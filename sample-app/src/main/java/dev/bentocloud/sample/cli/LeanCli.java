@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,7 @@ final class LeanCli {
 				return null;
 			}
 		}
-		return (credentials.hasApiToken() && secureEnough(credentials.endpoint())) ? credentials : null;
+		return (credentials.hasApiToken() && acceptedEndpoint(credentials.endpoint())) ? credentials : null;
 	}
 
 	private static @Nullable BentoCloudCredentials emulatorCredentials(LeanCliSettings settings,
@@ -156,17 +157,21 @@ final class LeanCli {
 		return (endpoint != null) ? endpoint[0].strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
 	}
 
-	/** Plain http only to loopback; the Spring path explains anything else. */
-	private static boolean secureEnough(String endpoint) {
+	/**
+	 * What the starter's endpoint validation accepts: an http(s) URL with a host and no user
+	 * info, plain http only to loopback. The Spring path explains anything else.
+	 */
+	private static boolean acceptedEndpoint(String endpoint) {
 		try {
 			URI uri = new URI(endpoint);
-			if ("https".equalsIgnoreCase(uri.getScheme())) {
-				return uri.getHost() != null;
+			boolean http = "http".equalsIgnoreCase(uri.getScheme());
+			if (!(http || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
+					|| uri.getRawUserInfo() != null) {
+				return false;
 			}
-			return "http".equalsIgnoreCase(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost())
-					|| "localhost".equalsIgnoreCase(uri.getHost()) || "[::1]".equals(uri.getHost()));
+			return !http || BentoCloudEndpoints.isLoopback(uri.getHost());
 		}
-		catch (Exception ex) {
+		catch (URISyntaxException ex) {
 			return false;
 		}
 	}
