@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The few Spring properties the lean CLI path understands, read as Spring would for them:
- * leading {@code --key=value} arguments, then OS environment variables in Spring's relaxed form
- * ({@code BENTOCLOUD_API_TOKEN}), then the jar's {@code application.properties}. Anything the lean
- * path would not read exactly as Spring does (another property, a profile, an external config
- * file, a placeholder, a {@code -D} property) makes {@link #read} return empty, and the command
- * runs on the Spring path instead.
+ * leading {@code --key=value} arguments, then {@code -D} system properties, then OS environment
+ * variables in Spring's relaxed form ({@code BENTOCLOUD_API_TOKEN}), then the jar's
+ * {@code application-PROFILE.properties} for one active profile ({@code --spring.profiles.active}
+ * or {@code SPRING_PROFILES_ACTIVE}, such as {@code bentocloud}), then its
+ * {@code application.properties}. Anything the lean path would not read exactly as Spring does
+ * (another property, several profiles, an external config file, a placeholder) makes
+ * {@link #read} return empty, and the command runs on the Spring path instead.
  */
 final class LeanCliSettings {
 
@@ -41,6 +43,10 @@ final class LeanCliSettings {
 	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_ENABLED,
 			EMULATOR_PORT, EMULATOR_DEMO_TOKEN);
 
+	private static final String PROFILES = "spring.profiles.active";
+
+	private static final String PROFILES_VARIABLE = "SPRING_PROFILES_ACTIVE";
+
 	/** Relaxed environment names, as Spring's SystemEnvironmentPropertySource maps them. */
 	private static final Map<String, String> VARIABLES = Map.of("BENTOCLOUD_API_TOKEN", API_TOKEN,
 			"BENTOCLOUD_ENDPOINT", ENDPOINT, "BENTOCLOUD_CONTEXT", CONTEXT, "SAMPLE_EMULATOR_ENABLED",
@@ -55,13 +61,16 @@ final class LeanCliSettings {
 
 	private final Map<String, String> arguments;
 
+	private final Map<String, String> systemProperties;
+
 	private final Function<String, @Nullable String> environment;
 
 	private final Properties applicationProperties;
 
-	private LeanCliSettings(Map<String, String> arguments, Function<String, @Nullable String> environment,
-			Properties applicationProperties) {
+	private LeanCliSettings(Map<String, String> arguments, Map<String, String> systemProperties,
+			Function<String, @Nullable String> environment, Properties applicationProperties) {
 		this.arguments = arguments;
+		this.systemProperties = systemProperties;
 		this.environment = environment;
 		this.applicationProperties = applicationProperties;
 	}
@@ -77,7 +86,8 @@ final class LeanCliSettings {
 		for (String arg : springArgs) {
 			int equals = arg.indexOf('=');
 			String key = arg.substring(2, equals);
-			if (!ARGUMENTS.contains(key) || arguments.put(key, arg.substring(equals + 1)) != null) {
+			boolean known = ARGUMENTS.contains(key) || PROFILES.equals(key);
+			if (!known || arguments.put(key, arg.substring(equals + 1)) != null) {
 				return Optional.empty();
 			}
 		}
@@ -86,27 +96,42 @@ final class LeanCliSettings {
 			int underscore = upper.indexOf('_');
 			String prefix = (underscore > 0) ? upper.substring(0, underscore) : upper;
 			boolean springLike = SPRING_PREFIXES.contains(prefix) || name.indexOf('.') >= 0;
-			if (springLike && !VARIABLES.containsKey(name) && !DEPLOYMENT_URL.equals(name)) {
+			boolean known = VARIABLES.containsKey(name) || DEPLOYMENT_URL.equals(name) || PROFILES_VARIABLE.equals(name);
+			if (springLike && !known) {
 				return Optional.empty();
 			}
 		}
+		Map<String, String> systemProperties = new LinkedHashMap<>();
 		for (String name : System.getProperties().stringPropertyNames()) {
-			if (name.startsWith("bentocloud.") || name.startsWith("spring.") || name.startsWith("sample.")
+			if (ARGUMENTS.contains(name)) {
+				systemProperties.put(name, System.getProperty(name));
+			}
+			else if (name.startsWith("bentocloud.") || name.startsWith("spring.") || name.startsWith("sample.")
 					|| name.startsWith("logging.")) {
 				return Optional.empty();
 			}
 		}
-		Properties application = applicationProperties();
+		String profile = arguments.remove(PROFILES);
+		if (profile == null) {
+			profile = variables.get(PROFILES_VARIABLE);
+		}
+		if (profile != null && !profile.matches("[A-Za-z0-9_-]+")) {
+			return Optional.empty();
+		}
+		Properties application = applicationProperties("application.properties", null);
+		if (profile != null) {
+			application = applicationProperties("application-" + profile + ".properties", application);
+		}
 		for (String name : application.stringPropertyNames()) {
 			if (name.startsWith("bentocloud.") || name.startsWith("spring.profiles")
 					|| name.startsWith("spring.config")) {
 				return Optional.empty();
 			}
 		}
-		if (hasExternalConfig()) {
+		if (hasExternalConfig(profile)) {
 			return Optional.empty();
 		}
-		LeanCliSettings settings = new LeanCliSettings(arguments, variables::get, application);
+		LeanCliSettings settings = new LeanCliSettings(arguments, systemProperties, variables::get, application);
 		for (String key : ARGUMENTS) {
 			String value = settings.property(key);
 			if (value != null && value.contains("${")) {
@@ -122,7 +147,7 @@ final class LeanCliSettings {
 	 * @return the value, or {@code null}
 	 */
 	@Nullable String property(String key) {
-		String value = this.arguments.get(key);
+		String value = this.arguments.getOrDefault(key, this.systemProperties.get(key));
 		if (value == null) {
 			for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
 				if (variable.getValue().equals(key) && this.environment.apply(variable.getKey()) != null) {
@@ -145,6 +170,10 @@ final class LeanCliSettings {
 		if (value != null && !value.isBlank()) {
 			return new String[] { value, "\"" + key + "\" from property source \"commandLineArgs\"" };
 		}
+		String systemProperty = this.systemProperties.get(key);
+		if (systemProperty != null && !systemProperty.isBlank()) {
+			return new String[] { systemProperty, "\"" + key + "\" from property source \"systemProperties\"" };
+		}
 		for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
 			String fromEnvironment = this.environment.apply(variable.getKey());
 			if (variable.getValue().equals(key) && fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -159,9 +188,10 @@ final class LeanCliSettings {
 		return this.environment;
 	}
 
-	private static Properties applicationProperties() {
-		Properties properties = new Properties();
-		try (InputStream in = LeanCliSettings.class.getClassLoader().getResourceAsStream("application.properties")) {
+	/** A properties file of the jar, over {@code defaults}. */
+	private static Properties applicationProperties(String name, @Nullable Properties defaults) {
+		Properties properties = new Properties(defaults);
+		try (InputStream in = LeanCliSettings.class.getClassLoader().getResourceAsStream(name)) {
 			if (in != null) {
 				properties.load(in);
 			}
@@ -173,13 +203,13 @@ final class LeanCliSettings {
 	}
 
 	/** Spring Boot's file locations next to the working directory ({@code ./}, {@code ./config/}). */
-	private static boolean hasExternalConfig() {
+	private static boolean hasExternalConfig(@Nullable String profile) {
 		if (Files.isDirectory(Path.of("config"))) {
 			return true;
 		}
+		String profileFile = "application-" + ((profile != null) ? profile : "default") + ".";
 		for (String extension : new String[] { "properties", "yml", "yaml", "xml" }) {
-			if (Files.exists(Path.of("application." + extension))
-					|| Files.exists(Path.of("application-default." + extension))) {
+			if (Files.exists(Path.of("application." + extension)) || Files.exists(Path.of(profileFile + extension))) {
 				return true;
 			}
 		}

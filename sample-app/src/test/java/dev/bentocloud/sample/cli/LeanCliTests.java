@@ -68,6 +68,27 @@ class LeanCliTests {
 	}
 
 	@Test
+	void sameOutputOnBothPathsWithTheBentocloudProfile() {
+		assertSame(List.of("--spring.profiles.active=bentocloud"),
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.endpoint()), "whoami",
+				"-o", "json");
+		assertSame(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "bentocloud", "BENTOCLOUD_API_TOKEN", DEMO_TOKEN,
+				"BENTOCLOUD_ENDPOINT", emulator.endpoint()), "whoami", "-o", "json");
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithSystemProperties() {
+		System.setProperty("bentocloud.api-token", DEMO_TOKEN);
+		try {
+			assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.endpoint()),
+					Map.of(), "whoami", "-o", "json");
+		}
+		finally {
+			System.clearProperty("bentocloud.api-token");
+		}
+	}
+
+	@Test
 	void sameOutputOnBothPathsWhenTheTokenIsRejected() {
 		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=wrong",
 				"--bentocloud.endpoint=" + emulator.endpoint()), Map.of(), "api-token", "list");
@@ -87,7 +108,8 @@ class LeanCliTests {
 	void handsOverWhatItCannotReadExactlyAsSpringDoes() {
 		List<String> port = List.of("--sample.emulator.port=" + emulator.port());
 		assertThat(lean(List.of(SPRING_PATH), Map.of(), "whoami")).isFalse();
-		assertThat(lean(port, Map.of("SPRING_PROFILES_ACTIVE", "bentocloud"), "whoami")).isFalse();
+		assertThat(lean(port, Map.of("SPRING_PROFILES_ACTIVE", "bentocloud,other"), "whoami")).isFalse();
+		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("BENTOCLOUD_RETRY_MAX_RETRIES", "0"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of(), "cloud", "list-context")).isFalse();
 		assertThat(lean(List.of("--sample.emulator.port=${PORT}"), Map.of(), "whoami")).isFalse();
