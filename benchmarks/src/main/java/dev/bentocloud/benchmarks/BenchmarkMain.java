@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health");
+	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health", "cli");
 
 	private BenchmarkMain() {
 	}
@@ -59,6 +59,9 @@ public final class BenchmarkMain {
 					: new HealthAmplificationBenchmark(1_000, 13, Duration.ofMillis(500), Duration.ofSeconds(2));
 			print(health(health.run()));
 		}
+		if (only.contains("cli")) {
+			print(cli(new CliBenchmark(target, quick ? 1 : 5).run(), quick ? 1 : 5));
+		}
 		System.out.println("Load average at the end: " + loadAverage());
 		// Reactor Netty's and the in-process app's non-daemon threads must not keep the
 		// JVM up.
@@ -66,20 +69,23 @@ public final class BenchmarkMain {
 	}
 
 	private static String throughput(List<ThroughputBenchmark.Result> results, ThroughputBenchmark.Settings settings) {
-		Table table = new Table(
-				"1. currentUser() against a fixed-response loopback server: calls/s, latency, ratios ("
-						+ settings.rounds() + " interleaved round(s) of " + settings.roundTime().toMillis()
-						+ " ms per client; target >= 0.90x raw)",
-				"concurrency", "client", "calls/s", "p50 ms", "p99 ms", "x raw", "x WebClient", "errors", "target");
+		Table table = new Table("1. currentUser() against a fixed-response loopback server: calls/s, latency, process "
+				+ "CPU per call, ratios (" + settings.rounds() + " interleaved round(s) of "
+				+ settings.roundTime().toMillis() + " ms per client; target >= 0.90x the fair limit in calls/s)",
+				"concurrency", "client", "calls/s", "p50 ms", "p99 ms", "CPU us/call", "x raw", "x fair", "CPU x fair",
+				"x WebClient", "errors", "target");
 		StringBuilder errors = new StringBuilder();
 		for (ThroughputBenchmark.Result result : results) {
 			double raw = find(results, result.concurrency(), ThroughputBenchmark.RAW).callsPerSecond();
+			ThroughputBenchmark.Result fair = find(results, result.concurrency(), ThroughputBenchmark.FAIR);
 			double webClient = find(results, result.concurrency(), ThroughputBenchmark.WEB_CLIENT).callsPerSecond();
-			double ratio = result.callsPerSecond() / raw;
-			boolean ours = result.client().equals(ThroughputBenchmark.REACTIVE)
-					|| result.client().equals(ThroughputBenchmark.BLOCKING);
+			double ratio = result.callsPerSecond() / fair.callsPerSecond();
+			boolean ours = result.client().contains("client")
+					&& !result.client().equals(ThroughputBenchmark.WEB_CLIENT);
 			table.row(result.concurrency(), result.client(), Table.fixed(result.callsPerSecond(), 0),
-					Table.fixed(result.p50Millis(), 3), Table.fixed(result.p99Millis(), 3), Table.fixed(ratio, 2),
+					Table.fixed(result.p50Millis(), 3), Table.fixed(result.p99Millis(), 3),
+					Table.fixed(result.cpuMicrosPerCall(), 0), Table.fixed(result.callsPerSecond() / raw, 2),
+					Table.fixed(ratio, 2), Table.fixed(result.cpuMicrosPerCall() / fair.cpuMicrosPerCall(), 2),
 					ours ? Table.fixed(result.callsPerSecond() / webClient, 2) : "", result.errors(),
 					!ours ? "" : (ratio >= 0.9) ? "met" : "missed");
 			if (result.firstError() != null) {
@@ -135,8 +141,10 @@ public final class BenchmarkMain {
 				+ ((result.addedMillis() <= 50) ? "met" : "missed") + "; zero calls at startup: "
 				+ ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")
 				+ " (control: one /actuator/health/bentocloud probe after ready made "
-				+ result.requestsFromHealthProbe() + " request(s) to that server, HTTP " + result.healthStatus()
-				+ ")\n";
+				+ result.requestsFromHealthProbe() + " request(s) to that server, HTTP " + result.healthStatus() + ")\n"
+				+ "  first currentUser() after ready, loopback (median of " + result.firstCallRuns() + " fresh JVMs): "
+				+ Table.fixed(result.firstCallMillis(), 1) + " ms, second: " + Table.fixed(result.secondCallMillis(), 1)
+				+ " ms; goal first <= 100 ms: " + ((result.firstCallMillis() <= 100) ? "met" : "missed") + "\n";
 	}
 
 	private static String health(HealthAmplificationBenchmark.Result result) {
@@ -152,6 +160,19 @@ public final class BenchmarkMain {
 	private static void print(String section) {
 		System.out.println(section);
 		System.out.flush();
+	}
+
+	private static String cli(List<CliBenchmark.Result> results, int rounds) {
+		Table table = new Table(
+				"5. Sample CLI commands, one child JVM each, against the bare-JVM floor (" + rounds
+						+ " interleaved round(s); goal <= 2.00x floor)",
+				"command", "median ms", "min ms", "x floor", "goal");
+		for (CliBenchmark.Result result : results) {
+			boolean command = !result.name().startsWith("floor") && !result.name().startsWith("bare");
+			table.row(result.name(), Table.fixed(result.medianMillis(), 0), Table.fixed(result.minMillis(), 0),
+					Table.fixed(result.ratio(), 2), command ? ((result.ratio() <= 2.0) ? "met" : "missed") : "");
+		}
+		return table.render();
 	}
 
 	private static String machine(boolean quick) {

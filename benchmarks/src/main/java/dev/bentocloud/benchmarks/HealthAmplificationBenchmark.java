@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;

@@ -34,7 +34,8 @@ import org.springframework.util.ClassUtils;
  * starterBeansMs=.. bentoCloudBeans=..}, and exits; with
  * {@code --bench.probe-health=true} it first calls its own
  * {@code /actuator/health/bentocloud} once, the positive control of the
- * zero-network-calls check.
+ * zero-network-calls check; with {@code --bench.first-call=true} it times the first and
+ * second {@code currentUser()} after ready ({@code firstCallUs=.. secondCallUs=..}).
  */
 @SpringBootApplication
 public class StartupApp {
@@ -68,8 +69,12 @@ public class StartupApp {
 		if (context.getEnvironment().getProperty("bench.probe-health", Boolean.class, false)) {
 			health = " health=" + probeHealth(context);
 		}
+		String firstCall = "";
+		if (context.getEnvironment().getProperty("bench.first-call", Boolean.class, false)) {
+			firstCall = StartupFirstCalls.measure(context);
+		}
 		System.out.println(READY + " uptimeMs=" + uptime + " cpuMs=" + cpuMillis + " starterBeansMs="
-				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health);
+				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health + firstCall);
 		System.out.flush();
 		System.exit(SpringApplication.exit(context));
 	}

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class StartupBenchmark {
 
 	private static final Pattern READY = Pattern.compile(StartupApp.READY
-			+ " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?");
+			+ " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?(?: firstCallUs=(\\d+) secondCallUs=(\\d+))?");
 
 	private final Path target;
 
@@ -49,7 +49,8 @@ final class StartupBenchmark {
 	 */
 	record Result(double withoutMillis, double withMillis, double withoutMinMillis, double withMinMillis,
 			double withoutCpuMillis, double withCpuMillis, double starterBeansMillis, int runs,
-			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus) {
+			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus, double firstCallMillis,
+			double secondCallMillis, int firstCallRuns) {
 
 		double addedMillis() {
 			return this.withMillis - this.withoutMillis;
@@ -101,10 +102,23 @@ final class StartupBenchmark {
 			probe.add("--management.endpoint.health.show-components=always");
 			Ready probed = launch(with, probe);
 			long fromProbe = server.requests() - beforeProbe;
+			// After the zero-request check: the first and second call after ready, in
+			// fresh JVMs.
+			int firstCallRuns = Math.max(1, this.runs / 4);
+			double[] firstCalls = new double[firstCallRuns];
+			double[] secondCalls = new double[firstCallRuns];
+			List<String> firstCall = new ArrayList<>(args);
+			firstCall.add("--bench.first-call=true");
+			for (int i = 0; i < firstCallRuns; i++) {
+				Ready called = launch(with, firstCall);
+				firstCalls[i] = called.firstCallMicros() / 1000.0;
+				secondCalls[i] = called.secondCallMicros() / 1000.0;
+			}
 			return new Result(PagingBenchmark.median(withoutTimes), PagingBenchmark.median(withTimes),
 					Arrays.stream(withoutTimes).min().orElseThrow(), Arrays.stream(withTimes).min().orElseThrow(),
 					PagingBenchmark.median(withoutCpu), PagingBenchmark.median(withCpu),
-					PagingBenchmark.median(starterBeans), this.runs, duringStartup, fromProbe, probed.healthStatus());
+					PagingBenchmark.median(starterBeans), this.runs, duringStartup, fromProbe, probed.healthStatus(),
+					PagingBenchmark.median(firstCalls), PagingBenchmark.median(secondCalls), firstCallRuns);
 		}
 	}
 
@@ -116,7 +130,7 @@ final class StartupBenchmark {
 	}
 
 	private record Ready(long uptimeMillis, long cpuMillis, long starterBeansMillis, int bentoCloudBeans,
-			int healthStatus) {
+			int healthStatus, long firstCallMicros, long secondCallMicros) {
 	}
 
 	private String classPath(String file) throws IOException {
@@ -158,7 +172,9 @@ final class StartupBenchmark {
 				if (matcher.find()) {
 					ready = new Ready(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
 							Long.parseLong(matcher.group(3)), Integer.parseInt(matcher.group(4)),
-							(matcher.group(5) != null) ? Integer.parseInt(matcher.group(5)) : 0);
+							(matcher.group(5) != null) ? Integer.parseInt(matcher.group(5)) : 0,
+							(matcher.group(6) != null) ? Long.parseLong(matcher.group(6)) : -1,
+							(matcher.group(7) != null) ? Long.parseLong(matcher.group(7)) : -1);
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package dev.bentocloud.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.model.User;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -23,6 +28,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * reported as a ratio to raw. A bare Spring {@code WebClient} decoding the same
  * {@code User} runs alongside, to show how much of the distance to raw is the framework
  * our client is built on rather than our code.
+ * <p>
+ * The fair limit is raw Reactor Netty plus Jackson decoding the same {@code User} (a
+ * client that returns a {@code User} cannot do less); targets are ratios to it. Our
+ * client runs on each connector it supports: Reactor Netty (the default with Reactor
+ * Netty on the class path) and the JDK's {@code HttpClient}
+ * ({@link BentoCloudConnectorFactory#jdk()}). CPU per call is the process CPU time
+ * ({@code com.sun.management.OperatingSystemMXBean}) over a client's rounds divided by
+ * its calls; it includes the in-process server's share, which is the same for every
+ * client.
  * <p>
  * Every caller is a closed loop: {@code concurrency} callers, each sending its next
  * request as soon as the last one answered.
@@ -45,6 +59,12 @@ final class ThroughputBenchmark {
 
 	static final String WEB_CLIENT = "bare Spring WebClient";
 
+	static final String FAIR = "raw Reactor Netty + Jackson (fair limit)";
+
+	static final String REACTIVE_JDK = "reactive client, JDK HttpClient";
+
+	static final String BLOCKING_JDK = "blocking client, JDK HttpClient";
+
 	/** One way of calling: reactive ({@code call}) or blocking ({@code blockingCall}). */
 	private record Caller(String name, Supplier<Mono<?>> call, Runnable blockingCall) {
 
@@ -59,7 +79,7 @@ final class ThroughputBenchmark {
 	}
 
 	record Result(int concurrency, String client, long calls, long errors, double callsPerSecond, double p50Millis,
-			double p99Millis, String firstError) {
+			double p99Millis, double cpuMicrosPerCall, String firstError) {
 	}
 
 	List<Result> run() {
@@ -90,9 +110,24 @@ final class ThroughputBenchmark {
 				.defaultHeader("Accept", "application/json")
 				.build();
 			Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
-			List<Caller> callers = List.of(new Caller(RAW, rawCall, null),
+			// The fair limit: the raw call, plus decoding the same User as our client's
+			// mapper does.
+			JsonMapper mapper = JsonMapper.builder()
+				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.build();
+			Supplier<Mono<?>> fairCall = () -> rawCall.get()
+				.map((bytes) -> mapper.readValue((byte[]) bytes, User.class));
+			BentoCloudClient jdkClient = BentoCloudClient.builder()
+				.endpoint(server.endpoint())
+				.apiToken(server.token())
+				.connectorFactory(BentoCloudConnectorFactory.jdk())
+				.build();
+			List<Caller> callers = List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
 					new Caller(REACTIVE, client::currentUser, null),
 					new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
+					new Caller(REACTIVE_JDK, jdkClient::currentUser, null),
+					new Caller(BLOCKING_JDK, null, () -> jdkClient.blocking().currentUser()),
 					new Caller(WEB_CLIENT, webClientCall, null));
 
 			long warmupEnd = System.nanoTime() + this.settings.warmup().toNanos();
@@ -104,26 +139,42 @@ final class ThroughputBenchmark {
 			for (int concurrency : this.settings.concurrencies()) {
 				Latencies[] latencies = new Latencies[callers.size()];
 				long[] nanos = new long[callers.size()];
+				long[] cpuNanos = new long[callers.size()];
 				for (int i = 0; i < callers.size(); i++) {
 					latencies[i] = new Latencies(2_000_000);
 				}
 				for (int round = 0; round < this.settings.rounds(); round++) {
 					for (int i = 0; i < callers.size(); i++) {
+						long cpuBefore = processCpuNanos();
 						nanos[i] += callers.get(i).run(concurrency, this.settings.roundTime(), latencies[i]);
+						cpuNanos[i] += processCpuNanos() - cpuBefore;
 					}
 				}
 				for (int i = 0; i < callers.size(); i++) {
-					results.add(result(concurrency, callers.get(i).name(), latencies[i], nanos[i]));
+					results.add(result(concurrency, callers.get(i).name(), latencies[i], nanos[i], cpuNanos[i]));
 				}
 			}
 		}
 		return results;
 	}
 
-	private static Result result(int concurrency, String name, Latencies latencies, long nanos) {
+	private static Result result(int concurrency, String name, Latencies latencies, long nanos, long cpuNanos) {
 		long[] sorted = latencies.sorted();
+		double cpuMicrosPerCall = (latencies.calls() > 0) ? cpuNanos / 1e3 / latencies.calls() : Double.NaN;
 		return new Result(concurrency, name, latencies.calls(), latencies.errors(), latencies.calls() / (nanos / 1e9),
-				Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99), latencies.firstError());
+				Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99), cpuMicrosPerCall,
+				latencies.firstError());
+	}
+
+	/**
+	 * CPU time of the whole process (all threads), in nanoseconds; -1 where the JVM does
+	 * not say.
+	 */
+	static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return -1;
 	}
 
 	/**

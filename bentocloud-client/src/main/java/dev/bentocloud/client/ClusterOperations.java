@@ -1,7 +1,6 @@
 package dev.bentocloud.client;
 
 import dev.bentocloud.client.model.Cluster;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -7,9 +7,9 @@ import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.client.model.TokenExpiry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ApiTokenOperations} over the management API.

@@ -10,10 +10,10 @@ import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
 import dev.bentocloud.client.model.DeploymentQuery;
 import dev.bentocloud.client.model.DeploymentStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DeploymentOperations} over the management API (v2).

@@ -7,9 +7,9 @@ import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.SecretContent;
 import dev.bentocloud.client.model.UpdateSecretRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SecretOperations} over the management API.

@@ -1,15 +1,13 @@
 package dev.bentocloud.client;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.ServerSocket;
 import java.time.Duration;
 
 import dev.bentocloud.client.model.CreateApiTokenRequest;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,6 +1,5 @@
 package dev.bentocloud.client;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 
 import dev.bentocloud.client.model.Cluster;
@@ -10,12 +9,11 @@ import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.SecretContent;
 import dev.bentocloud.client.model.SecretItem;
 import dev.bentocloud.client.model.UpdateSecretRequest;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

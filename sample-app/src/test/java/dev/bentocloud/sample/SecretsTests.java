@@ -1,6 +1,5 @@
 package dev.bentocloud.sample;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,15 +19,13 @@ import java.util.function.Consumer;
 
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
 import dev.bentocloud.sample.cli.SampleCli;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,5 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +10,11 @@ import dev.bentocloud.client.BentoCloudCredentialsException;
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;

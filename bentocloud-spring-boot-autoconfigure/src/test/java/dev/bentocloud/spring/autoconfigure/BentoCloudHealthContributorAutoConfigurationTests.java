@@ -1,16 +1,13 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

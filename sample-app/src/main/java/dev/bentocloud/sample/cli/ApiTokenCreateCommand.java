@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.ApiTokenScope;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-import org.springframework.beans.factory.ObjectProvider;
-
 /**
  * {@code api-token create NAME [-d DESC] [-s SCOPE]... [--expires 30d|1w|24h|YYYY-MM-DD]}.
  * <p>
@@ -35,7 +32,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 
 	static final String SAVE_NOTICE = "API Token (save this - it won't be shown again!)";
 
-	private final ObjectProvider<BentoCloudClient> client;
+	private final CliServices services;
 
 	@Parameters(paramLabel = "NAME", description = "The token name.")
 	String name;
@@ -65,8 +62,8 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public ApiTokenCreateCommand(ObjectProvider<BentoCloudClient> client) {
-		this.client = client;
+	public ApiTokenCreateCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
@@ -83,7 +80,7 @@ public class ApiTokenCreateCommand implements Callable<Integer> {
 		}
 		CreateApiTokenRequest request = new CreateApiTokenRequest(this.name, this.description, this.scopes,
 				this.expires);
-		ApiToken token = CliClient.require(this.client).apiTokens().create(request);
+		ApiToken token = this.services.client().apiTokens().create(request);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.format() != OutputFormat.TABLE) {
 			this.spec.commandLine().getErr().println(SAVE_NOTICE + ": it is the \"token\" field of the output.");

@@ -2,15 +2,12 @@ package dev.bentocloud.sample.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.ApiToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code api-token get UID [-o table|json|yaml]}: a Field/Value table, as BentoML's CLI
@@ -19,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Command(name = "get", description = "Show one API token.")
 public class ApiTokenGetCommand implements Callable<Integer> {
 
-	private final ObjectProvider<BentoCloudClient> client;
+	private final CliServices services;
 
 	@Parameters(paramLabel = "TOKEN_UID", description = "The UID of the token (see `api-token list`).")
 	String uid;
@@ -30,13 +27,13 @@ public class ApiTokenGetCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public ApiTokenGetCommand(ObjectProvider<BentoCloudClient> client) {
-		this.client = client;
+	public ApiTokenGetCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		ApiToken token = CliClient.require(this.client)
+		ApiToken token = this.services.client()
 			.apiTokens()
 			.get(this.uid)
 			.orElseThrow(() -> new CliException("API token with UID '" + this.uid + "' not found"));

@@ -3,15 +3,12 @@ package dev.bentocloud.sample.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.model.ApiToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code api-token list [--search S] [-o table|json|yaml]}. Unlike BentoML's CLI, which
@@ -20,7 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Command(name = "list", description = "List API tokens.")
 public class ApiTokenListCommand implements Callable<Integer> {
 
-	private final ObjectProvider<BentoCloudClient> client;
+	private final CliServices services;
 
 	@Option(names = "--search", paramLabel = "TEXT", description = "Only tokens whose name contains TEXT.")
 	String search;
@@ -31,13 +28,13 @@ public class ApiTokenListCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public ApiTokenListCommand(ObjectProvider<BentoCloudClient> client) {
-		this.client = client;
+	public ApiTokenListCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		List<ApiToken> tokens = CliClient.require(this.client).apiTokens().list(this.search);
+		List<ApiToken> tokens = this.services.client().apiTokens().list(this.search);
 		ApiTokenOutput.printList(this.spec.commandLine().getOut(), this.output.format(), tokens);
 		return 0;
 	}

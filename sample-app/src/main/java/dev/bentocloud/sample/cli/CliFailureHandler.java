@@ -7,8 +7,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-import org.springframework.core.env.Environment;
-
 /**
  * Prints a failed command as BentoML's CLI does, on one line of stderr:
  * {@code Error: [api-token] `list` failed: <message>}, and exits with 1. No stack trace;
@@ -18,10 +16,10 @@ import org.springframework.core.env.Environment;
  */
 final class CliFailureHandler implements IExecutionExceptionHandler {
 
-	private final Environment environment;
+	private final CliServices services;
 
-	CliFailureHandler(Environment environment) {
-		this.environment = environment;
+	CliFailureHandler(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
@@ -43,10 +41,7 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
 	}
 
 	private String mask(String message) {
-		return SecretScrubber
-			.of(this.environment.getProperty("bentocloud.api-token"),
-					this.environment.getProperty("bentocloud.service.token"))
-			.scrub(message);
+		return SecretScrubber.of(this.services.secrets().toArray(String[]::new)).scrub(message);
 	}
 
 	static String rootMessage(Throwable ex) {

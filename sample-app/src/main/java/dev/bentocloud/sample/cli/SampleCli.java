@@ -3,8 +3,11 @@ package dev.bentocloud.sample.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
+import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine;
@@ -21,8 +24,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Runs one CLI command inside a non-web Spring context, then closes it. stdout carries
- * only the command's output (console logging is off unless
+ * Runs one CLI command: the commands that only call BentoCloud on the {@linkplain LeanCli
+ * lean path} (no Spring Boot) when it can resolve their settings exactly as Spring would,
+ * otherwise inside a non-web Spring context, closed afterwards. stdout carries only the
+ * command's output (console logging is off unless
  * {@code --logging.console.enabled=true}); errors go to stderr. Exit codes: 0 success, 1
  * API or credential error, 2 usage error.
  */
@@ -70,6 +75,10 @@ public final class SampleCli {
 		String[] commandArgs = Arrays.copyOfRange(args, split, args.length);
 		PrintWriter outWriter = new PrintWriter(out, true);
 		PrintWriter errWriter = new PrintWriter(err, true);
+		OptionalInt lean = LeanCli.run(springArgs, commandArgs, variables(osEnvironment), outWriter, errWriter);
+		if (lean.isPresent()) {
+			return lean.getAsInt();
+		}
 		ConfigurableApplicationContext context;
 		try {
 			SpringApplication application = cliApplication();
@@ -81,8 +90,11 @@ public final class SampleCli {
 			return CommandLine.ExitCode.SOFTWARE;
 		}
 		try (context) {
-			CommandLine commandLine = SampleCommand.commandLine(new SpringCommandFactory(context.getBeanFactory()),
-					new CliFailureHandler(context.getEnvironment()));
+			CliServices services = new SpringCliServices(context.getBeanProvider(BentoCloudClient.class),
+					context.getEnvironment());
+			CommandLine commandLine = SampleCommand.commandLine(
+					new CliCommandFactory(services, new SpringCommandFactory(context.getBeanFactory())),
+					new CliFailureHandler(services));
 			commandLine.setOut(outWriter);
 			commandLine.setErr(errWriter);
 			return commandLine.execute(commandArgs);
@@ -144,6 +156,15 @@ public final class SampleCli {
 				return resources;
 			});
 		}
+	}
+
+	private static Map<String, String> variables(Map<String, Object> osEnvironment) {
+		if (osEnvironment == null) {
+			return System.getenv();
+		}
+		Map<String, String> variables = new HashMap<>();
+		osEnvironment.forEach((name, value) -> variables.put(name, String.valueOf(value)));
+		return variables;
 	}
 
 	private static int springArgumentCount(String[] args) {

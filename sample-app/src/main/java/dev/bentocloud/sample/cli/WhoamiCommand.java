@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
@@ -14,9 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
-
 /**
  * {@code whoami}: the user and organization the configured token belongs to, and where
  * the credentials came from (never the token itself).
@@ -24,9 +20,7 @@ import org.springframework.core.env.Environment;
 @Command(name = "whoami", description = "Show the user and organization of the configured API token.")
 public class WhoamiCommand implements Callable<Integer> {
 
-	private final ObjectProvider<BentoCloudClient> client;
-
-	private final Environment environment;
+	private final CliServices services;
 
 	@Mixin
 	OutputOption output;
@@ -34,21 +28,20 @@ public class WhoamiCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public WhoamiCommand(ObjectProvider<BentoCloudClient> client, Environment environment) {
-		this.client = client;
-		this.environment = environment;
+	public WhoamiCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		BlockingBentoCloudClient bentoCloud = CliClient.require(this.client);
+		BlockingBentoCloudClient bentoCloud = this.services.client();
 		User user = bentoCloud.currentUser();
 		Organization organization = bentoCloud.currentOrganization();
 		Map<String, Object> dict = new LinkedHashMap<>();
 		dict.put("user", ApiTokenOutput.user(user));
 		dict.put("organization", ApiTokenOutput.organization(organization));
-		dict.put("endpoint", CliEndpoint.of(this.environment));
-		dict.put("credentials_source", this.environment.getProperty("bentocloud.credentials.source"));
+		dict.put("endpoint", this.services.endpoint());
+		dict.put("credentials_source", this.services.credentialsSource());
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.format() != OutputFormat.TABLE) {
 			StructuredOutput.print(out, this.output.format(), dict);
@@ -57,7 +50,7 @@ public class WhoamiCommand implements Callable<Integer> {
 		new TextTable("Field", "Value").addRow("User", user.displayName() + " (" + user.name() + ")")
 			.addRow("Email", user.email())
 			.addRow("Organization", organization.name())
-			.addRow("Endpoint", CliEndpoint.of(this.environment))
+			.addRow("Endpoint", this.services.endpoint())
 			.addRow("Credentials", String.valueOf(dict.get("credentials_source")))
 			.print(out);
 		return 0;

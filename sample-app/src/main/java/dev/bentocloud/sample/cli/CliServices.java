@@ -1,0 +1,43 @@
+package dev.bentocloud.sample.cli;
+
+import java.util.List;
+
+import dev.bentocloud.client.BlockingBentoCloudClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the commands that call BentoCloud need: the client, and a few facts about how it
+ * was configured. The Spring path ({@link SpringCliServices}) and the lean path
+ * ({@link LeanCliServices}) supply it; the commands' logic is the same for both.
+ */
+interface CliServices {
+
+	/**
+	 * The client.
+	 * @return the blocking client
+	 * @throws CliException when no client is configured
+	 */
+	BlockingBentoCloudClient client();
+
+	/**
+	 * The management endpoint in use,
+	 * {@linkplain dev.bentocloud.client.BentoCloudEndpoints#displayable(String)
+	 * displayable} (for dashboard links).
+	 * @return the endpoint
+	 */
+	String endpoint();
+
+	/**
+	 * Where the credentials came from ({@code bentocloud.credentials.source}), never the
+	 * token.
+	 * @return the source, or {@code null}
+	 */
+	@Nullable String credentialsSource();
+
+	/**
+	 * The configured secrets, to mask in failure messages.
+	 * @return the secrets (may contain {@code null}s)
+	 */
+	List<@Nullable String> secrets();
+
+}

@@ -1,0 +1,211 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
+import dev.bentocloud.client.credentials.BentoMlEnvironment;
+import dev.bentocloud.client.credentials.YataiConfigException;
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+
+/**
+ * The lean path: runs the commands that only call BentoCloud ({@code whoami},
+ * {@code api-token …}, {@code deployment …}) without starting Spring Boot. Credentials
+ * come from the same layers as on the Spring path, in the same order (see
+ * {@code BentoCloudCredentialsEnvironmentPostProcessor}), and the sample's embedded
+ * emulator is used as {@link EmbeddedEmulatorEnvironmentPostProcessor} does for a CLI
+ * run: the web app's on {@code sample.emulator.port} when it listens, else one of its own
+ * for the duration of the command.
+ * <p>
+ * Only the common, successful resolutions are handled here. Anything else (a setting the
+ * lean path does not read exactly as Spring would, no token, a broken credentials file, a
+ * token for plain http to a remote host) returns empty, and {@link SampleCli} runs the
+ * command on the Spring path, whose messages and exit codes are then the usual ones.
+ */
+final class LeanCli {
+
+	private static final Set<String> COMMANDS = Set.of("whoami", "api-token", "deployment");
+
+	private static final String EMULATOR_SOURCE = "properties:\"bentocloud.api-token\" from property source \""
+			+ EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME + "\"";
+
+	private static final int PROBE_TIMEOUT_MILLIS = 200;
+
+	private LeanCli() {
+	}
+
+	/**
+	 * Runs the command on the lean path, if it can.
+	 * @param springArgs the leading {@code --key=value} arguments
+	 * @param commandArgs the command and its options
+	 * @param variables the OS environment
+	 * @param out standard output
+	 * @param err standard error
+	 * @return the exit code, or empty to run the command on the Spring path
+	 */
+	static OptionalInt run(String[] springArgs, String[] commandArgs, Map<String, String> variables, PrintWriter out,
+			PrintWriter err) {
+		if (commandArgs.length == 0 || !COMMANDS.contains(commandArgs[0])) {
+			return OptionalInt.empty();
+		}
+		Optional<LeanCliSettings> settings = LeanCliSettings.read(springArgs, variables);
+		if (settings.isEmpty()) {
+			return OptionalInt.empty();
+		}
+		BentoCloudEmulator[] started = new BentoCloudEmulator[1];
+		try {
+			BentoCloudCredentials credentials = resolve(settings.get(), started);
+			if (credentials == null) {
+				return OptionalInt.empty();
+			}
+			CliServices services = new LeanCliServices(credentials);
+			CommandLine commandLine = SampleCommand.commandLine(new CliCommandFactory(services, LeanCli::notOnThisPath),
+					new CliFailureHandler(services));
+			commandLine.setOut(out);
+			commandLine.setErr(err);
+			return OptionalInt.of(commandLine.execute(commandArgs));
+		}
+		finally {
+			if (started[0] != null) {
+				started[0].close();
+			}
+		}
+	}
+
+	/**
+	 * The credentials, or {@code null} when the Spring path must decide.
+	 */
+	private static @Nullable BentoCloudCredentials resolve(LeanCliSettings settings, BentoCloudEmulator[] started) {
+		Boolean emulator = bool(settings.property(LeanCliSettings.EMULATOR_ENABLED), true);
+		if (emulator == null) {
+			return null;
+		}
+		if (emulator) {
+			return emulatorCredentials(settings, started);
+		}
+		String springEndpoint = springEndpoint(settings);
+		String[] token = settings.aboveWithOrigin(LeanCliSettings.API_TOKEN);
+		BentoCloudCredentials credentials;
+		if (token != null) {
+			credentials = new BentoCloudCredentials(springEndpoint, token[0], "properties:" + token[1], List.of());
+		}
+		else {
+			BentoMlEnvironment environment = BentoMlEnvironment.of(settings.environment());
+			String[] configFile = settings.aboveWithOrigin(LeanCliSettings.CONFIG_FILE);
+			BentoCloudCredentialsResolver resolver = BentoCloudCredentialsResolver.of(environment)
+				.configFile((configFile != null) ? configFile[0] : null)
+				.defaultEndpoint(springEndpoint);
+			String[] context = settings.aboveWithOrigin(LeanCliSettings.CONTEXT);
+			if (context != null) {
+				resolver.context(context[0], context[1]);
+			}
+			try {
+				credentials = resolver.fromEnvironment().orElseGet(resolver::fromFile);
+			}
+			catch (YataiConfigException ex) {
+				return null;
+			}
+		}
+		return (credentials.hasApiToken() && acceptedEndpoint(credentials.endpoint())) ? credentials : null;
+	}
+
+	private static @Nullable BentoCloudCredentials emulatorCredentials(LeanCliSettings settings,
+			BentoCloudEmulator[] started) {
+		String demoToken = settings.property(LeanCliSettings.EMULATOR_DEMO_TOKEN);
+		if (demoToken == null) {
+			demoToken = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+		}
+		int port;
+		try {
+			String configured = settings.property(LeanCliSettings.EMULATOR_PORT);
+			port = (configured != null) ? Integer.parseInt(configured.strip()) : 3001;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		if (demoToken.isBlank()) {
+			return null;
+		}
+		String endpoint;
+		if (port > 0 && isListening(port)) {
+			endpoint = "http://" + BentoCloudEmulator.HOST + ":" + port;
+		}
+		else {
+			started[0] = BentoCloudEmulator.builder().port(0).seedDemoData(true).demoToken(demoToken).start();
+			endpoint = started[0].endpoint();
+		}
+		return new BentoCloudCredentials(endpoint, demoToken, EMULATOR_SOURCE, List.of());
+	}
+
+	/**
+	 * Spring's {@code bentocloud.endpoint} (command line, then environment), else the
+	 * default.
+	 */
+	private static String springEndpoint(LeanCliSettings settings) {
+		String[] endpoint = settings.aboveWithOrigin(LeanCliSettings.ENDPOINT);
+		return (endpoint != null) ? endpoint[0].strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
+	}
+
+	/**
+	 * What the starter's endpoint validation accepts: an http(s) URL with a host and no
+	 * user info, plain http only to loopback. The Spring path explains anything else.
+	 */
+	private static boolean acceptedEndpoint(String endpoint) {
+		try {
+			URI uri = new URI(endpoint);
+			boolean http = "http".equalsIgnoreCase(uri.getScheme());
+			if (!(http || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
+					|| uri.getRawUserInfo() != null) {
+				return false;
+			}
+			return !http || BentoCloudEndpoints.isLoopback(uri.getHost());
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable Boolean bool(@Nullable String value, boolean defaultValue) {
+		if (value == null) {
+			return defaultValue;
+		}
+		String stripped = value.strip();
+		if ("true".equalsIgnoreCase(stripped)) {
+			return true;
+		}
+		return "false".equalsIgnoreCase(stripped) ? false : null;
+	}
+
+	private static boolean isListening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(BentoCloudEmulator.HOST, port), PROBE_TIMEOUT_MILLIS);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Commands that need Spring (the {@code cloud} group) are created but never run here.
+	 */
+	private static <K> K notOnThisPath(Class<K> type) throws Exception {
+		Object[] arguments = new Object[type.getConstructors()[0].getParameterCount()];
+		return type.cast(type.getConstructors()[0].newInstance(arguments));
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.bentocloud.sample.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lean CLI path ({@link LeanCli}) prints exactly what the Spring path prints, and
+ * hands over to the Spring path whenever it could not read the settings exactly as Spring
+ * would. A leading {@code --logging.console.enabled=false} (the CLI's default anyway)
+ * forces the Spring path.
+ */
+class LeanCliTests {
+
+	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+
+	private static final String SPRING_PATH = "--logging.console.enabled=false";
+
+	private static BentoCloudEmulator emulator;
+
+	@BeforeAll
+	static void startSharedEmulator() {
+		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(DEMO_TOKEN).start();
+	}
+
+	@AfterAll
+	static void stopSharedEmulator() {
+		emulator.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "whoami", "whoami -o json", "api-token list -o json", "api-token list", "deployment list",
+			"deployment list -o yaml", "api-token get no-such-uid", "api-token list --bogus", "deployment",
+			"whoami --help" })
+	void sameOutputOnBothPathsWithTheEmulator(String command) {
+		assertSame(List.of("--sample.emulator.port=" + emulator.port()), Map.of(), command.split(" "));
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithATokenOnTheCommandLine() {
+		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=" + DEMO_TOKEN,
+				"--bentocloud.endpoint=" + emulator.endpoint()), Map.of(), "whoami", "-o", "json");
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithSpringsRelaxedVariables() {
+		assertSame(List.of("--sample.emulator.enabled=false"),
+				Map.of("BENTOCLOUD_API_TOKEN", DEMO_TOKEN, "BENTOCLOUD_ENDPOINT", emulator.endpoint()), "whoami");
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithBentoMlsVariables() {
+		assertSame(List.of("--sample.emulator.enabled=false"),
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.endpoint()), "whoami",
+				"-o", "yaml");
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithTheBentocloudProfile() {
+		assertSame(List.of("--spring.profiles.active=bentocloud"),
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.endpoint()), "whoami",
+				"-o", "json");
+		assertSame(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "bentocloud", "BENTOCLOUD_API_TOKEN", DEMO_TOKEN,
+				"BENTOCLOUD_ENDPOINT", emulator.endpoint()), "whoami", "-o", "json");
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithSystemProperties() {
+		System.setProperty("bentocloud.api-token", DEMO_TOKEN);
+		try {
+			assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.endpoint()),
+					Map.of(), "whoami", "-o", "json");
+		}
+		finally {
+			System.clearProperty("bentocloud.api-token");
+		}
+	}
+
+	@Test
+	void sameOutputOnBothPathsWhenTheTokenIsRejected() {
+		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=wrong",
+				"--bentocloud.endpoint=" + emulator.endpoint()), Map.of(), "api-token", "list");
+	}
+
+	@Test
+	void takesTheSimpleCases() {
+		assertThat(lean(List.of("--sample.emulator.port=" + emulator.port()), Map.of(), "whoami")).isTrue();
+		assertThat(lean(List.of("--sample.emulator.enabled=false"), Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN,
+				"BENTO_CLOUD_API_ENDPOINT", emulator.endpoint(), "BENTOCLOUD_DEPLOYMENT_URL", "https://d.example"),
+				"deployment", "list"))
+			.isTrue();
+	}
+
+	@Test
+	void handsOverWhatItCannotReadExactlyAsSpringDoes() {
+		List<String> port = List.of("--sample.emulator.port=" + emulator.port());
+		assertThat(lean(List.of(SPRING_PATH), Map.of(), "whoami")).isFalse();
+		assertThat(lean(port, Map.of("SPRING_PROFILES_ACTIVE", "bentocloud,other"), "whoami")).isFalse();
+		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();
+		assertThat(lean(port, Map.of("BENTOCLOUD_RETRY_MAX_RETRIES", "0"), "whoami")).isFalse();
+		assertThat(lean(port, Map.of(), "cloud", "list-context")).isFalse();
+		assertThat(lean(List.of("--sample.emulator.port=${PORT}"), Map.of(), "whoami")).isFalse();
+		List<String> noEmulator = List.of("--sample.emulator.enabled=false");
+		// No token anywhere: the Spring path's guidance.
+		assertThat(lean(noEmulator, Map.of("BENTOML_HOME", "/nonexistent-bentoml-home"), "whoami")).isFalse();
+		assertThat(lean(noEmulator, Map.of("BENTO_CLOUD_API_KEY", ""), "whoami")).isFalse();
+		// Endpoints the starter's validation refuses: its failure report.
+		assertThat(lean(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=t",
+				"--bentocloud.endpoint=http://user:pw@127.0.0.1:1"), Map.of(), "whoami"))
+			.isFalse();
+		assertThat(lean(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=t",
+				"--bentocloud.endpoint=http://example.com"), Map.of(), "whoami"))
+			.isFalse();
+	}
+
+	private static boolean lean(List<String> springArgs, Map<String, String> variables, String... commandArgs) {
+		StringWriter out = new StringWriter();
+		return LeanCli
+			.run(springArgs.toArray(String[]::new), commandArgs, variables, new PrintWriter(out),
+					new PrintWriter(new StringWriter()))
+			.isPresent();
+	}
+
+	/** Each call uses the token, so its last use moves between the two runs. */
+	private static CliRun withoutLastUse(CliRun run) {
+		String lastUse = "\"last_used_at\" : \"[^\"]*\"";
+		return new CliRun(run.out().replaceAll(lastUse, ""), run.err(), run.exitCode());
+	}
+
+	private static void assertSame(List<String> springArgs, Map<String, String> variables, String... args) {
+		Map<String, Object> environment = new HashMap<>(variables);
+		environment.putIfAbsent("BENTOML_HOME", "/nonexistent-bentoml-home");
+		Map<String, String> leanVariables = new HashMap<>();
+		environment.forEach((name, value) -> leanVariables.put(name, value.toString()));
+		assertThat(lean(springArgs, leanVariables, args)).as("lean path taken").isTrue();
+		CliRun lean = CliRun.of(springArgs, environment, args);
+		List<String> forced = new ArrayList<>(springArgs);
+		forced.add(SPRING_PATH);
+		CliRun spring = CliRun.of(forced, environment, args);
+		assertThat(withoutLastUse(lean)).as("lean\n%s\nspring\n%s", lean, spring).isEqualTo(withoutLastUse(spring));
+		assertThat(lean.all()).doesNotContain(DEMO_TOKEN);
+	}
+
+}
