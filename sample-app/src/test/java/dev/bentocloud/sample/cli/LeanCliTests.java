@@ -135,14 +135,13 @@ class LeanCliTests {
 	}
 
 	/**
-	 * Each call uses the token, so its last use moves between the two runs (JSON field, and the
-	 * tables' seconds-resolution column).
+	 * Each call uses the token, so its last use moves between the two runs (JSON field,
+	 * and the tables' seconds-resolution column).
 	 */
 	private static CliRun withoutLastUse(CliRun run) {
 		String lastUse = "\"last_used_at\" : \"[^\"]*\"";
 		String tableTime = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
-		return new CliRun(run.out().replaceAll(lastUse, "").replaceAll(tableTime, "<time>"), run.err(),
-				run.exitCode());
+		return new CliRun(run.out().replaceAll(lastUse, "").replaceAll(tableTime, "<time>"), run.err(), run.exitCode());
 	}
 
 	private static void assertSame(List<String> springArgs, Map<String, String> variables, String... args) {
