@@ -1,9 +1,6 @@
 package dev.bentocloud.sample.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -42,8 +39,6 @@ final class LeanCli {
 
 	private static final String EMULATOR_SOURCE = "properties:\"bentocloud.api-token\" from property source \""
 			+ EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME + "\"";
-
-	private static final int PROBE_TIMEOUT_MILLIS = 200;
 
 	private LeanCli() {
 	}
@@ -141,7 +136,7 @@ final class LeanCli {
 			return null;
 		}
 		String endpoint;
-		if (port > 0 && isListening(port)) {
+		if (port > 0 && EmbeddedEmulatorEnvironmentPostProcessor.isListening(port)) {
 			endpoint = "http://" + BentoCloudEmulator.HOST + ":" + port;
 		}
 		else {
@@ -188,16 +183,6 @@ final class LeanCli {
 			return true;
 		}
 		return "false".equalsIgnoreCase(stripped) ? false : null;
-	}
-
-	private static boolean isListening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(BentoCloudEmulator.HOST, port), PROBE_TIMEOUT_MILLIS);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -99,7 +99,12 @@ public class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPost
 		return type == WebApplicationType.NONE;
 	}
 
-	private static boolean isListening(int port) {
+	/**
+	 * Whether something (the web app's embedded emulator) listens on this loopback port.
+	 * @param port the port
+	 * @return {@code true} when a connection succeeds within 200 ms
+	 */
+	public static boolean isListening(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(BentoCloudEmulator.HOST, port), PROBE_TIMEOUT_MILLIS);
 			return true;
