@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,12 +16,7 @@ class AuthTests {
 	@RegisterExtension
 	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
-	private Http http;
-
-	@BeforeEach
-	void start() {
-		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
-	}
+	private final Http http = Http.of(this.emulator);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/auth/current", "/api/v1/current_org", "/api/v1/api_tokens", "/api/v2/deployments",

@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ class FaultTests {
 	@RegisterExtension
 	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
-	private Http http;
-
-	@BeforeEach
-	void start() {
-		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
-	}
+	private final Http http = Http.of(this.emulator);
 
 	@Test
 	void respondsWithStatusAndHeadersForTheGivenNumberOfTimes() {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,17 +22,29 @@ final class Http {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
-	private final String endpoint;
+	private final Supplier<String> endpoint;
 
-	private final String token;
+	private final Supplier<String> token;
 
 	Http(String endpoint, String token) {
+		this(() -> endpoint, () -> token);
+	}
+
+	private Http(Supplier<String> endpoint, Supplier<String> token) {
 		this.endpoint = endpoint;
 		this.token = token;
 	}
 
+	/**
+	 * For the emulator of an extension, looked up at each request (the extension starts
+	 * it later).
+	 */
+	static Http of(BentoCloudEmulatorExtension emulator) {
+		return new Http(() -> emulator.get().endpoint(), () -> emulator.get().apiToken());
+	}
+
 	Http withToken(String otherToken) {
-		return new Http(this.endpoint, otherToken);
+		return new Http(this.endpoint, () -> otherToken);
 	}
 
 	HttpResponse<String> get(String path) {
@@ -64,15 +77,15 @@ final class Http {
 	}
 
 	HttpRequest request(String method, String path, String body) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.endpoint + path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.endpoint.get() + path))
 			.timeout(Duration.ofSeconds(30))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			builder.header("Content-Type", "application/json");
 		}
-		if (this.token != null) {
-			builder.header("X-YATAI-API-TOKEN", this.token);
+		if (this.token.get() != null) {
+			builder.header("X-YATAI-API-TOKEN", this.token.get());
 		}
 		return builder.build();
 	}

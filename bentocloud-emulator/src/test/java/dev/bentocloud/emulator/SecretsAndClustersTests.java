@@ -3,7 +3,6 @@ package dev.bentocloud.emulator;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -18,12 +17,7 @@ class SecretsAndClustersTests {
 	@RegisterExtension
 	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
 
-	private Http http;
-
-	@BeforeEach
-	void start() {
-		this.http = new Http(this.emulator.get().endpoint(), this.emulator.get().apiToken());
-	}
+	private final Http http = Http.of(this.emulator);
 
 	@Test
 	void secretLifecycle() {

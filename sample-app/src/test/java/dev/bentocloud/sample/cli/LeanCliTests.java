@@ -7,11 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,59 +28,51 @@ class LeanCliTests {
 
 	private static final String SPRING_PATH = "--logging.console.enabled=false";
 
-	private static BentoCloudEmulator emulator;
-
-	@BeforeAll
-	static void startSharedEmulator() {
-		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(DEMO_TOKEN).start();
-	}
-
-	@AfterAll
-	static void stopSharedEmulator() {
-		emulator.close();
-	}
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(true).demoToken(DEMO_TOKEN));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "whoami", "whoami -o json", "api-token list -o json", "api-token list", "deployment list",
 			"deployment list -o yaml", "api-token get no-such-uid", "api-token list --bogus", "deployment",
 			"whoami --help" })
 	void sameOutputOnBothPathsWithTheEmulator(String command) {
-		assertSame(List.of("--sample.emulator.port=" + emulator.port()), Map.of(), command.split(" "));
+		assertSame(List.of("--sample.emulator.port=" + emulator.get().port()), Map.of(), command.split(" "));
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithATokenOnTheCommandLine() {
 		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=" + DEMO_TOKEN,
-				"--bentocloud.endpoint=" + emulator.endpoint()), Map.of(), "whoami", "-o", "json");
+				"--bentocloud.endpoint=" + emulator.get().endpoint()), Map.of(), "whoami", "-o", "json");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithSpringsRelaxedVariables() {
 		assertSame(List.of("--sample.emulator.enabled=false"),
-				Map.of("BENTOCLOUD_API_TOKEN", DEMO_TOKEN, "BENTOCLOUD_ENDPOINT", emulator.endpoint()), "whoami");
+				Map.of("BENTOCLOUD_API_TOKEN", DEMO_TOKEN, "BENTOCLOUD_ENDPOINT", emulator.get().endpoint()), "whoami");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithBentoMlsVariables() {
 		assertSame(List.of("--sample.emulator.enabled=false"),
-				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.endpoint()), "whoami",
-				"-o", "yaml");
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint()),
+				"whoami", "-o", "yaml");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithTheBentocloudProfile() {
 		assertSame(List.of("--spring.profiles.active=bentocloud"),
-				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.endpoint()), "whoami",
-				"-o", "json");
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint()),
+				"whoami", "-o", "json");
 		assertSame(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "bentocloud", "BENTOCLOUD_API_TOKEN", DEMO_TOKEN,
-				"BENTOCLOUD_ENDPOINT", emulator.endpoint()), "whoami", "-o", "json");
+				"BENTOCLOUD_ENDPOINT", emulator.get().endpoint()), "whoami", "-o", "json");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithSystemProperties() {
 		System.setProperty("bentocloud.api-token", DEMO_TOKEN);
 		try {
-			assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.endpoint()),
+			assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.get().endpoint()),
 					Map.of(), "whoami", "-o", "json");
 		}
 		finally {
@@ -92,21 +83,22 @@ class LeanCliTests {
 	@Test
 	void sameOutputOnBothPathsWhenTheTokenIsRejected() {
 		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=wrong",
-				"--bentocloud.endpoint=" + emulator.endpoint()), Map.of(), "api-token", "list");
+				"--bentocloud.endpoint=" + emulator.get().endpoint()), Map.of(), "api-token", "list");
 	}
 
 	@Test
 	void takesTheSimpleCases() {
-		assertThat(lean(List.of("--sample.emulator.port=" + emulator.port()), Map.of(), "whoami")).isTrue();
-		assertThat(lean(List.of("--sample.emulator.enabled=false"), Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN,
-				"BENTO_CLOUD_API_ENDPOINT", emulator.endpoint(), "BENTOCLOUD_DEPLOYMENT_URL", "https://d.example"),
+		assertThat(lean(List.of("--sample.emulator.port=" + emulator.get().port()), Map.of(), "whoami")).isTrue();
+		assertThat(lean(List.of("--sample.emulator.enabled=false"),
+				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint(),
+						"BENTOCLOUD_DEPLOYMENT_URL", "https://d.example"),
 				"deployment", "list"))
 			.isTrue();
 	}
 
 	@Test
 	void handsOverWhatItCannotReadExactlyAsSpringDoes() {
-		List<String> port = List.of("--sample.emulator.port=" + emulator.port());
+		List<String> port = List.of("--sample.emulator.port=" + emulator.get().port());
 		assertThat(lean(List.of(SPRING_PATH), Map.of(), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("SPRING_PROFILES_ACTIVE", "bentocloud,other"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();

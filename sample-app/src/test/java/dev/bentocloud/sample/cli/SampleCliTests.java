@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The CLI end to end: each command and output mode against a running emulator, which
- * plays the web app's shared emulator (the CLI finds it listening on
+ * The CLI end to end: each command and output mode against a running emulator.get(),
+ * which plays the web app's shared emulator (the CLI finds it listening on
  * {@code sample.emulator.port}).
  */
 class SampleCliTests {
@@ -39,19 +38,11 @@ class SampleCliTests {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
-	private static BentoCloudEmulator emulator;
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
+			(builder) -> builder.seedDemoData(true).demoToken(DEMO_TOKEN));
 
 	private CliRun last;
-
-	@BeforeAll
-	static void startSharedEmulator() {
-		emulator = BentoCloudEmulator.builder().seedDemoData(true).demoToken(DEMO_TOKEN).start();
-	}
-
-	@AfterAll
-	static void stopSharedEmulator() {
-		emulator.close();
-	}
 
 	@AfterEach
 	void noSecretInOutput() {
@@ -61,7 +52,7 @@ class SampleCliTests {
 	}
 
 	private CliRun cli(String... args) {
-		this.last = CliRun.of(List.of("--sample.emulator.port=" + emulator.port()), args);
+		this.last = CliRun.of(List.of("--sample.emulator.port=" + emulator.get().port()), args);
 		return this.last;
 	}
 
@@ -75,13 +66,13 @@ class SampleCliTests {
 	@Test
 	void whoamiShowsUserAndOrganization() {
 		CliRun run = ok("whoami");
-		assertThat(run.out()).contains("Demo User (demo)", "demo@example.com", "acme", emulator.endpoint());
+		assertThat(run.out()).contains("Demo User (demo)", "demo@example.com", "acme", emulator.get().endpoint());
 	}
 
 	@Test
 	void whoamiAsJson() {
 		Map<String, Object> whoami = JSON.readValue(ok("whoami", "-o", "json").out(), OBJECT);
-		assertThat(whoami).containsEntry("endpoint", emulator.endpoint());
+		assertThat(whoami).containsEntry("endpoint", emulator.get().endpoint());
 		assertThat(whoami.get("user")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("email", "demo@example.com");
 	}
@@ -214,9 +205,9 @@ class SampleCliTests {
 		assertThat(deployment).containsEntry("name", "demo-iris")
 			.containsEntry("bento", "iris:abc123")
 			.containsEntry("cluster", "default")
-			.containsEntry("admin_console", emulator.endpoint() + "/deployments/demo-iris")
+			.containsEntry("admin_console", emulator.get().endpoint() + "/deployments/demo-iris")
 			.containsEntry("created_by", "demo")
-			.containsEntry("endpoint_urls", List.of(emulator.deploymentUrl("demo-iris")));
+			.containsEntry("endpoint_urls", List.of(emulator.get().deploymentUrl("demo-iris")));
 		assertThat(deployment.get("status")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("status", "running");
 		Map<String, Object> json = JSON.readValue(ok("deployment", "get", "demo-iris", "-o", "json").out(), OBJECT);
@@ -233,10 +224,11 @@ class SampleCliTests {
 
 	@Test
 	void rejectedTokenExitsWithOneAndLoginGuidanceWithoutTheToken() {
-		String token = emulator.createUserWithToken("eve", "eve@example.com");
-		emulator.revokeToken(token);
-		this.last = CliRun.of(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.endpoint(),
-				"--bentocloud.api-token=" + token), "api-token", "list");
+		String token = emulator.get().createUserWithToken("eve", "eve@example.com");
+		emulator.get().revokeToken(token);
+		this.last = CliRun.of(List.of("--sample.emulator.enabled=false",
+				"--bentocloud.endpoint=" + emulator.get().endpoint(), "--bentocloud.api-token=" + token), "api-token",
+				"list");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
 		assertThat(this.last.out()).isEmpty();
 		assertThat(this.last.err()).startsWith("Error: [api-token] `list` failed: ")
@@ -268,7 +260,7 @@ class SampleCliTests {
 			.contains("Invalid expiration format: soon. Use duration (e.g., '30d', '1w', '24h') "
 					+ "or date (e.g., '2024-12-31').")
 			.contains("Usage: sample-app api-token create");
-		assertThat(emulator.requests()).noneMatch((request) -> request.path().equals("/api/v1/api_tokens")
+		assertThat(emulator.get().requests()).noneMatch((request) -> request.path().equals("/api/v1/api_tokens")
 				&& request.method().equals("POST") && request.body().contains("\"x\""));
 	}
 

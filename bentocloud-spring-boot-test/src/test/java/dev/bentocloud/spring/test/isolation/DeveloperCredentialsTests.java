@@ -71,14 +71,7 @@ class DeveloperCredentialsTests {
 	@Test
 	void withTheAnnotationNeitherTheEnvironmentNorTheFileIsContacted() throws Exception {
 		developerEnvironment();
-		developerFile("""
-				contexts:
-				- api_token: %s
-				  email: dev@example.com
-				  endpoint: %s
-				  name: default
-				current_context_name: default
-				""".formatted(FILE_TOKEN, developersCloudUrl()));
+		developerFileWithOneContext();
 		Child child = run(EmulatorScenario.class);
 		assertThat(child.exitCode()).as(child.output()).isZero();
 		assertThat(child.output()).contains("SCENARIO found=1 succeeded=1 failed=0");
@@ -114,6 +107,14 @@ class DeveloperCredentialsTests {
 
 	@Test
 	void controlWithoutTheAnnotationTheFileIsUsed() throws Exception {
+		developerFileWithOneContext();
+		Child child = run(PlainScenario.class);
+		assertThat(child.exitCode()).as(child.output()).isZero();
+		assertThat(this.received).isNotEmpty().allMatch((request) -> request.endsWith("token=" + FILE_TOKEN));
+	}
+
+	/** The developer's credentials file: one context, on the counting server. */
+	private void developerFileWithOneContext() throws IOException {
 		developerFile("""
 				contexts:
 				- api_token: %s
@@ -122,9 +123,6 @@ class DeveloperCredentialsTests {
 				  name: default
 				current_context_name: default
 				""".formatted(FILE_TOKEN, developersCloudUrl()));
-		Child child = run(PlainScenario.class);
-		assertThat(child.exitCode()).as(child.output()).isZero();
-		assertThat(this.received).isNotEmpty().allMatch((request) -> request.endsWith("token=" + FILE_TOKEN));
 	}
 
 	private String developersCloudUrl() {
