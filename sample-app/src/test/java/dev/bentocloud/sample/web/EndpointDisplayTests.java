@@ -1,6 +1,10 @@
 package dev.bentocloud.sample.web;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,17 +30,14 @@ class EndpointDisplayTests {
 
 	@Test
 	void infoShowsTheEndpointWithoutItsQuery() {
-		String body = new String(this.web.get()
+		byte[] body = this.web.get()
 			.uri("/actuator/info")
 			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.bentocloud.endpoint")
-			.isEqualTo("http://127.0.0.1:9/bento")
-			.returnResult()
-			.getResponseBodyContent());
-		assertThat(body).doesNotContain("QUERY-SECRET", "api_key", "TOKEN-SECRET");
+			.returnResult(byte[].class)
+			.getResponseBodyContent();
+		JsonNode info = JsonMapper.shared().readTree(body);
+		assertThat(info.at("/bentocloud/endpoint").asString()).isEqualTo("http://127.0.0.1:9/bento");
+		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("QUERY-SECRET", "api_key", "TOKEN-SECRET");
 	}
 
 }
