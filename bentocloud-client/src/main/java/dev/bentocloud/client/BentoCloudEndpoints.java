@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BentoCloud endpoints: the default one, and how to show an endpoint in logs and
- * messages.
+ * BentoCloud endpoints: the default one, which URLs are endpoints, when a token would
+ * travel in clear text, and how to show an endpoint in logs and messages.
  *
  * @since 0.1.0
  */
@@ -46,6 +46,46 @@ public final class BentoCloudEndpoints {
 		catch (URISyntaxException | RuntimeException ex) {
 			return "<invalid URL>";
 		}
+	}
+
+	/**
+	 * Whether the URL is one a client can call: {@code http} or {@code https} with a
+	 * host. {@code localhost:8081} is not (its scheme would be {@code localhost}).
+	 * @param url the URL
+	 * @return {@code true} for an http(s) URL with a host
+	 */
+	public static boolean isHttpUrl(@Nullable URI url) {
+		if (url == null || url.getHost() == null) {
+			return false;
+		}
+		return "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
+	}
+
+	/**
+	 * Whether the URL is one a client can call, see {@link #isHttpUrl(URI)}.
+	 * @param url the URL as configured, may be {@code null}
+	 * @return {@code true} for an http(s) URL with a host
+	 */
+	public static boolean isHttpUrl(@Nullable String url) {
+		if (url == null) {
+			return false;
+		}
+		try {
+			return isHttpUrl(new URI(url.strip()));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether a token sent to this endpoint would cross the network unencrypted: plain
+	 * {@code http} to a host other than loopback.
+	 * @param endpoint the endpoint
+	 * @return {@code true} when a token would travel in clear text
+	 */
+	public static boolean exposesToken(URI endpoint) {
+		return "http".equalsIgnoreCase(endpoint.getScheme()) && !isLoopback(endpoint.getHost());
 	}
 
 	/**

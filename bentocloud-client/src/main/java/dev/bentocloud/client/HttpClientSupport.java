@@ -40,8 +40,7 @@ final class HttpClientSupport {
 	 * that is not loopback.
 	 */
 	static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
-		if (!hasToken || !"http".equalsIgnoreCase(endpoint.getScheme())
-				|| BentoCloudEndpoints.isLoopback(endpoint.getHost())) {
+		if (!hasToken || !BentoCloudEndpoints.exposesToken(endpoint)) {
 			return;
 		}
 		String message = "The BentoCloud token would be sent over plain http to " + endpoint.getHost()

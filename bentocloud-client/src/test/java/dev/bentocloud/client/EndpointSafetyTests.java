@@ -74,4 +74,31 @@ class EndpointSafetyTests {
 			.build();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://acme.cloud.bentoml.com", "http://127.0.0.1:3001", "HTTPS://host/path",
+			" https://padded.example.com " })
+	void httpUrlsWithAHostAreEndpoints(String endpoint) {
+		assertThat(BentoCloudEndpoints.isHttpUrl(endpoint)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "localhost:8081", "ftp://host", "https:///path", "acme.cloud.bentoml.com", "http://[bad", "" })
+	void otherUrlsAreNotEndpoints(String endpoint) {
+		assertThat(BentoCloudEndpoints.isHttpUrl(endpoint)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://bentocloud.example.com", "HTTP://10.0.0.7", "http://127.example.com" })
+	void plainHttpToARemoteHostExposesAToken(String endpoint) {
+		assertThat(BentoCloudEndpoints.exposesToken(URI.create(endpoint))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://bentocloud.example.com", "http://localhost:3000", "http://127.0.0.2",
+			"http://[::1]:3000" })
+	void httpsOrLoopbackKeepsATokenOffTheNetwork(String endpoint) {
+		assertThat(BentoCloudEndpoints.exposesToken(URI.create(endpoint))).isFalse();
+	}
+
 }

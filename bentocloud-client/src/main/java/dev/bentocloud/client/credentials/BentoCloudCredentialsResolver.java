@@ -1,7 +1,5 @@
 package dev.bentocloud.client.credentials;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +197,7 @@ public final class BentoCloudCredentialsResolver {
 		}
 		YataiContext selected = context.get();
 		String shownName = config.displayable(selected.name());
-		if (!isHttpUrl(selected.endpoint())) {
+		if (!BentoCloudEndpoints.isHttpUrl(selected.endpoint())) {
 			throw new YataiConfigException(file, "the endpoint of context '" + shownName + "' is not an http(s) URL",
 					config.displayableContextNames(), null);
 		}
@@ -224,17 +222,6 @@ public final class BentoCloudCredentialsResolver {
 
 	private BentoCloudCredentials none(List<String> searched) {
 		return new BentoCloudCredentials(this.defaultEndpoint, null, BentoCloudCredentials.NONE, searched);
-	}
-
-	private static boolean isHttpUrl(String endpoint) {
-		try {
-			URI uri = new URI(endpoint);
-			return uri.getHost() != null
-					&& ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
 	}
 
 }

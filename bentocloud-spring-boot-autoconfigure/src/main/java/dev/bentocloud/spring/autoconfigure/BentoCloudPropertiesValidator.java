@@ -73,8 +73,7 @@ final class BentoCloudPropertiesValidator {
 	static void validateEndpoint(URI endpoint, boolean hasToken, boolean allowInsecure, String property,
 			@Nullable ConfigurableEnvironment environment) {
 		String shown = BentoCloudEndpoints.displayable(endpoint.toString());
-		boolean http = "http".equalsIgnoreCase(endpoint.getScheme());
-		if (!(http || "https".equalsIgnoreCase(endpoint.getScheme())) || endpoint.getHost() == null) {
+		if (!BentoCloudEndpoints.isHttpUrl(endpoint)) {
 			throw invalid(property, shown, environment, "it is not an http(s) URL with a host",
 					"Use your organization's endpoint, such as https://acme.cloud.bentoml.com (the scheme is "
 							+ "required: 'localhost:8081' is read as scheme 'localhost').");
@@ -83,7 +82,7 @@ final class BentoCloudPropertiesValidator {
 			throw invalid(property, shown, environment, "it contains user info, which BentoCloud does not use",
 					"Remove the user info (user:password@) from the endpoint; the API token authenticates.");
 		}
-		if (hasToken && http && !allowInsecure && !BentoCloudEndpoints.isLoopback(endpoint.getHost())) {
+		if (hasToken && !allowInsecure && BentoCloudEndpoints.exposesToken(endpoint)) {
 			throw invalid(property, shown, environment,
 					"the API token would be sent over plain http to " + endpoint.getHost()
 							+ ", where anyone on the network can read it",

@@ -254,8 +254,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 	private static URI endpointUri(String endpoint, String token) {
 		try {
 			URI uri = new URI(endpoint.strip().replaceAll("/+$", ""));
-			if (uri.getHost() != null
-					&& ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			if (BentoCloudEndpoints.isHttpUrl(uri)) {
 				return uri;
 			}
 		}

@@ -162,12 +162,8 @@ final class LeanCli {
 	private static boolean acceptedEndpoint(String endpoint) {
 		try {
 			URI uri = new URI(endpoint);
-			boolean http = "http".equalsIgnoreCase(uri.getScheme());
-			if (!(http || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
-					|| uri.getRawUserInfo() != null) {
-				return false;
-			}
-			return !http || BentoCloudEndpoints.isLoopback(uri.getHost());
+			return BentoCloudEndpoints.isHttpUrl(uri) && uri.getRawUserInfo() == null
+					&& !BentoCloudEndpoints.exposesToken(uri);
 		}
 		catch (URISyntaxException ex) {
 			return false;
