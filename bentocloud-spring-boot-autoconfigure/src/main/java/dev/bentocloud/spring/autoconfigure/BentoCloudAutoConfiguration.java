@@ -8,6 +8,8 @@ import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -51,6 +53,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(BentoCloudProperties.class)
 public final class BentoCloudAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(BentoCloudAutoConfiguration.class);
+
 	private final ConfigurableEnvironment environment;
 
 	BentoCloudAutoConfiguration(BentoCloudProperties properties, ConfigurableEnvironment environment) {
@@ -61,8 +65,14 @@ public final class BentoCloudAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(BentoCloudConnectionDetails.class)
 	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties) {
-		return new PropertiesBentoCloudConnectionDetails(properties,
-				BentoCloudCredentialsSource.from(this.environment));
+		BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(this.environment);
+		if (!properties.hasApiToken()) {
+			String insideDeployment = (source.deploymentUrl() != null)
+					? "; running inside the BentoCloud deployment " + source.deploymentUrl() : "";
+			logger.warn(source.noTokenGuidance() + " The application starts, but BentoCloud calls will fail"
+					+ insideDeployment + ".");
+		}
+		return new PropertiesBentoCloudConnectionDetails(properties, source);
 	}
 
 	@Bean

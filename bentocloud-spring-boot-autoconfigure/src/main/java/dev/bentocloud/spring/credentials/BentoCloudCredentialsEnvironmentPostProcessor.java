@@ -131,13 +131,11 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		ConfigurationPropertySources.attach(environment);
 		resolution.unused().forEach(this.logger::info);
 		resolution.warnings().forEach(this.logger::warn);
+		// Without a token, the auto-configuration warns, unless connection details of the
+		// application's own (an emulator, a container) make the properties irrelevant.
 		if (credentials.hasApiToken()) {
 			this.logger.info("BentoCloud credentials from " + credentials.source() + " (endpoint "
 					+ BentoCloudEndpoints.displayable(credentials.endpoint()) + ")" + insideDeployment);
-		}
-		else {
-			this.logger.warn(credentials.noTokenGuidance() + " The application starts, but BentoCloud calls will fail"
-					+ insideDeployment + ".");
 		}
 	}
 

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
+import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
@@ -116,8 +116,12 @@ final class CredentialsTestApplication {
 		}
 	}
 
+	/**
+	 * The starter's auto-configuration (its connection details warn when there is no
+	 * token) without WebClient's.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(BentoCloudProperties.class)
+	@ImportAutoConfiguration(BentoCloudAutoConfiguration.class)
 	static class Config {
 
 	}
