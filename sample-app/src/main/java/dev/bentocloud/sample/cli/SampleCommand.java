@@ -33,6 +33,7 @@ public class SampleCommand {
 		CommandLine commandLine = new CommandLine(SampleCommand.class, factory);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler(failureHandler);
+		commandLine.setParameterExceptionHandler(new CliUsageErrorHandler());
 		return commandLine;
 	}
 

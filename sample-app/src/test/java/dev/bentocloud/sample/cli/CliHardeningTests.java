@@ -225,4 +225,15 @@ class CliHardeningTests {
 		assertThat(Files.readString(file)).contains(DEMO_TOKEN);
 	}
 
+	@Test
+	void usageErrorsShowTheArgumentsEscaped() {
+		for (String[] args : List.of(new String[] { "api-token", "list", "--" + HOSTILE },
+				new String[] { "whoami", HOSTILE }, new String[] { HOSTILE })) {
+			CliRun run = cli(args);
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+			assertThat(run.err()).as(run.toString()).contains("\\u001b]0;pwned\\u0007");
+			assertTerminalSafe(run);
+		}
+	}
+
 }
