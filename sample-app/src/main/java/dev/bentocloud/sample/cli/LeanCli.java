@@ -84,7 +84,11 @@ final class LeanCli {
 	 */
 	private static @Nullable BentoCloudCredentials resolve(LeanCliSettings settings, BentoCloudEmulator[] started) {
 		if (EmbeddedEmulatorConfiguration.PROFILE.equals(settings.profile())) {
-			return emulatorCredentials(settings, started);
+			// The emulator's connection details win over bentocloud.*; an endpoint
+			// set there that the lean path would refuse is left to the Spring path.
+			String[] endpoint = settings.aboveWithOrigin(LeanCliSettings.ENDPOINT);
+			boolean refused = endpoint != null && !acceptedEndpoint(endpoint[0].strip());
+			return refused ? null : emulatorCredentials(settings, started);
 		}
 		String springEndpoint = springEndpoint(settings);
 		String[] token = settings.aboveWithOrigin(LeanCliSettings.API_TOKEN);

@@ -134,6 +134,11 @@ class LeanCliTests {
 		// No token anywhere: the Spring path's guidance.
 		assertThat(lean(noEmulator, Map.of("BENTOML_HOME", "/nonexistent-bentoml-home"), "whoami")).isFalse();
 		assertThat(lean(noEmulator, Map.of("BENTO_CLOUD_API_KEY", ""), "whoami")).isFalse();
+		// With the profile, an endpoint property the lean path would refuse: the Spring
+		// path decides (it uses the emulator and ignores it).
+		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--bentocloud.endpoint=http://user:pw@127.0.0.1:1"), Map.of(),
+				"whoami"))
+			.isFalse();
 		// Endpoints the starter's validation refuses: its failure report.
 		assertThat(lean(List.of("--bentocloud.api-token=t", "--bentocloud.endpoint=http://user:pw@127.0.0.1:1"),
 				Map.of(), "whoami"))
