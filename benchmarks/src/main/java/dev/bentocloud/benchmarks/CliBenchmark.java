@@ -171,6 +171,8 @@ final class CliBenchmark {
 			.keySet()
 			.removeIf((name) -> name.startsWith("BENTO") || name.startsWith("SPRING_") || name.startsWith("SAMPLE_"));
 		builder.environment().put("BENTOML_HOME", this.work.resolve("no-bentoml-home").toString());
+		// Profile `emulator`: the CLI uses the emulator on --sample.emulator.port.
+		builder.environment().put("SPRING_PROFILES_ACTIVE", "emulator");
 		long start = System.nanoTime();
 		Process process = builder.start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {

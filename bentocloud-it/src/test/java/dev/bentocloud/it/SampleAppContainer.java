@@ -96,10 +96,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withNetworkMode("host");
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
-		// The documented switch for a real account: no embedded emulator (it would also
-		// take
-		// port 3001 of the host network), so the usual credential layers apply.
-		withEnv("SPRING_PROFILES_ACTIVE", "bentocloud");
+		// No profile `emulator`: the usual credential layers apply, and the sample
+		// starts no emulator (which would take port 3001 of the host network).
 		// The sample shows health details to authorized users only; these tests read them
 		// as an
 		// operator on a trusted host would, by switching them on.

@@ -7,9 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,10 @@ class SampleAppCredentialScenariosIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** One emulator for the class, closed afterwards. */
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulatorExtension = new BentoCloudEmulatorExtension();
+
 	private static BentoCloudEmulator emulator;
 
 	/** demo's token. */
@@ -39,17 +44,10 @@ class SampleAppCredentialScenariosIT {
 	private static String bobToken;
 
 	@BeforeAll
-	static void startEmulator() {
-		emulator = BentoCloudEmulator.start();
+	static void addBob() {
+		emulator = emulatorExtension.get();
 		demoToken = emulator.apiToken();
 		bobToken = emulator.createUserWithToken("bob", "bob@example.com");
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		if (emulator != null) {
-			emulator.close();
-		}
 	}
 
 	@Test

@@ -224,11 +224,10 @@ class SecretsTests {
 	}
 
 	private static List<String> springArgs(Mode mode) {
-		List<String> args = new ArrayList<>(
-				List.of("--sample.emulator.enabled=false", "--bentocloud.retry.max-attempts=1",
-						"--bentocloud.retry.initial-backoff=5ms", "--bentocloud.response-timeout=1s",
-						"--bentocloud.health.cache-ttl=10ms", "--logging.level.dev.bentocloud=DEBUG",
-						"--logging.level.org.springframework.web.reactive.function.client=DEBUG"));
+		List<String> args = new ArrayList<>(List.of("--bentocloud.retry.max-attempts=1",
+				"--bentocloud.retry.initial-backoff=5ms", "--bentocloud.response-timeout=1s",
+				"--bentocloud.health.cache-ttl=10ms", "--logging.level.dev.bentocloud=DEBUG",
+				"--logging.level.org.springframework.web.reactive.function.client=DEBUG"));
 		switch (mode) {
 			case PROPERTY -> args.addAll(List.of("--bentocloud.endpoint=" + emulator.get().endpoint(),
 					"--bentocloud.api-token=" + TOKEN, "--bentocloud.service.token=" + TOKEN));
@@ -259,10 +258,9 @@ class SecretsTests {
 	}
 
 	private static ProcessResult childJvm(String... command) throws Exception {
-		List<String> cmd = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
-						"--sample.emulator.enabled=false", "--logging.level.dev.bentocloud=DEBUG"));
+		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				SampleApplication.class.getName(), "--logging.level.dev.bentocloud=DEBUG"));
 		cmd.addAll(List.of(command));
 		ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();

@@ -15,7 +15,7 @@ import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigException;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
@@ -23,10 +23,11 @@ import picocli.CommandLine;
  * The lean path: runs the commands that only call BentoCloud ({@code whoami},
  * {@code api-token …}, {@code deployment …}) without starting Spring Boot. Credentials
  * come from the same layers as on the Spring path, in the same order (see
- * {@code BentoCloudCredentialsEnvironmentPostProcessor}), and the sample's embedded
- * emulator is used as {@link EmbeddedEmulatorEnvironmentPostProcessor} does for a CLI
- * run: the web app's on {@code sample.emulator.port} when it listens, else one of its own
- * for the duration of the command.
+ * {@code BentoCloudCredentialsEnvironmentPostProcessor}); with the profile
+ * {@value EmbeddedEmulatorConfiguration#PROFILE} the sample's emulator is used as
+ * {@link EmbeddedEmulatorConfiguration} does for a CLI run: the web app's on
+ * {@code sample.emulator.port} when it listens, else one of its own for the duration of
+ * the command.
  * <p>
  * Only the common, successful resolutions are handled here. Anything else (a setting the
  * lean path does not read exactly as Spring would, no token, a broken credentials file, a
@@ -36,9 +37,6 @@ import picocli.CommandLine;
 final class LeanCli {
 
 	private static final Set<String> COMMANDS = Set.of("whoami", "api-token", "deployment");
-
-	private static final String EMULATOR_SOURCE = "properties:\"bentocloud.api-token\" from property source \""
-			+ EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME + "\"";
 
 	private LeanCli() {
 	}
@@ -85,12 +83,12 @@ final class LeanCli {
 	 * The credentials, or {@code null} when the Spring path must decide.
 	 */
 	private static @Nullable BentoCloudCredentials resolve(LeanCliSettings settings, BentoCloudEmulator[] started) {
-		Boolean emulator = bool(settings.property(LeanCliSettings.EMULATOR_ENABLED), true);
-		if (emulator == null) {
-			return null;
-		}
-		if (emulator) {
-			return emulatorCredentials(settings, started);
+		if (EmbeddedEmulatorConfiguration.PROFILE.equals(settings.profile())) {
+			// The emulator's connection details win over bentocloud.*; an endpoint
+			// set there that the lean path would refuse is left to the Spring path.
+			String[] endpoint = settings.aboveWithOrigin(LeanCliSettings.ENDPOINT);
+			boolean refused = endpoint != null && !acceptedEndpoint(endpoint[0].strip());
+			return refused ? null : emulatorCredentials(settings, started);
 		}
 		String springEndpoint = springEndpoint(settings);
 		String[] token = settings.aboveWithOrigin(LeanCliSettings.API_TOKEN);
@@ -99,6 +97,11 @@ final class LeanCli {
 			credentials = new BentoCloudCredentials(springEndpoint, token[0], "properties:" + token[1], List.of());
 		}
 		else {
+			Boolean bentomlSources = bool(settings.property(LeanCliSettings.BENTOML_SOURCES), true);
+			if (!Boolean.TRUE.equals(bentomlSources)) {
+				// Only Spring's own sources count, and no token came from them.
+				return null;
+			}
 			BentoMlEnvironment environment = BentoMlEnvironment.of(settings.environment());
 			String[] configFile = settings.aboveWithOrigin(LeanCliSettings.CONFIG_FILE);
 			BentoCloudCredentialsResolver resolver = BentoCloudCredentialsResolver.of(environment)
@@ -120,30 +123,29 @@ final class LeanCli {
 
 	private static @Nullable BentoCloudCredentials emulatorCredentials(LeanCliSettings settings,
 			BentoCloudEmulator[] started) {
-		String demoToken = settings.property(LeanCliSettings.EMULATOR_DEMO_TOKEN);
-		if (demoToken == null) {
-			demoToken = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
-		}
 		int port;
 		try {
 			String configured = settings.property(LeanCliSettings.EMULATOR_PORT);
-			port = (configured != null) ? Integer.parseInt(configured.strip()) : 3001;
+			port = (configured != null) ? Integer.parseInt(configured.strip())
+					: EmbeddedEmulatorConfiguration.DEFAULT_PORT;
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
-		if (demoToken.isBlank()) {
-			return null;
-		}
 		String endpoint;
-		if (port > 0 && EmbeddedEmulatorEnvironmentPostProcessor.isListening(port)) {
-			endpoint = "http://" + BentoCloudEmulator.HOST + ":" + port;
+		if (port > 0 && EmbeddedEmulatorConfiguration.isListening(port)) {
+			endpoint = EmbeddedEmulatorConfiguration.endpoint(port);
 		}
 		else {
-			started[0] = BentoCloudEmulator.builder().port(0).seedDemoData(true).demoToken(demoToken).start();
+			started[0] = BentoCloudEmulator.builder()
+				.port(0)
+				.seedDemoData(true)
+				.demoToken(EmbeddedEmulatorConfiguration.DEMO_TOKEN)
+				.start();
 			endpoint = started[0].endpoint();
 		}
-		return new BentoCloudCredentials(endpoint, demoToken, EMULATOR_SOURCE, List.of());
+		return new BentoCloudCredentials(endpoint, EmbeddedEmulatorConfiguration.DEMO_TOKEN,
+				EmbeddedEmulatorConfiguration.SOURCE, List.of());
 	}
 
 	/**

@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * environment variables in Spring's relaxed form ({@code BENTOCLOUD_API_TOKEN}), then the
  * jar's {@code application-PROFILE.properties} for one active profile
  * ({@code --spring.profiles.active} or {@code SPRING_PROFILES_ACTIVE}, such as
- * {@code bentocloud}), then its {@code application.properties}. Anything the lean path
- * would not read exactly as Spring does (another property, several profiles, an external
- * config file, a placeholder) makes {@link #read} return empty, and the command runs on
- * the Spring path instead.
+ * {@code emulator}), then its {@code application.properties}. Of the {@code bentocloud.*}
+ * properties, those files may only set {@code bentocloud.credentials.bentoml-sources} (as
+ * {@code application-emulator.properties} does). Anything the lean path would not read
+ * exactly as Spring does (another property, several profiles, an external config file, a
+ * placeholder) makes {@link #read} return empty, and the command runs on the Spring path
+ * instead.
  */
 final class LeanCliSettings {
 
@@ -35,14 +37,12 @@ final class LeanCliSettings {
 
 	static final String CONFIG_FILE = "bentocloud.config-file";
 
-	static final String EMULATOR_ENABLED = "sample.emulator.enabled";
-
 	static final String EMULATOR_PORT = "sample.emulator.port";
 
-	static final String EMULATOR_DEMO_TOKEN = "sample.emulator.demo-token";
+	/** Read from the jar's application properties only: elsewhere, the Spring path. */
+	static final String BENTOML_SOURCES = "bentocloud.credentials.bentoml-sources";
 
-	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_ENABLED,
-			EMULATOR_PORT, EMULATOR_DEMO_TOKEN);
+	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_PORT);
 
 	private static final String PROFILES = "spring.profiles.active";
 
@@ -52,8 +52,7 @@ final class LeanCliSettings {
 	 * Relaxed environment names, as Spring's SystemEnvironmentPropertySource maps them.
 	 */
 	private static final Map<String, String> VARIABLES = Map.of("BENTOCLOUD_API_TOKEN", API_TOKEN,
-			"BENTOCLOUD_ENDPOINT", ENDPOINT, "BENTOCLOUD_CONTEXT", CONTEXT, "SAMPLE_EMULATOR_ENABLED", EMULATOR_ENABLED,
-			"SAMPLE_EMULATOR_PORT", EMULATOR_PORT);
+			"BENTOCLOUD_ENDPOINT", ENDPOINT, "BENTOCLOUD_CONTEXT", CONTEXT, "SAMPLE_EMULATOR_PORT", EMULATOR_PORT);
 
 	/**
 	 * Variables of these prefixes that are not above may be Spring properties: Spring
@@ -73,12 +72,16 @@ final class LeanCliSettings {
 
 	private final Properties applicationProperties;
 
+	private final @Nullable String profile;
+
 	private LeanCliSettings(Map<String, String> arguments, Map<String, String> systemProperties,
-			Function<String, @Nullable String> environment, Properties applicationProperties) {
+			Function<String, @Nullable String> environment, Properties applicationProperties,
+			@Nullable String profile) {
 		this.arguments = arguments;
 		this.systemProperties = systemProperties;
 		this.environment = environment;
 		this.applicationProperties = applicationProperties;
+		this.profile = profile;
 	}
 
 	/**
@@ -130,7 +133,8 @@ final class LeanCliSettings {
 			application = applicationProperties("application-" + profile + ".properties", application);
 		}
 		for (String name : application.stringPropertyNames()) {
-			if (name.startsWith("bentocloud.") || name.startsWith("spring.profiles")
+			boolean understood = BENTOML_SOURCES.equals(name);
+			if ((name.startsWith("bentocloud.") && !understood) || name.startsWith("spring.profiles")
 					|| name.startsWith("spring.config")) {
 				return Optional.empty();
 			}
@@ -138,12 +142,17 @@ final class LeanCliSettings {
 		if (hasExternalConfig(profile)) {
 			return Optional.empty();
 		}
-		LeanCliSettings settings = new LeanCliSettings(arguments, systemProperties, variables::get, application);
+		LeanCliSettings settings = new LeanCliSettings(arguments, systemProperties, variables::get, application,
+				profile);
 		for (String key : ARGUMENTS) {
 			String value = settings.property(key);
 			if (value != null && value.contains("${")) {
 				return Optional.empty();
 			}
+		}
+		String bentomlSources = settings.property(BENTOML_SOURCES);
+		if (bentomlSources != null && bentomlSources.contains("${")) {
+			return Optional.empty();
 		}
 		return Optional.of(settings);
 	}
@@ -189,6 +198,15 @@ final class LeanCliSettings {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The active profile ({@code --spring.profiles.active}, else
+	 * {@code SPRING_PROFILES_ACTIVE}).
+	 * @return the one active profile, or {@code null} for none
+	 */
+	@Nullable String profile() {
+		return this.profile;
 	}
 
 	/** The OS environment, by exact name. */

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.TerminalText;
+import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import picocli.CommandLine;
 
 import org.springframework.boot.Banner;
@@ -91,7 +92,7 @@ public final class SampleCli {
 		}
 		try (context) {
 			CliServices services = new SpringCliServices(context.getBeanProvider(BentoCloudClient.class),
-					context.getEnvironment());
+					context.getBeanProvider(BentoCloudConnectionDetails.class), context.getEnvironment());
 			CommandLine commandLine = SampleCommand.commandLine(
 					new CliCommandFactory(services, new SpringCommandFactory(context.getBeanFactory())),
 					new CliFailureHandler(services));
@@ -115,10 +116,10 @@ public final class SampleCli {
 
 	/**
 	 * The {@code cloud} commands manage the credentials file themselves, so they run
-	 * without BentoML's credential sources and the embedded emulator: a file whose
-	 * current context is missing or broken must not stop the very commands that repair it
-	 * (command-line properties still win). The starter stays on, so {@code cloud login}
-	 * builds its client with the application's client builder.
+	 * without BentoML's credential sources: a file whose current context is missing or
+	 * broken must not stop the very commands that repair it (command-line properties
+	 * still win). The starter stays on, so {@code cloud login} builds its client with the
+	 * application's client builder.
 	 */
 	private static void customizeEnvironment(SpringApplication application, String[] commandArgs,
 			Map<String, Object> osEnvironment) {
@@ -135,7 +136,7 @@ public final class SampleCli {
 		}
 		if (cloudCommand) {
 			sources.addFirst(new MapPropertySource(CLOUD_COMMAND_PROPERTY_SOURCE,
-					Map.of("bentocloud.credentials.bentoml-sources", "false", "sample.emulator.enabled", "false",
+					Map.of("bentocloud.credentials.bentoml-sources", "false",
 							// Nothing but the command's beans is created: the client
 							// builder, not the client.
 							"spring.main.lazy-initialization", "true")));

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 		scope = ScopeType.INHERIT,
 		description = "Manage BentoCloud contexts, API tokens and deployments with the BentoCloud Spring Boot starter.",
 		footer = { "", "Without a command, the jar runs the web service instead.",
-				"Spring properties go before the command, e.g. --sample.emulator.enabled=false api-token list." },
+				"Spring properties go before the command, e.g. --spring.profiles.active=emulator api-token list." },
 		subcommands = { WhoamiCommand.class, CloudCommand.class, ApiTokenCommand.class, DeploymentCommand.class,
 				HelpCommand.class })
 public class SampleCommand {

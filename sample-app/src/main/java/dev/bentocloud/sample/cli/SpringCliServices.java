@@ -4,24 +4,31 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link CliServices} from a Spring context: the auto-configured client and the
- * environment.
+ * {@link CliServices} from a Spring context: the auto-configured client, the connection
+ * details it was built with (the starter's from the properties, or the sample's
+ * emulator), and the environment when there are none ({@code bentocloud.enabled=false}).
  */
 final class SpringCliServices implements CliServices {
 
 	private final ObjectProvider<BentoCloudClient> client;
 
+	private final ObjectProvider<BentoCloudConnectionDetails> connectionDetails;
+
 	private final Environment environment;
 
-	SpringCliServices(ObjectProvider<BentoCloudClient> client, Environment environment) {
+	SpringCliServices(ObjectProvider<BentoCloudClient> client,
+			ObjectProvider<BentoCloudConnectionDetails> connectionDetails, Environment environment) {
 		this.client = client;
+		this.connectionDetails = connectionDetails;
 		this.environment = environment;
 	}
 
@@ -32,18 +39,23 @@ final class SpringCliServices implements CliServices {
 
 	@Override
 	public String endpoint() {
-		return CliEndpoint.of(this.environment);
+		BentoCloudConnectionDetails details = this.connectionDetails.getIfUnique();
+		return (details != null) ? BentoCloudEndpoints.displayable(details.getEndpoint().toString())
+				: CliEndpoint.of(this.environment);
 	}
 
 	@Override
 	public @Nullable String credentialsSource() {
-		return this.environment.getProperty("bentocloud.credentials.source");
+		BentoCloudConnectionDetails details = this.connectionDetails.getIfUnique();
+		return (details != null) ? details.getSource() : this.environment.getProperty("bentocloud.credentials.source");
 	}
 
 	@Override
 	public List<@Nullable String> secrets() {
+		BentoCloudConnectionDetails details = this.connectionDetails.getIfUnique();
 		return Arrays.asList(this.environment.getProperty("bentocloud.api-token"),
-				this.environment.getProperty("bentocloud.service.token"));
+				this.environment.getProperty("bentocloud.service.token"),
+				(details != null) ? details.getApiToken() : null);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Runs the sample against an embedded BentoCloud emulator.
+ * Profile {@code emulator}: the sample against an embedded BentoCloud emulator, wired in
+ * through the connection details.
  */
 @NullMarked
 package dev.bentocloud.sample.emulator;

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConnectionDetails;
+import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.core.env.Environment;
@@ -12,25 +15,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds {@code bentocloud} to {@code /actuator/info}: which endpoint the service talks to
- * and where its credentials came from. Never the token.
+ * and where its credentials came from, as the {@link BentoCloudConnectionDetails} in use
+ * say. Never the token.
  */
 @Component
 public class BentoCloudInfoContributor implements InfoContributor {
 
+	private final ObjectProvider<BentoCloudConnectionDetails> connectionDetails;
+
 	private final Environment environment;
 
-	public BentoCloudInfoContributor(Environment environment) {
+	public BentoCloudInfoContributor(ObjectProvider<BentoCloudConnectionDetails> connectionDetails,
+			Environment environment) {
+		this.connectionDetails = connectionDetails;
 		this.environment = environment;
 	}
 
 	@Override
 	public void contribute(Info.Builder builder) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("endpoint", BentoCloudEndpoints
-			.displayable(this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
-		details.put("credentialsSource", this.environment.getProperty("bentocloud.credentials.source", "unknown"));
-		details.put("embeddedEmulator", this.environment.getProperty("sample.emulator.endpoint") != null);
-		builder.withDetail("bentocloud", details);
+		BentoCloudConnectionDetails details = this.connectionDetails.getIfUnique();
+		Map<String, Object> info = new LinkedHashMap<>();
+		if (details != null) {
+			info.put("endpoint", BentoCloudEndpoints.displayable(details.getEndpoint().toString()));
+			info.put("credentialsSource", details.getSource());
+		}
+		else {
+			info.put("endpoint", BentoCloudEndpoints.displayable(
+					this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
+			info.put("credentialsSource", this.environment.getProperty("bentocloud.credentials.source", "unknown"));
+		}
+		info.put("embeddedEmulator", details instanceof EmbeddedEmulatorConnectionDetails);
+		builder.withDetail("bentocloud", info);
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.SampleApplication;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CliHardeningTests {
 
-	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+	private static final String DEMO_TOKEN = EmbeddedEmulatorConfiguration.DEMO_TOKEN;
 
 	/** Retitles the terminal, clears the screen and forges a line. */
 	private static final String HOSTILE = "evil\u001b]0;pwned\u0007\u001b[2J\r\nforged";
@@ -44,7 +44,7 @@ class CliHardeningTests {
 	}
 
 	private static CliRun cli(String... args) {
-		return CliRun.of(List.of("--sample.emulator.port=" + emulator.get().port()), args);
+		return CliRun.of(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()), args);
 	}
 
 	/** No raw control character but the line ends. */
@@ -80,10 +80,9 @@ class CliHardeningTests {
 
 	@Test
 	void anEndpointWithCredentialsIsRefusedWithoutShowingThem() {
-		CliRun run = CliRun
-			.of(List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
-					"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.get().port(),
-					"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
+		CliRun run = CliRun.of(List.of("--bentocloud.credentials.bentoml-sources=false",
+				"--bentocloud.endpoint=http://alice:pa55word@127.0.0.1:" + emulator.get().port(),
+				"--bentocloud.api-token=" + DEMO_TOKEN), "whoami");
 		assertThat(run.exitCode()).as(run.toString()).isNotZero();
 		assertThat(run.err()).contains("contains user info");
 		assertThat(run.all()).doesNotContain("alice", "pa55word", DEMO_TOKEN);
@@ -121,7 +120,7 @@ class CliHardeningTests {
 	void whoamiAndDeploymentsWithEscapeSequencesAreShownEscaped() {
 		String token = emulator.get().createUserWithToken(HOSTILE, "x\u001b[2J@example.com");
 		CliRun whoami = CliRun.of(
-				List.of("--sample.emulator.enabled=false", "--bentocloud.credentials.bentoml-sources=false",
+				List.of("--bentocloud.credentials.bentoml-sources=false",
 						"--bentocloud.endpoint=" + emulator.get().endpoint(), "--bentocloud.api-token=" + token),
 				"whoami");
 		assertThat(whoami.exitCode()).as(whoami.toString()).isZero();

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.SampleApplication;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,7 @@ class CliMisbehavingServerTests {
 
 	@RegisterExtension
 	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
-			(builder) -> builder.seedDemoData(true)
-				.demoToken(EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN));
+			(builder) -> builder.seedDemoData(true).demoToken(EmbeddedEmulatorConfiguration.DEMO_TOKEN));
 
 	@BeforeAll
 	static void startEmulator() {
@@ -47,8 +46,8 @@ class CliMisbehavingServerTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-				SampleApplication.class.getName(), "--sample.emulator.port=" + emulator.get().port(), "api-token",
-				"list", "-o", "json")
+				SampleApplication.class.getName(), "--spring.profiles.active=emulator",
+				"--sample.emulator.port=" + emulator.get().port(), "api-token", "list", "-o", "json")
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		long started = System.nanoTime();

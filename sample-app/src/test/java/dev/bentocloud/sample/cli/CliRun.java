@@ -16,6 +16,9 @@ import java.util.Map;
  */
 record CliRun(String out, String err, int exitCode) {
 
+	/** The sample's emulator profile, as a leading Spring argument. */
+	static final String EMULATOR_PROFILE = "--spring.profiles.active=emulator";
+
 	/** Runs the CLI as {@code java -jar sample-app.jar springArgs... args...} would. */
 	static CliRun of(List<String> springArgs, String... args) {
 		return of(springArgs, null, args);

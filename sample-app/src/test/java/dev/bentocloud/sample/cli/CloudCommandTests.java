@@ -116,7 +116,7 @@ class CloudCommandTests {
 				  name: default
 				current_context_name: default
 				""".formatted(TOKEN, emulator.endpoint()));
-		CliRun whoami = run(List.of("--sample.emulator.enabled=false"), "whoami", "-o", "json");
+		CliRun whoami = run(List.of(), "whoami", "-o", "json");
 		assertThat(whoami.exitCode()).as(whoami.toString()).isZero();
 		Map<String, Object> result = JSON.readValue(whoami.out(), OBJECT);
 		assertThat(result).containsEntry("endpoint", emulator.endpoint())
@@ -361,13 +361,13 @@ class CloudCommandTests {
 	@Test
 	void cloudCommandsRepairAFileTheStarterCannotStartWith() throws IOException {
 		writeFile(PYTHON_FILE.replace("current_context_name: prod", "current_context_name: gone"));
-		CliRun whoami = run(List.of("--sample.emulator.enabled=false"), "whoami");
+		CliRun whoami = run(List.of(), "whoami");
 		assertThat(whoami.exitCode()).isNotZero();
 		assertThat(whoami.err()).contains("gone");
 		assertThat(ok("cloud", "list-context").out()).contains("default", "prod");
 		ok("cloud", "login", "--context", "local", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
 		assertThat(Files.readString(this.file)).contains("current_context_name: local");
-		CliRun fixed = run(List.of("--sample.emulator.enabled=false"), "whoami", "-o", "json");
+		CliRun fixed = run(List.of(), "whoami", "-o", "json");
 		assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
 		assertThat(fixed.out()).contains("file:" + this.file + "#local");
 	}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeanCliTests {
 
-	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+	private static final String DEMO_TOKEN = EmbeddedEmulatorConfiguration.DEMO_TOKEN;
 
 	private static final String SPRING_PATH = "--logging.console.enabled=false";
 
@@ -37,34 +37,54 @@ class LeanCliTests {
 			"deployment list -o yaml", "api-token get no-such-uid", "api-token list --bogus", "deployment",
 			"whoami --help" })
 	void sameOutputOnBothPathsWithTheEmulator(String command) {
-		assertSame(List.of("--sample.emulator.port=" + emulator.get().port()), Map.of(), command.split(" "));
+		assertSame(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()), Map.of(),
+				command.split(" "));
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithATokenOnTheCommandLine() {
-		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=" + DEMO_TOKEN,
-				"--bentocloud.endpoint=" + emulator.get().endpoint()), Map.of(), "whoami", "-o", "json");
+		assertSame(
+				List.of("--bentocloud.api-token=" + DEMO_TOKEN, "--bentocloud.endpoint=" + emulator.get().endpoint()),
+				Map.of(), "whoami", "-o", "json");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithSpringsRelaxedVariables() {
-		assertSame(List.of("--sample.emulator.enabled=false"),
+		assertSame(List.of(),
 				Map.of("BENTOCLOUD_API_TOKEN", DEMO_TOKEN, "BENTOCLOUD_ENDPOINT", emulator.get().endpoint()), "whoami");
 	}
 
 	@Test
 	void sameOutputOnBothPathsWithBentoMlsVariables() {
-		assertSame(List.of("--sample.emulator.enabled=false"),
+		assertSame(List.of(),
 				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint()),
 				"whoami", "-o", "yaml");
 	}
 
 	@Test
-	void sameOutputOnBothPathsWithTheBentocloudProfile() {
-		assertSame(List.of("--spring.profiles.active=bentocloud"),
+	void sameOutputOnBothPathsWithTheEmulatorProfileFromTheEnvironment() {
+		assertSame(List.of("--sample.emulator.port=" + emulator.get().port()),
+				Map.of("SPRING_PROFILES_ACTIVE", "emulator"), "whoami", "-o", "json");
+	}
+
+	@Test
+	void theEmulatorProfileWinsOverCredentialsOnBothPaths() {
+		String other = emulator.get().createUserWithToken("eve", "eve@example.com");
+		CliRun run = assertSame(
+				List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port(),
+						"--bentocloud.api-token=" + other),
+				Map.of("BENTO_CLOUD_API_KEY", other, "BENTOCLOUD_ENDPOINT", "https://cloud.example"), "whoami", "-o",
+				"json");
+		assertThat(run.out()).contains("\"credentials_source\" : \"" + EmbeddedEmulatorConfiguration.SOURCE + "\"",
+				"demo@example.com", emulator.get().endpoint());
+	}
+
+	@Test
+	void sameOutputOnBothPathsWithAnotherProfile() {
+		assertSame(List.of("--spring.profiles.active=staging"),
 				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint()),
 				"whoami", "-o", "json");
-		assertSame(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "bentocloud", "BENTOCLOUD_API_TOKEN", DEMO_TOKEN,
+		assertSame(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "staging", "BENTOCLOUD_API_TOKEN", DEMO_TOKEN,
 				"BENTOCLOUD_ENDPOINT", emulator.get().endpoint()), "whoami", "-o", "json");
 	}
 
@@ -72,8 +92,7 @@ class LeanCliTests {
 	void sameOutputOnBothPathsWithSystemProperties() {
 		System.setProperty("bentocloud.api-token", DEMO_TOKEN);
 		try {
-			assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.endpoint=" + emulator.get().endpoint()),
-					Map.of(), "whoami", "-o", "json");
+			assertSame(List.of("--bentocloud.endpoint=" + emulator.get().endpoint()), Map.of(), "whoami", "-o", "json");
 		}
 		finally {
 			System.clearProperty("bentocloud.api-token");
@@ -82,39 +101,50 @@ class LeanCliTests {
 
 	@Test
 	void sameOutputOnBothPathsWhenTheTokenIsRejected() {
-		assertSame(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=wrong",
-				"--bentocloud.endpoint=" + emulator.get().endpoint()), Map.of(), "api-token", "list");
+		assertSame(List.of("--bentocloud.api-token=wrong", "--bentocloud.endpoint=" + emulator.get().endpoint()),
+				Map.of(), "api-token", "list");
 	}
 
 	@Test
 	void takesTheSimpleCases() {
-		assertThat(lean(List.of("--sample.emulator.port=" + emulator.get().port()), Map.of(), "whoami")).isTrue();
-		assertThat(lean(List.of("--sample.emulator.enabled=false"),
-				Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT", emulator.get().endpoint(),
-						"BENTOCLOUD_DEPLOYMENT_URL", "https://d.example"),
+		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()), Map.of(),
+				"whoami"))
+			.isTrue();
+		assertThat(lean(
+				List.of(), Map.of("BENTO_CLOUD_API_KEY", DEMO_TOKEN, "BENTO_CLOUD_API_ENDPOINT",
+						emulator.get().endpoint(), "BENTOCLOUD_DEPLOYMENT_URL", "https://d.example"),
 				"deployment", "list"))
 			.isTrue();
 	}
 
 	@Test
 	void handsOverWhatItCannotReadExactlyAsSpringDoes() {
-		List<String> port = List.of("--sample.emulator.port=" + emulator.get().port());
+		List<String> port = List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port());
 		assertThat(lean(List.of(SPRING_PATH), Map.of(), "whoami")).isFalse();
-		assertThat(lean(port, Map.of("SPRING_PROFILES_ACTIVE", "bentocloud,other"), "whoami")).isFalse();
+		assertThat(lean(List.of("--sample.emulator.port=" + emulator.get().port()),
+				Map.of("SPRING_PROFILES_ACTIVE", "emulator,other"), "whoami"))
+			.isFalse();
+		assertThat(lean(List.of("--spring.profiles.active=emulator,other"), Map.of(), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("BENTOCLOUD_RETRY_MAX_RETRIES", "0"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of(), "cloud", "list-context")).isFalse();
-		assertThat(lean(List.of("--sample.emulator.port=${PORT}"), Map.of(), "whoami")).isFalse();
-		List<String> noEmulator = List.of("--sample.emulator.enabled=false");
+		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=${PORT}"), Map.of(), "whoami"))
+			.isFalse();
+		List<String> noEmulator = List.of();
 		// No token anywhere: the Spring path's guidance.
 		assertThat(lean(noEmulator, Map.of("BENTOML_HOME", "/nonexistent-bentoml-home"), "whoami")).isFalse();
 		assertThat(lean(noEmulator, Map.of("BENTO_CLOUD_API_KEY", ""), "whoami")).isFalse();
-		// Endpoints the starter's validation refuses: its failure report.
-		assertThat(lean(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=t",
-				"--bentocloud.endpoint=http://user:pw@127.0.0.1:1"), Map.of(), "whoami"))
+		// With the profile, an endpoint property the lean path would refuse: the Spring
+		// path decides (it uses the emulator and ignores it).
+		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--bentocloud.endpoint=http://user:pw@127.0.0.1:1"), Map.of(),
+				"whoami"))
 			.isFalse();
-		assertThat(lean(List.of("--sample.emulator.enabled=false", "--bentocloud.api-token=t",
-				"--bentocloud.endpoint=http://example.com"), Map.of(), "whoami"))
+		// Endpoints the starter's validation refuses: its failure report.
+		assertThat(lean(List.of("--bentocloud.api-token=t", "--bentocloud.endpoint=http://user:pw@127.0.0.1:1"),
+				Map.of(), "whoami"))
+			.isFalse();
+		assertThat(lean(List.of("--bentocloud.api-token=t", "--bentocloud.endpoint=http://example.com"), Map.of(),
+				"whoami"))
 			.isFalse();
 	}
 
@@ -136,7 +166,7 @@ class LeanCliTests {
 		return new CliRun(run.out().replaceAll(lastUse, "").replaceAll(tableTime, "<time>"), run.err(), run.exitCode());
 	}
 
-	private static void assertSame(List<String> springArgs, Map<String, String> variables, String... args) {
+	private static CliRun assertSame(List<String> springArgs, Map<String, String> variables, String... args) {
 		Map<String, Object> environment = new HashMap<>(variables);
 		environment.putIfAbsent("BENTOML_HOME", "/nonexistent-bentoml-home");
 		Map<String, String> leanVariables = new HashMap<>();
@@ -148,6 +178,7 @@ class LeanCliTests {
 		CliRun spring = CliRun.of(forced, environment, args);
 		assertThat(withoutLastUse(lean)).as("lean\n%s\nspring\n%s", lean, spring).isEqualTo(withoutLastUse(spring));
 		assertThat(lean.all()).doesNotContain(DEMO_TOKEN);
+		return lean;
 	}
 
 }

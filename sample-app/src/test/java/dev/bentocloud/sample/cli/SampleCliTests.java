@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The CLI end to end: each command and output mode against a running emulator.get(),
- * which plays the web app's shared emulator (the CLI finds it listening on
- * {@code sample.emulator.port}).
+ * The CLI end to end: each command and output mode against a running emulator, which
+ * plays the web app's shared emulator (with profile {@code emulator}, the CLI finds it
+ * listening on {@code sample.emulator.port}).
  */
 class SampleCliTests {
 
-	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
+	private static final String DEMO_TOKEN = EmbeddedEmulatorConfiguration.DEMO_TOKEN;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,7 +52,8 @@ class SampleCliTests {
 	}
 
 	private CliRun cli(String... args) {
-		this.last = CliRun.of(List.of("--sample.emulator.port=" + emulator.get().port()), args);
+		this.last = CliRun.of(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()),
+				args);
 		return this.last;
 	}
 
@@ -226,9 +227,9 @@ class SampleCliTests {
 	void rejectedTokenExitsWithOneAndLoginGuidanceWithoutTheToken() {
 		String token = emulator.get().createUserWithToken("eve", "eve@example.com");
 		emulator.get().revokeToken(token);
-		this.last = CliRun.of(List.of("--sample.emulator.enabled=false",
-				"--bentocloud.endpoint=" + emulator.get().endpoint(), "--bentocloud.api-token=" + token), "api-token",
-				"list");
+		this.last = CliRun.of(
+				List.of("--bentocloud.endpoint=" + emulator.get().endpoint(), "--bentocloud.api-token=" + token),
+				"api-token", "list");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
 		assertThat(this.last.out()).isEmpty();
 		assertThat(this.last.err()).startsWith("Error: [api-token] `list` failed: ")
@@ -240,8 +241,7 @@ class SampleCliTests {
 	@Test
 	void missingCredentialsExitWithOneAndSayHowToLogIn(@TempDir Path home) {
 		assumeTrue(System.getenv("BENTO_CLOUD_API_KEY") == null, "BENTO_CLOUD_API_KEY is set");
-		this.last = CliRun.of(List.of("--spring.profiles.active=bentocloud",
-				"--bentocloud.config-file=" + home.resolve(".yatai.yaml")), "api-token", "list");
+		this.last = CliRun.of(List.of("--bentocloud.config-file=" + home.resolve(".yatai.yaml")), "api-token", "list");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isOne();
 		assertThat(this.last.out()).isEmpty();
 		assertThat(this.last.err())
@@ -282,7 +282,8 @@ class SampleCliTests {
 
 	@Test
 	void startsItsOwnEmulatorWhenNoneIsListening() {
-		this.last = CliRun.of(List.of("--sample.emulator.port=0"), "deployment", "list", "-o", "json");
+		this.last = CliRun.of(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=0"), "deployment", "list", "-o",
+				"json");
 		assertThat(this.last.exitCode()).as(this.last.toString()).isZero();
 		assertThat(JSON.readValue(this.last.out(), LIST)).extracting((deployment) -> deployment.get("name"))
 			.containsExactly("demo-iris");

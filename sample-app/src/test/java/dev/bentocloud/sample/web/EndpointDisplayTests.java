@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint with user info at startup, see {@code BentoCloudPropertiesValidationTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.emulator.enabled=false", "bentocloud.credentials.bentoml-sources=false",
+		properties = { "bentocloud.credentials.bentoml-sources=false",
 				"bentocloud.endpoint=http://127.0.0.1:9/bento?api_key=QUERY-SECRET#frag",
 				"bentocloud.api-token=TOKEN-SECRET" })
 @AutoConfigureWebTestClient

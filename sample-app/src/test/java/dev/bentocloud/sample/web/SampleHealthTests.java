@@ -3,8 +3,7 @@ package dev.bentocloud.sample.web;
 import java.time.Duration;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
-import org.junit.jupiter.api.AfterEach;
+import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,28 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fault of its test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.emulator.port=0", "bentocloud.health.cache-ttl=0", "bentocloud.health.timeout=1s",
+		properties = { "bentocloud.health.cache-ttl=0", "bentocloud.health.timeout=1s",
 				// the details are for authorized callers; these tests play the operator
 				// who opts in
 				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
 				"bentocloud.retry.max-attempts=1" })
+@AutoConfigureBentoCloudEmulator
 @AutoConfigureWebTestClient
 class SampleHealthTests {
 
 	private static final String CURRENT_USER = "/api/v1/auth/current";
-
-	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
 
 	@Autowired
 	private WebTestClient web;
 
 	@Autowired
 	private BentoCloudEmulator emulator;
-
-	@AfterEach
-	void clearFaults() {
-		this.emulator.faults().clear();
-	}
 
 	@Test
 	void upWithTheBentocloudComponentAndItsDetails() {
@@ -55,9 +48,11 @@ class SampleHealthTests {
 			.isEqualTo("acme")
 			.jsonPath("$.components.bentocloud.details.endpoint")
 			.isEqualTo(this.emulator.endpoint())
+			.jsonPath("$.components.bentocloud.details.credentialsSource")
+			.isEqualTo("emulator")
 			.returnResult()
 			.toString();
-		assertThat(body).doesNotContain(DEMO_TOKEN);
+		assertThat(body).doesNotContain(this.emulator.apiToken());
 	}
 
 	@Test
@@ -71,7 +66,7 @@ class SampleHealthTests {
 			.value((String action) -> assertThat(action).contains("bentoml cloud login"))
 			.returnResult()
 			.toString();
-		assertThat(body).doesNotContain(DEMO_TOKEN);
+		assertThat(body).doesNotContain(this.emulator.apiToken());
 	}
 
 	@Test

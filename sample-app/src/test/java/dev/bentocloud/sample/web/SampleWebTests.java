@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.sample.emulator.EmbeddedEmulatorEnvironmentPostProcessor;
+import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,16 +27,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The web mode end to end, against the emulator the sample starts for itself.
+ * The web mode end to end, against the emulator of the project's test support (its
+ * connection details replace the credential layers, as the sample's profile
+ * {@code emulator} does).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "sample.emulator.port=0",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// each test sees its own faults: no cached answers (calls in flight are still
 		// shared)
-		"sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
+		properties = { "sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
+@AutoConfigureBentoCloudEmulator(seedDemoData = true)
 @AutoConfigureWebTestClient
 class SampleWebTests {
-
-	private static final String DEMO_TOKEN = EmbeddedEmulatorEnvironmentPostProcessor.DEFAULT_DEMO_TOKEN;
 
 	@Autowired
 	private WebTestClient web;
@@ -84,7 +85,7 @@ class SampleWebTests {
 			.isEqualTo("demo")
 			.returnResult()
 			.getResponseBodyContent();
-		assertThat(new String(body)).doesNotContain(DEMO_TOKEN).doesNotContain("\"token\"");
+		assertThat(new String(body)).doesNotContain(this.emulator.apiToken()).doesNotContain("\"token\"");
 	}
 
 	@Test
@@ -195,7 +196,7 @@ class SampleWebTests {
 				.isEqualTo(401)
 				.returnResult()
 				.getResponseBodyContent();
-			assertThat(new String(body)).doesNotContain(DEMO_TOKEN);
+			assertThat(new String(body)).doesNotContain(this.emulator.apiToken());
 		}
 		finally {
 			this.emulator.faults().clear();
@@ -236,7 +237,7 @@ class SampleWebTests {
 			.doesNotExist()
 			.returnResult()
 			.getResponseBodyContent());
-		assertThat(body).doesNotContain("demo", "acme", this.emulator.endpoint(), DEMO_TOKEN);
+		assertThat(body).doesNotContain("demo", "acme", this.emulator.endpoint(), this.emulator.apiToken());
 	}
 
 	@Test
@@ -278,13 +279,12 @@ class SampleWebTests {
 			.jsonPath("$.bentocloud.endpoint")
 			.isEqualTo(this.emulator.endpoint())
 			.jsonPath("$.bentocloud.embeddedEmulator")
-			.isEqualTo(true)
+			.isEqualTo(false)
 			.jsonPath("$.bentocloud.credentialsSource")
-			.value((String source) -> assertThat(source)
-				.contains(EmbeddedEmulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isEqualTo("emulator")
 			.returnResult()
 			.getResponseBodyContent());
-		assertThat(body).doesNotContain(DEMO_TOKEN);
+		assertThat(body).doesNotContain(this.emulator.apiToken());
 	}
 
 }

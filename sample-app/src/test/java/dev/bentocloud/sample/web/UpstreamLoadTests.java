@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for 200 {@code /whoami} against a slow upstream, 1,400 against a 502 one, retries
  * included).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureBentoCloudEmulator(seedDemoData = true)
 class UpstreamLoadTests {
 
 	private static final int CALLERS = 200;
