@@ -89,8 +89,8 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	}
 
 	private Mono<Void> applyFault(FaultRule fault, ApiRequest request, HttpServerResponse response) {
-		// Only a rule with an action is claimed, and an action's settings are set before it
-		// (and never unset), so the action and the setting it needs are there.
+		// Only a rule with an action is claimed, and an action's settings are set before
+		// the action and never unset: the action and the setting it needs are there.
 		switch (Objects.requireNonNull(fault.action(), "action")) {
 			case PASS:
 				return send(response, listFaults(fault, request));
@@ -138,7 +138,8 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		if (total == null || reply.status() != 200) {
 			return reply;
 		}
-		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), total), reply.headers());
+		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), total),
+				reply.headers());
 	}
 
 	/**

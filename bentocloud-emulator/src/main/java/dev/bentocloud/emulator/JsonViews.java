@@ -262,8 +262,7 @@ final class JsonViews {
 	}
 
 	private ObjectNode resource(String uid, Instant createdAt, @Nullable Instant updatedAt, @Nullable Instant deletedAt,
-			String name,
-			String resourceType) {
+			String name, String resourceType) {
 		ObjectNode json = object();
 		json.put("uid", uid);
 		putInstant(json, "created_at", createdAt);

@@ -138,9 +138,9 @@ final class StoredDeployment {
 		}
 	}
 
-	record State(String status, @Nullable Instant updatedAt, @Nullable Instant deletedAt, ObjectNode config, ArrayNode labels,
-			String bentoRepository, String bentoVersion, int revision, String revisionUid, Instant revisionCreatedAt,
-			StoredUser revisionCreator) {
+	record State(String status, @Nullable Instant updatedAt, @Nullable Instant deletedAt, ObjectNode config,
+			ArrayNode labels, String bentoRepository, String bentoVersion, int revision, String revisionUid,
+			Instant revisionCreatedAt, StoredUser revisionCreator) {
 	}
 
 }
