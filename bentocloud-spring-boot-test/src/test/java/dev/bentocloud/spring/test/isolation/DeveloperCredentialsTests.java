@@ -77,7 +77,8 @@ class DeveloperCredentialsTests {
 		assertThat(child.output()).contains("SCENARIO found=1 succeeded=1 failed=0");
 		assertThat(this.received).isEmpty();
 		assertThat(child.output()).doesNotContain("SECRET");
-		// The emulator's connection details replace the properties': no "no token" warning.
+		// The emulator's connection details replace the properties', so there is no
+		// "no token" warning.
 		assertThat(child.output()).doesNotContain("No BentoCloud API token");
 	}
 
