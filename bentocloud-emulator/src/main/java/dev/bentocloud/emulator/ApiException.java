@@ -5,13 +5,16 @@ final class ApiException extends RuntimeException {
 
 	private final int status;
 
+	private final String message;
+
 	ApiException(int status, String message) {
 		super(message, null, false, false);
 		this.status = status;
+		this.message = message;
 	}
 
 	Reply reply() {
-		return Reply.message(this.status, getMessage());
+		return Reply.message(this.status, this.message);
 	}
 
 }

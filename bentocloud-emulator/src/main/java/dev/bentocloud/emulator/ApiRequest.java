@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request as the route handlers see it. Query values that are empty count as absent.
@@ -13,7 +14,7 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, H
 	/**
 	 * The first value of the query parameter, or {@code null} if it is missing or empty.
 	 */
-	String param(String name) {
+	@Nullable String param(String name) {
 		List<String> values = this.query.get(name);
 		if (values == null) {
 			return null;
@@ -26,7 +27,7 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, H
 		return null;
 	}
 
-	String header(String name) {
+	@Nullable String header(String name) {
 		return this.headers.get(name);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -160,7 +161,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * scopes and value ({@code null} for a random one); returns the value.
 	 * @since 0.1.0
 	 */
-	public String seedApiToken(String name, String description, List<String> scopes, String value) {
+	public String seedApiToken(String name, @Nullable String description, @Nullable List<String> scopes,
+			@Nullable String value) {
 		Objects.requireNonNull(name, "name");
 		List<String> effectiveScopes = (scopes != null && !scopes.isEmpty()) ? List.copyOf(scopes) : List.of("api");
 		if (value == null) {
@@ -386,7 +388,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 		private String host = HOST;
 
-		private EmulatorSeed seed;
+		private @Nullable EmulatorSeed seed;
 
 		private boolean seedDemoData;
 
@@ -394,7 +396,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 		private int maxRecordedRequests = 10_000;
 
-		private String demoToken;
+		private @Nullable String demoToken;
 
 		private Builder() {
 		}

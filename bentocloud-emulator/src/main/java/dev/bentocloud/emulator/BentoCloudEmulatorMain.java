@@ -3,6 +3,8 @@ package dev.bentocloud.emulator;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs an emulator until stopped, e.g. from the executable jar or the container image:
  * {@code java -jar bentocloud-emulator-<version>-exec.jar --port 3000 --token T --seed seed.yaml}.
@@ -71,7 +73,7 @@ public final class BentoCloudEmulatorMain {
 	}
 
 	/** The command line. */
-	record Options(int port, String host, String token, Path seedFile) {
+	record Options(int port, String host, @Nullable String token, @Nullable Path seedFile) {
 
 		@Override
 		public String toString() {
@@ -110,7 +112,7 @@ public final class BentoCloudEmulatorMain {
 			return new Options(port, host, token, seedFile);
 		}
 
-		private static String require(String name, String value) {
+		private static String require(String name, @Nullable String value) {
 			if (value == null || value.isBlank()) {
 				throw new IllegalArgumentException(name + " needs a value, e.g. " + name + " " + switch (name) {
 					case "--port" -> "8081";

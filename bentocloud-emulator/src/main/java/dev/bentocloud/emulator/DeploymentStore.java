@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /** Deployments by name (names are unique in the organization, whatever the cluster). */
 final class DeploymentStore {
 
@@ -15,18 +17,18 @@ final class DeploymentStore {
 	private final AtomicLong sequence = new AtomicLong();
 
 	/** The new deployment, or {@code null} if the name is taken. */
-	StoredDeployment create(String name, String cluster, StoredUser creator, boolean dev, DeploymentSpec spec,
+	@Nullable StoredDeployment create(String name, String cluster, StoredUser creator, boolean dev, DeploymentSpec spec,
 			Duration readyAfter) {
 		StoredDeployment deployment = new StoredDeployment(this.sequence.incrementAndGet(), name, cluster, creator, dev,
 				spec, readyAfter);
 		return (this.byName.putIfAbsent(name, deployment) == null) ? deployment : null;
 	}
 
-	StoredDeployment find(String name) {
+	@Nullable StoredDeployment find(String name) {
 		return this.byName.get(name);
 	}
 
-	StoredDeployment remove(String name) {
+	@Nullable StoredDeployment remove(String name) {
 		return this.byName.remove(name);
 	}
 

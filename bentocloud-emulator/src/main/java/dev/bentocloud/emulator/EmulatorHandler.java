@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import io.netty.buffer.Unpooled;
@@ -88,20 +89,24 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 	}
 
 	private Mono<Void> applyFault(FaultRule fault, ApiRequest request, HttpServerResponse response) {
-		switch (fault.action()) {
+		// Only a rule with an action is claimed, and an action's settings are set before
+		// the action and never unset: the action and the setting it needs are there.
+		switch (Objects.requireNonNull(fault.action(), "action")) {
 			case PASS:
 				return send(response, listFaults(fault, request));
 			case DRIP:
-				return sendDripping(response, route(request), fault.dripInterval());
+				return sendDripping(response, route(request),
+						Objects.requireNonNull(fault.dripInterval(), "dripInterval"));
 			case RESPOND:
 				String body = fault.body();
 				byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8)
 						: JsonViews.message("Injected fault: status " + fault.status());
-				String contentType = (fault.contentType() != null) ? fault.contentType() : Reply.JSON;
-				return send(response, new Reply(fault.status(), contentType, bytes, fault.headers()));
+				String contentType = fault.contentType();
+				return send(response, new Reply(fault.status(), (contentType != null) ? contentType : Reply.JSON, bytes,
+						fault.headers()));
 			case REDIRECT:
 				Map<String, String> headers = new LinkedHashMap<>(fault.headers());
-				headers.put("Location", fault.location());
+				headers.put("Location", Objects.requireNonNull(fault.location(), "location"));
 				return send(response, new Reply(fault.status(), Reply.JSON, new byte[0], headers));
 			case TRUNCATE:
 				return sendTruncated(response, route(request), fault.headers(), false);
@@ -129,10 +134,11 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 			effective = new ApiRequest(request.method(), request.path(), query, request.headers(), request.body());
 		}
 		Reply reply = route(effective);
-		if (fault.totalOverride() == null || reply.status() != 200) {
+		Integer total = fault.totalOverride();
+		if (total == null || reply.status() != 200) {
 			return reply;
 		}
-		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), fault.totalOverride()),
+		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), total),
 				reply.headers());
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -91,8 +92,8 @@ public final class EmulatorSeed {
 	}
 
 	/** The demo user's token value, if the seed names one. */
-	public String token() {
-		return text(this.root, "token", false);
+	public @Nullable String token() {
+		return optionalText(this.root, "token");
 	}
 
 	/**
@@ -112,31 +113,32 @@ public final class EmulatorSeed {
 			if (scopeNodes != null) {
 				scopeNodes.forEach((scope) -> scopes.add(scope.asString()));
 			}
-			emulator.seedApiToken(text(token, "name", true), text(token, "description", false), scopes,
-					text(token, "value", false));
+			emulator.seedApiToken(requiredText(token, "name"), optionalText(token, "description"), scopes,
+					optionalText(token, "value"));
 		}
 		for (JsonNode user : list("users")) {
-			String name = text(user, "name", true);
-			emulator.createUserWithToken(name, text(user, "email", true), name + "-token", text(user, "token", true));
+			String name = requiredText(user, "name");
+			emulator.createUserWithToken(name, requiredText(user, "email"), name + "-token",
+					requiredText(user, "token"));
 		}
 		for (JsonNode deployment : list("deployments")) {
 			JsonNode access = deployment.get("accessAuthorization");
-			emulator.seedDeployment(text(deployment, "name", true), text(deployment, "bento", true),
+			emulator.seedDeployment(requiredText(deployment, "name"), requiredText(deployment, "bento"),
 					access != null && access.asBoolean(false));
 		}
 	}
 
 	private void check() {
-		text(this.root, "token", false);
+		optionalText(this.root, "token");
 		JsonNode demoData = this.root.get("demoData");
 		if (demoData != null && !demoData.isBoolean()) {
 			throw new IllegalArgumentException("demoData must be true or false");
 		}
 		for (JsonNode token : list("tokens")) {
 			requireObject(token, "a token", Set.of("name", "value", "description", "scopes"));
-			text(token, "name", true);
-			text(token, "value", false);
-			text(token, "description", false);
+			requiredText(token, "name");
+			optionalText(token, "value");
+			optionalText(token, "description");
 			JsonNode scopes = token.get("scopes");
 			if (scopes != null && !(scopes.isArray() && scopes.valueStream().allMatch(JsonNode::isString))) {
 				throw new IllegalArgumentException("scopes of a token must be a list of strings, e.g. [api]");
@@ -144,14 +146,14 @@ public final class EmulatorSeed {
 		}
 		for (JsonNode user : list("users")) {
 			requireObject(user, "a user", Set.of("name", "email", "token"));
-			text(user, "name", true);
-			text(user, "email", true);
-			text(user, "token", true);
+			requiredText(user, "name");
+			requiredText(user, "email");
+			requiredText(user, "token");
 		}
 		for (JsonNode deployment : list("deployments")) {
 			requireObject(deployment, "a deployment", Set.of("name", "bento", "accessAuthorization"));
-			text(deployment, "name", true);
-			text(deployment, "bento", true);
+			requiredText(deployment, "name");
+			requiredText(deployment, "bento");
 		}
 	}
 
@@ -180,12 +182,17 @@ public final class EmulatorSeed {
 		}
 	}
 
-	private static String text(JsonNode node, String key, boolean required) {
+	private static String requiredText(JsonNode node, String key) {
+		String text = optionalText(node, key);
+		if (text == null) {
+			throw new IllegalArgumentException("'" + key + "' is missing");
+		}
+		return text;
+	}
+
+	private static @Nullable String optionalText(JsonNode node, String key) {
 		JsonNode value = node.get(key);
 		if (value == null || value.isNull()) {
-			if (required) {
-				throw new IllegalArgumentException("'" + key + "' is missing");
-			}
 			return null;
 		}
 		if (!value.isString() || value.asString().isBlank()) {

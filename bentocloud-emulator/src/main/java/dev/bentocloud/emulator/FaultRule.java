@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One fault: which requests it matches (method and path, exact or glob with {@code *}),
  * how often it fires, and what it does. Created by {@link Faults#on(String, String)}; it
@@ -29,7 +31,7 @@ public final class FaultRule {
 
 	private final String path;
 
-	private final Pattern pathPattern;
+	private final @Nullable Pattern pathPattern;
 
 	private final AtomicInteger remaining = new AtomicInteger(-1);
 
@@ -37,25 +39,25 @@ public final class FaultRule {
 
 	private final Map<String, String> headers = new ConcurrentHashMap<>();
 
-	private volatile Action action;
+	private volatile @Nullable Action action;
 
 	private volatile int status = 200;
 
-	private volatile String body;
+	private volatile @Nullable String body;
 
 	private volatile Duration delay = Duration.ZERO;
 
-	private volatile String location;
+	private volatile @Nullable String location;
 
 	private volatile double probability = 1.0;
 
-	private volatile String contentType;
+	private volatile @Nullable String contentType;
 
-	private volatile Duration dripInterval;
+	private volatile @Nullable Duration dripInterval;
 
 	private volatile boolean ignoreStart;
 
-	private volatile Integer total;
+	private volatile @Nullable Integer total;
 
 	FaultRule(String method, String path) {
 		this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -242,11 +244,11 @@ public final class FaultRule {
 				: this.path.equals(requestPath);
 	}
 
-	String contentType() {
+	@Nullable String contentType() {
 		return this.contentType;
 	}
 
-	Duration dripInterval() {
+	@Nullable Duration dripInterval() {
 		return this.dripInterval;
 	}
 
@@ -254,11 +256,11 @@ public final class FaultRule {
 		return this.ignoreStart;
 	}
 
-	Integer totalOverride() {
+	@Nullable Integer totalOverride() {
 		return this.total;
 	}
 
-	Action action() {
+	@Nullable Action action() {
 		return this.action;
 	}
 
@@ -266,7 +268,7 @@ public final class FaultRule {
 		return this.status;
 	}
 
-	String body() {
+	@Nullable String body() {
 		return this.body;
 	}
 
@@ -274,7 +276,7 @@ public final class FaultRule {
 		return this.delay;
 	}
 
-	String location() {
+	@Nullable String location() {
 		return this.location;
 	}
 

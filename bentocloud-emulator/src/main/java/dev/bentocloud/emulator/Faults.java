@@ -3,6 +3,8 @@ package dev.bentocloud.emulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The emulator's fault rules, matched in the order they were added: the first rule that
  * matches the request and has uses left answers it.
@@ -34,7 +36,7 @@ public final class Faults {
 		return List.copyOf(this.rules);
 	}
 
-	FaultRule match(String method, String path) {
+	@Nullable FaultRule match(String method, String path) {
 		if (this.rules.isEmpty()) {
 			return null;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -217,7 +218,7 @@ final class JsonViews {
 	}
 
 	private ObjectNode instanceType(String name, String displayName, String description, String group, String cpu,
-			String memory, String gpu, String gpuType, String price) {
+			String memory, @Nullable String gpu, @Nullable String gpuType, String price) {
 		ObjectNode json = resource(uid("resource_instance:" + name), this.organization.createdAt(), null, null, name,
 				"resource_instance");
 		json.put("display_name", displayName);
@@ -260,8 +261,8 @@ final class JsonViews {
 		return json;
 	}
 
-	private ObjectNode resource(String uid, Instant createdAt, Instant updatedAt, Instant deletedAt, String name,
-			String resourceType) {
+	private ObjectNode resource(String uid, Instant createdAt, @Nullable Instant updatedAt, @Nullable Instant deletedAt,
+			String name, String resourceType) {
 		ObjectNode json = object();
 		json.put("uid", uid);
 		putInstant(json, "created_at", createdAt);
@@ -273,7 +274,7 @@ final class JsonViews {
 		return json;
 	}
 
-	private static void putInstant(ObjectNode json, String key, Instant instant) {
+	private static void putInstant(ObjectNode json, String key, @Nullable Instant instant) {
 		if (instant != null) {
 			json.put(key, instant.toString());
 		}

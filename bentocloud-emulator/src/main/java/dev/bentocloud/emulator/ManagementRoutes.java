@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -217,7 +218,7 @@ final class ManagementRoutes {
 		return token;
 	}
 
-	static Instant parseExpiredAt(String text) {
+	static @Nullable Instant parseExpiredAt(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -525,7 +526,7 @@ final class ManagementRoutes {
 		return (ObjectNode) node;
 	}
 
-	private static String optionalString(ObjectNode body, String key) {
+	private static @Nullable String optionalString(ObjectNode body, String key) {
 		JsonNode value = body.get(key);
 		if (value == null || value.isNull()) {
 			return null;
@@ -536,7 +537,7 @@ final class ManagementRoutes {
 		return value.stringValue();
 	}
 
-	private static String lower(String text) {
+	private static @Nullable String lower(@Nullable String text) {
 		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
 	}
 

@@ -3,6 +3,7 @@ package dev.bentocloud.emulator;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An organization secret; content and description change on PATCH. */
@@ -22,7 +23,8 @@ final class OrgSecret {
 
 	private volatile State state;
 
-	OrgSecret(long sequence, String name, String cluster, StoredUser creator, ObjectNode content, String description) {
+	OrgSecret(long sequence, String name, String cluster, StoredUser creator, ObjectNode content,
+			@Nullable String description) {
 		this.sequence = sequence;
 		this.name = name;
 		this.cluster = cluster;
@@ -34,11 +36,11 @@ final class OrgSecret {
 		return this.state;
 	}
 
-	void update(ObjectNode content, String description) {
+	void update(ObjectNode content, @Nullable String description) {
 		this.state = new State(content, description, Instant.now());
 	}
 
-	record State(ObjectNode content, String description, Instant updatedAt) {
+	record State(ObjectNode content, @Nullable String description, @Nullable Instant updatedAt) {
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One request as the emulator received it.
  *
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param headers all headers, names in lower case, values in received order
  * @param body the request body as UTF-8 text, empty if there was none
  */
-public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
+public record RecordedRequest(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
 		String body) {
 
 	public RecordedRequest {
@@ -29,7 +31,7 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
 	/**
 	 * The first value of the header (name matched case-insensitively), or {@code null}.
 	 */
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
 		return (values != null && !values.isEmpty()) ? values.get(0) : null;
 	}
@@ -42,7 +44,7 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
 		return parseQuery(this.rawQuery);
 	}
 
-	static Map<String, List<String>> parseQuery(String rawQuery) {
+	static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
 		Map<String, List<String>> params = new LinkedHashMap<>();
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return params;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Organization secrets by name (unique in the organization, whatever the cluster). */
@@ -17,21 +18,22 @@ final class SecretStore {
 	private final AtomicLong sequence = new AtomicLong();
 
 	/** The new secret, or {@code null} if the name is taken. */
-	OrgSecret create(String name, String cluster, StoredUser creator, ObjectNode content, String description) {
+	@Nullable OrgSecret create(String name, String cluster, StoredUser creator, ObjectNode content,
+			@Nullable String description) {
 		OrgSecret secret = new OrgSecret(this.sequence.incrementAndGet(), name, cluster, creator, content, description);
 		return (this.byName.putIfAbsent(name, secret) == null) ? secret : null;
 	}
 
-	OrgSecret find(String name) {
+	@Nullable OrgSecret find(String name) {
 		return this.byName.get(name);
 	}
 
-	OrgSecret remove(String name) {
+	@Nullable OrgSecret remove(String name) {
 		return this.byName.remove(name);
 	}
 
 	/** Secrets whose name contains {@code search} (case-insensitive), oldest first. */
-	List<OrgSecret> list(String search) {
+	List<OrgSecret> list(@Nullable String search) {
 		String needle = (search != null) ? search.toLowerCase(Locale.ROOT) : null;
 		List<OrgSecret> result = new ArrayList<>();
 		for (OrgSecret secret : this.byName.values()) {

@@ -2,6 +2,7 @@ package dev.bentocloud.emulator;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,7 +76,7 @@ final class ServiceRoutes {
 		return Reply.json(200, this.state.views.bytes(schema));
 	}
 
-	private static String bearer(ApiRequest request) {
+	private static @Nullable String bearer(ApiRequest request) {
 		String authorization = request.header("Authorization");
 		if (authorization == null || authorization.length() < 7
 				|| !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {

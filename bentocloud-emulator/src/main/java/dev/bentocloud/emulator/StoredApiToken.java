@@ -3,6 +3,8 @@ package dev.bentocloud.emulator;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** A management API token. Only {@link #lastUsedAt} changes after creation. */
 final class StoredApiToken {
 
@@ -12,7 +14,7 @@ final class StoredApiToken {
 
 	final String name;
 
-	final String description;
+	final @Nullable String description;
 
 	final List<String> scopes;
 
@@ -20,14 +22,14 @@ final class StoredApiToken {
 
 	final Instant createdAt;
 
-	final Instant expiredAt;
+	final @Nullable Instant expiredAt;
 
 	final String value;
 
-	private volatile Instant lastUsedAt;
+	private volatile @Nullable Instant lastUsedAt;
 
-	StoredApiToken(long sequence, String uid, String name, String description, List<String> scopes, StoredUser user,
-			Instant createdAt, Instant expiredAt, String value) {
+	StoredApiToken(long sequence, String uid, String name, @Nullable String description, List<String> scopes,
+			StoredUser user, Instant createdAt, @Nullable Instant expiredAt, String value) {
 		this.sequence = sequence;
 		this.uid = uid;
 		this.name = name;
@@ -43,7 +45,7 @@ final class StoredApiToken {
 		return this.expiredAt != null && !now.isBefore(this.expiredAt);
 	}
 
-	Instant lastUsedAt() {
+	@Nullable Instant lastUsedAt() {
 		return this.lastUsedAt;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,13 +32,13 @@ final class StoredDeployment {
 
 	private String status;
 
-	private String pendingStatus;
+	private @Nullable String pendingStatus;
 
 	private long pendingAtNanos;
 
-	private Instant updatedAt;
+	private @Nullable Instant updatedAt;
 
-	private Instant deletedAt;
+	private @Nullable Instant deletedAt;
 
 	private ObjectNode config;
 
@@ -137,9 +138,9 @@ final class StoredDeployment {
 		}
 	}
 
-	record State(String status, Instant updatedAt, Instant deletedAt, ObjectNode config, ArrayNode labels,
-			String bentoRepository, String bentoVersion, int revision, String revisionUid, Instant revisionCreatedAt,
-			StoredUser revisionCreator) {
+	record State(String status, @Nullable Instant updatedAt, @Nullable Instant deletedAt, ObjectNode config,
+			ArrayNode labels, String bentoRepository, String bentoVersion, int revision, String revisionUid,
+			Instant revisionCreatedAt, StoredUser revisionCreator) {
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * All API tokens, indexed by secret value (for authentication) and by uid; lock-free
  * reads.
@@ -27,7 +29,8 @@ final class TokenStore {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	StoredApiToken create(StoredUser user, String name, String description, List<String> scopes, Instant expiredAt) {
+	StoredApiToken create(StoredUser user, String name, @Nullable String description, List<String> scopes,
+			@Nullable Instant expiredAt) {
 		byte[] secret = new byte[20];
 		RANDOM.nextBytes(secret);
 		return create(user, name, description, scopes, expiredAt, "emu_" + HexFormat.of().formatHex(secret));
@@ -36,8 +39,8 @@ final class TokenStore {
 	/**
 	 * Creates a token with a given secret value (the demo token of a shared emulator).
 	 */
-	StoredApiToken create(StoredUser user, String name, String description, List<String> scopes, Instant expiredAt,
-			String value) {
+	StoredApiToken create(StoredUser user, String name, @Nullable String description, List<String> scopes,
+			@Nullable Instant expiredAt, String value) {
 		StoredApiToken token = new StoredApiToken(this.sequence.incrementAndGet(), UUID.randomUUID().toString(), name,
 				description, scopes, user, Instant.now(), expiredAt, value);
 		this.byValue.put(token.value, token);
@@ -72,7 +75,7 @@ final class TokenStore {
 	 * The token with that secret value if it is known, not revoked and not expired; marks
 	 * it used.
 	 */
-	StoredApiToken authenticate(String value) {
+	@Nullable StoredApiToken authenticate(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
@@ -88,11 +91,11 @@ final class TokenStore {
 		return token;
 	}
 
-	StoredApiToken findByUid(String uid) {
+	@Nullable StoredApiToken findByUid(String uid) {
 		return this.byUid.get(uid);
 	}
 
-	StoredApiToken delete(String uid) {
+	@Nullable StoredApiToken delete(String uid) {
 		StoredApiToken token = this.byUid.remove(uid);
 		if (token != null) {
 			this.byValue.remove(token.value);
@@ -110,7 +113,7 @@ final class TokenStore {
 	 * The owner's tokens, oldest first, whose name contains {@code search}
 	 * (case-insensitive).
 	 */
-	List<StoredApiToken> list(StoredUser owner, String search) {
+	List<StoredApiToken> list(StoredUser owner, @Nullable String search) {
 		String needle = (search != null) ? search.toLowerCase(Locale.ROOT) : null;
 		List<StoredApiToken> result = new ArrayList<>();
 		for (StoredApiToken token : this.inCreationOrder.values()) {
