@@ -2,6 +2,7 @@ package dev.bentocloud.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.util.Assert;
@@ -269,25 +271,42 @@ public final class BentoCloudClientBuilder {
 		HttpErrors.RetrySettings retry = this.retry;
 		String noTokenMessage = this.noTokenMessage;
 		String bentomlVersion = this.bentomlVersion;
-		Supplier<ManagementApi> api = SingletonSupplier.of(() -> {
-			WebClient webClient = HttpClientSupport.builder(base, connectors, connectTimeout, responseTimeout)
-				.baseUrl(endpoint.toString())
-				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
-				.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
-				.codecs((codecs) -> {
-					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
-					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
-					codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
-				})
-				.filter(errors.filter(retry))
-				.filter(authentication(token, noTokenMessage))
-				.build();
-			return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
-				.build()
-				.createClient(ManagementApi.class);
+		BiFunction<WebClient.Builder, @Nullable String, ManagementApi> api = (webClientBuilder,
+				apiToken) -> HttpServiceProxyFactory
+					.builderFor(WebClientAdapter.create(webClientBuilder.baseUrl(endpoint.toString())
+						.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+						.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
+						.codecs((codecs) -> {
+							codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
+							codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
+							codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
+						})
+						.filter(errors.filter(retry))
+						.filter(authentication(apiToken, noTokenMessage))
+						.build()))
+					.build()
+					.createClient(ManagementApi.class);
+		SingletonSupplier<Prepared> prepared = SingletonSupplier.of(() -> {
+			ClientHttpConnector connector = connectors.create(connectTimeout, responseTimeout);
+			return new Prepared(api.apply(HttpClientSupport.builder(base, connector), token), connector);
 		});
+		Runnable warmUp = () -> {
+			ClientHttpConnector connector = prepared.obtain().connector();
+			ClientWarmUp.connector(connector);
+			ClientWarmUp.json(mapper);
+			// Our layers on a plain WebClient (no customizer, filter or observation of
+			// the application sees it) answered in memory: nothing leaves the process.
+			ClientWarmUp.exchange(api.apply(WebClient.builder().clientConnector(ClientWarmUp.inMemory()), "warm-up"));
+		};
 		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : responseTimeout.multipliedBy(2);
-		return new DefaultBentoCloudClient(endpoint, api, errors, mapper, callTimeout, this.maxPages);
+		return new DefaultBentoCloudClient(endpoint, () -> prepared.obtain().api(), warmUp, errors, mapper, callTimeout,
+				this.maxPages);
+	}
+
+	/**
+	 * What the first call (or {@link BentoCloudClient#warmUp()}) builds.
+	 */
+	private record Prepared(ManagementApi api, ClientHttpConnector connector) {
 	}
 
 	private static ExchangeFilterFunction authentication(@Nullable String token, String noTokenMessage) {

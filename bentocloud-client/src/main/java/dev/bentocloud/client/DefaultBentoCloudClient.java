@@ -2,6 +2,7 @@ package dev.bentocloud.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,14 +33,21 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final ClusterOperations clusters;
 
+	private final Runnable warmUp;
+
+	private final AtomicBoolean warmedUp = new AtomicBoolean();
+
 	/**
 	 * @param api the HTTP interface, built on first use: building WebClient and its
 	 * connector costs a few hundred milliseconds, which application startup should not
 	 * pay
+	 * @param warmUp builds the HTTP interface and prepares connector and JSON readers,
+	 * without a network call
 	 */
-	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper,
-			Duration callTimeout, int maxPages) {
+	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, Runnable warmUp, HttpErrors errors,
+			JsonMapper mapper, Duration callTimeout, int maxPages) {
 		this.endpoint = endpoint;
+		this.warmUp = warmUp;
 		this.calls = new ManagementCalls(endpoint, api, errors, callTimeout, maxPages);
 		this.apiTokens = new DefaultApiTokenOperations(this.calls);
 		this.deployments = new DefaultDeploymentOperations(this.calls, mapper);
@@ -93,6 +101,13 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	@Override
 	public BlockingBentoCloudClient blocking() {
 		return this.blocking;
+	}
+
+	@Override
+	public void warmUp() {
+		if (this.warmedUp.compareAndSet(false, true)) {
+			this.warmUp.run();
+		}
 	}
 
 }

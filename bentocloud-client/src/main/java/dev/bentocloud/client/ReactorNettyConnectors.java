@@ -2,6 +2,7 @@ package dev.bentocloud.client;
 
 import java.time.Duration;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
@@ -29,6 +30,19 @@ final class ReactorNettyConnectors {
 			.responseTimeout(readTimeout)
 			.followRedirect(false);
 		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	/**
+	 * Loads Reactor Netty's native transport, starts its shared event loops and host name
+	 * resolver, and has Netty's buffer allocator (and its flight-recorder events) set up,
+	 * which a Reactor Netty connector otherwise does on its first request. No connection
+	 * is made.
+	 */
+	static void warmUp(ClientHttpConnector connector) {
+		if (connector instanceof ReactorClientHttpConnector) {
+			HttpClient.create().warmup().block(Duration.ofSeconds(10));
+			ByteBufAllocator.DEFAULT.directBuffer(1024).release();
+		}
 	}
 
 }
