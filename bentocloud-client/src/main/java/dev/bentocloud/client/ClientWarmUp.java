@@ -69,8 +69,9 @@ final class ClientWarmUp {
 			.block(TIMEOUT);
 	}
 
-	static void exchange(ManagementApi inMemory) {
+	static void exchange(ManagementApi inMemory, PreparedCalls prepared) {
 		inMemory.currentUser().block(TIMEOUT);
+		prepared.currentUser().block(TIMEOUT);
 	}
 
 	/**

@@ -33,6 +33,8 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final ClusterOperations clusters;
 
+	private final Supplier<PreparedCalls> prepared;
+
 	private final Runnable warmUp;
 
 	private final AtomicBoolean warmedUp = new AtomicBoolean();
@@ -41,12 +43,14 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	 * @param api the HTTP interface, built on first use: building WebClient and its
 	 * connector costs a few hundred milliseconds, which application startup should not
 	 * pay
+	 * @param prepared the calls on prepared URIs, built with the HTTP interface
 	 * @param warmUp builds the HTTP interface and prepares connector and JSON readers,
 	 * without a network call
 	 */
-	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, Runnable warmUp, HttpErrors errors,
-			JsonMapper mapper, Duration callTimeout, int maxPages) {
+	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, Supplier<PreparedCalls> prepared,
+			Runnable warmUp, HttpErrors errors, JsonMapper mapper, Duration callTimeout, int maxPages) {
 		this.endpoint = endpoint;
+		this.prepared = prepared;
 		this.warmUp = warmUp;
 		this.calls = new ManagementCalls(endpoint, api, errors, callTimeout, maxPages);
 		this.apiTokens = new DefaultApiTokenOperations(this.calls);
@@ -63,12 +67,12 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	@Override
 	public Mono<User> currentUser() {
-		return this.calls.call("GET /api/v1/auth/current", this.calls.api().currentUser());
+		return this.calls.call("GET /api/v1/auth/current", this.prepared.get().currentUser());
 	}
 
 	@Override
 	public Mono<Organization> currentOrganization() {
-		return this.calls.call("GET /api/v1/current_org", this.calls.api().currentOrganization());
+		return this.calls.call("GET /api/v1/current_org", this.prepared.get().currentOrganization());
 	}
 
 	@Override
