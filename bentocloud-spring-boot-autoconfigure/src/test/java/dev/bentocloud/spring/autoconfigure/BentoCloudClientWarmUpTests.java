@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.BentoCloudCredentialsException;
 import dev.bentocloud.client.model.User;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The warm-up after ready prepares the client without any request or connection to
@@ -113,6 +115,18 @@ class BentoCloudClientWarmUpTests {
 			client.warmUp();
 			assertThat(emulator.get().requests()).isEmpty();
 			assertThat(client.blocking().currentUser().name()).isEqualTo("demo");
+		});
+	}
+
+	@Test
+	void warmUpWithoutTokenSucceedsAndCallsStillExplainWhatToDo() {
+		this.runner.withPropertyValues("bentocloud.api-token=").run((context) -> {
+			BentoCloudClient client = context.getBean(BentoCloudClient.class);
+			emulator.get().clearRequests();
+			client.warmUp();
+			assertThat(emulator.get().requests()).isEmpty();
+			assertThatExceptionOfType(BentoCloudCredentialsException.class)
+				.isThrownBy(() -> client.blocking().currentUser());
 		});
 	}
 
