@@ -35,7 +35,10 @@ import org.springframework.util.ClassUtils;
  * {@code --bench.probe-health=true} it first calls its own
  * {@code /actuator/health/bentocloud} once, the positive control of the
  * zero-network-calls check; with {@code --bench.first-call=true} it times the first and
- * second {@code currentUser()} after ready ({@code firstCallUs=.. secondCallUs=..}).
+ * second {@code currentUser()} after ready ({@code firstCallUs=.. secondCallUs=..}), at
+ * once (racing the starter's warm-up), and with {@code --bench.first-call=after-warm-up}
+ * once the starter's warm-up thread has ended ({@code warmUpUs=..}: from ready to its
+ * end).
  */
 @SpringBootApplication
 public class StartupApp {
@@ -69,12 +72,30 @@ public class StartupApp {
 		if (context.getEnvironment().getProperty("bench.probe-health", Boolean.class, false)) {
 			health = " health=" + probeHealth(context);
 		}
-		String firstCall = "";
-		if (context.getEnvironment().getProperty("bench.first-call", Boolean.class, false)) {
-			firstCall = StartupFirstCalls.measure(context);
+		String firstCall = context.getEnvironment().getProperty("bench.first-call", "false");
+		String prefix = READY + " uptimeMs=" + uptime + " cpuMs=" + cpuMillis + " starterBeansMs="
+				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health;
+		if (firstCall.equals("after-warm-up")) {
+			// Off the listener: the starter's warm-up starts from a listener of this same
+			// event.
+			long readyNanos = System.nanoTime();
+			Thread measure = new Thread(() -> {
+				try {
+					String warmUp = StartupFirstCalls.awaitWarmUp(readyNanos);
+					exit(context, prefix + StartupFirstCalls.measure(context) + warmUp);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "bench-first-call");
+			measure.start();
+			return;
 		}
-		System.out.println(READY + " uptimeMs=" + uptime + " cpuMs=" + cpuMillis + " starterBeansMs="
-				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health + firstCall);
+		exit(context, prefix + (firstCall.equals("true") ? StartupFirstCalls.measure(context) : ""));
+	}
+
+	private static void exit(ConfigurableApplicationContext context, String line) {
+		System.out.println(line);
 		System.out.flush();
 		System.exit(SpringApplication.exit(context));
 	}

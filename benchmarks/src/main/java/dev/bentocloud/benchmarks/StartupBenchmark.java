@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class StartupBenchmark {
 
 	private static final Pattern READY = Pattern.compile(StartupApp.READY
-			+ " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?(?: firstCallUs=(\\d+) secondCallUs=(\\d+))?");
+			+ " uptimeMs=(\\d+) cpuMs=(-?\\d+) starterBeansMs=(\\d+) bentoCloudBeans=(\\d+)(?: health=(-?\\d+))?(?: firstCallUs=(\\d+) secondCallUs=(\\d+))?(?: warmUpUs=(-?\\d+))?");
 
 	private final Path target;
 
@@ -49,8 +49,8 @@ final class StartupBenchmark {
 	 */
 	record Result(double withoutMillis, double withMillis, double withoutMinMillis, double withMinMillis,
 			double withoutCpuMillis, double withCpuMillis, double starterBeansMillis, int runs,
-			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus, double firstCallMillis,
-			double secondCallMillis, int firstCallRuns) {
+			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus, FirstCalls withoutWarmUp,
+			FirstCalls racingWarmUp, FirstCalls afterWarmUp, int firstCallRuns) {
 
 		double addedMillis() {
 			return this.withMillis - this.withoutMillis;
@@ -103,22 +103,36 @@ final class StartupBenchmark {
 			Ready probed = launch(with, probe);
 			long fromProbe = server.requests() - beforeProbe;
 			// After the zero-request check: the first and second call after ready, in
-			// fresh JVMs.
+			// fresh JVMs, alternately without the warm-up, at once (racing it), and once
+			// it has ended.
 			int firstCallRuns = Math.max(1, this.runs / 4);
-			double[] firstCalls = new double[firstCallRuns];
-			double[] secondCalls = new double[firstCallRuns];
-			List<String> firstCall = new ArrayList<>(args);
-			firstCall.add("--bench.first-call=true");
+			List<String> withoutWarmUp = new ArrayList<>(args);
+			withoutWarmUp.add("--bench.first-call=true");
+			withoutWarmUp.add("--bentocloud.warm-up.enabled=false");
+			List<String> racing = new ArrayList<>(args);
+			racing.add("--bench.first-call=true");
+			List<String> after = new ArrayList<>(args);
+			after.add("--bench.first-call=after-warm-up");
+			List<List<String>> variants = List.of(withoutWarmUp, racing, after);
+			double[][][] calls = new double[variants.size()][3][firstCallRuns];
 			for (int i = 0; i < firstCallRuns; i++) {
-				Ready called = launch(with, firstCall);
-				firstCalls[i] = called.firstCallMicros() / 1000.0;
-				secondCalls[i] = called.secondCallMicros() / 1000.0;
+				for (int v = 0; v < variants.size(); v++) {
+					Ready called = launch(with, variants.get(v));
+					calls[v][0][i] = called.firstCallMicros() / 1000.0;
+					calls[v][1][i] = called.secondCallMicros() / 1000.0;
+					calls[v][2][i] = called.warmUpMicros() / 1000.0;
+				}
+			}
+			FirstCalls[] firstCalls = new FirstCalls[variants.size()];
+			for (int v = 0; v < variants.size(); v++) {
+				firstCalls[v] = new FirstCalls(PagingBenchmark.median(calls[v][0]), PagingBenchmark.median(calls[v][1]),
+						PagingBenchmark.median(calls[v][2]));
 			}
 			return new Result(PagingBenchmark.median(withoutTimes), PagingBenchmark.median(withTimes),
 					Arrays.stream(withoutTimes).min().orElseThrow(), Arrays.stream(withTimes).min().orElseThrow(),
 					PagingBenchmark.median(withoutCpu), PagingBenchmark.median(withCpu),
 					PagingBenchmark.median(starterBeans), this.runs, duringStartup, fromProbe, probed.healthStatus(),
-					PagingBenchmark.median(firstCalls), PagingBenchmark.median(secondCalls), firstCallRuns);
+					firstCalls[0], firstCalls[1], firstCalls[2], firstCallRuns);
 		}
 	}
 
@@ -129,8 +143,15 @@ final class StartupBenchmark {
 		}
 	}
 
+	/**
+	 * Medians of the first and second call after ready, and of the time from ready to the
+	 * end of the warm-up (when waited for).
+	 */
+	record FirstCalls(double firstMillis, double secondMillis, double warmUpMillis) {
+	}
+
 	private record Ready(long uptimeMillis, long cpuMillis, long starterBeansMillis, int bentoCloudBeans,
-			int healthStatus, long firstCallMicros, long secondCallMicros) {
+			int healthStatus, long firstCallMicros, long secondCallMicros, long warmUpMicros) {
 	}
 
 	private String classPath(String file) throws IOException {
@@ -174,7 +195,8 @@ final class StartupBenchmark {
 							Long.parseLong(matcher.group(3)), Integer.parseInt(matcher.group(4)),
 							(matcher.group(5) != null) ? Integer.parseInt(matcher.group(5)) : 0,
 							(matcher.group(6) != null) ? Long.parseLong(matcher.group(6)) : -1,
-							(matcher.group(7) != null) ? Long.parseLong(matcher.group(7)) : -1);
+							(matcher.group(7) != null) ? Long.parseLong(matcher.group(7)) : -1,
+							(matcher.group(8) != null) ? Long.parseLong(matcher.group(8)) : -1);
 				}
 			}
 		}

@@ -85,51 +85,7 @@ final class ThroughputBenchmark {
 	List<Result> run() {
 		List<Result> results = new ArrayList<>();
 		try (FixedUserServer server = FixedUserServer.start()) {
-			BentoCloudClient client = BentoCloudClient.builder()
-				.endpoint(server.endpoint())
-				.apiToken(server.token())
-				.build();
-			// The practical limit: the same request (same headers) on Reactor Netty, body
-			// read as bytes.
-			HttpClient raw = HttpClient.create()
-				.baseUrl(server.endpoint())
-				.headers((h) -> h.set(FixedUserServer.TOKEN_HEADER, server.token())
-					.set(HttpHeaderNames.ACCEPT, "application/json")
-					.set(HttpHeaderNames.USER_AGENT, "bentocloud-benchmarks"));
-			Supplier<Mono<?>> rawCall = () -> raw.get().uri(PATH).responseSingle((response, body) -> {
-				if (response.status().code() != 200) {
-					return Mono.error(new IllegalStateException("HTTP " + response.status().code()));
-				}
-				return body.asByteArray();
-			});
-			// Where the rest goes: Spring's WebClient alone, decoding the same User, none
-			// of our code.
-			WebClient webClient = WebClient.builder()
-				.baseUrl(server.endpoint())
-				.defaultHeader(FixedUserServer.TOKEN_HEADER, server.token())
-				.defaultHeader("Accept", "application/json")
-				.build();
-			Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
-			// The fair limit: the raw call, plus decoding the same User as our client's
-			// mapper does.
-			JsonMapper mapper = JsonMapper.builder()
-				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build();
-			Supplier<Mono<?>> fairCall = () -> rawCall.get()
-				.map((bytes) -> mapper.readValue((byte[]) bytes, User.class));
-			BentoCloudClient jdkClient = BentoCloudClient.builder()
-				.endpoint(server.endpoint())
-				.apiToken(server.token())
-				.connectorFactory(BentoCloudConnectorFactory.jdk())
-				.build();
-			List<Caller> callers = List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
-					new Caller(REACTIVE, client::currentUser, null),
-					new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
-					new Caller(REACTIVE_JDK, jdkClient::currentUser, null),
-					new Caller(BLOCKING_JDK, null, () -> jdkClient.blocking().currentUser()),
-					new Caller(WEB_CLIENT, webClientCall, null));
-
+			List<Caller> callers = callers(server);
 			long warmupEnd = System.nanoTime() + this.settings.warmup().toNanos();
 			while (System.nanoTime() < warmupEnd) {
 				for (Caller caller : callers) {
@@ -156,6 +112,77 @@ final class ThroughputBenchmark {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * Every client this benchmark compares, calling {@code server}.
+	 */
+	private static List<Caller> callers(FixedUserServer server) {
+		BentoCloudClient client = BentoCloudClient.builder()
+			.endpoint(server.endpoint())
+			.apiToken(server.token())
+			.build();
+		// The practical limit: the same request (same headers) on Reactor Netty, body
+		// read as bytes.
+		HttpClient raw = HttpClient.create()
+			.baseUrl(server.endpoint())
+			.headers((h) -> h.set(FixedUserServer.TOKEN_HEADER, server.token())
+				.set(HttpHeaderNames.ACCEPT, "application/json")
+				.set(HttpHeaderNames.USER_AGENT, "bentocloud-benchmarks"));
+		Supplier<Mono<?>> rawCall = () -> raw.get().uri(PATH).responseSingle((response, body) -> {
+			if (response.status().code() != 200) {
+				return Mono.error(new IllegalStateException("HTTP " + response.status().code()));
+			}
+			return body.asByteArray();
+		});
+		// Where the rest goes: Spring's WebClient alone, decoding the same User, none
+		// of our code.
+		WebClient webClient = WebClient.builder()
+			.baseUrl(server.endpoint())
+			.defaultHeader(FixedUserServer.TOKEN_HEADER, server.token())
+			.defaultHeader("Accept", "application/json")
+			.build();
+		Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
+		// The fair limit: the raw call, plus decoding the same User as our client's
+		// mapper does.
+		JsonMapper mapper = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		Supplier<Mono<?>> fairCall = () -> rawCall.get().map((bytes) -> mapper.readValue((byte[]) bytes, User.class));
+		BentoCloudClient jdkClient = BentoCloudClient.builder()
+			.endpoint(server.endpoint())
+			.apiToken(server.token())
+			.connectorFactory(BentoCloudConnectorFactory.jdk())
+			.build();
+		return List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
+				new Caller(REACTIVE, client::currentUser, null),
+				new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
+				new Caller(REACTIVE_JDK, jdkClient::currentUser, null),
+				new Caller(BLOCKING_JDK, null, () -> jdkClient.blocking().currentUser()),
+				new Caller(WEB_CLIENT, webClientCall, null));
+
+	}
+
+	/**
+	 * Runs one client alone at one concurrency, closed loop, for {@code warmup} then
+	 * {@code time}, and calls {@code measured} around the measured part (for a profiler).
+	 * @return calls per second in the measured part
+	 */
+	static double runAlone(String client, int concurrency, Duration warmup, Duration time, Runnable start,
+			Runnable stop) {
+		try (FixedUserServer server = FixedUserServer.start()) {
+			Caller caller = callers(server).stream()
+				.filter((candidate) -> candidate.name().equals(client))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No client named '" + client + "'"));
+			caller.run(concurrency, warmup, new Latencies(1));
+			Latencies latencies = new Latencies(2_000_000);
+			start.run();
+			long nanos = caller.run(concurrency, time, latencies);
+			stop.run();
+			return latencies.calls() / (nanos / 1e9);
+		}
 	}
 
 	private static Result result(int concurrency, String name, Latencies latencies, long nanos, long cpuNanos) {

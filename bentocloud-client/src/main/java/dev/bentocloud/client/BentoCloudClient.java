@@ -58,6 +58,18 @@ public interface BentoCloudClient {
 	/** The same operations, blocking, for Servlet (MVC) applications. */
 	BlockingBentoCloudClient blocking();
 
+	/**
+	 * Sets up now, on the calling thread, what the first call would otherwise set up:
+	 * {@code WebClient}, connector, HTTP-interface proxy and JSON readers. Sends nothing
+	 * to BentoCloud (no connection either). Optional and idempotent: a call made
+	 * meanwhile shares the same set-up. The Spring Boot auto-configuration runs it on a
+	 * background thread once the application is ready
+	 * ({@code bentocloud.warm-up.enabled}). The default does nothing.
+	 * @since 0.1.0
+	 */
+	default void warmUp() {
+	}
+
 	/** A builder for use outside Spring Boot auto-configuration (or in tests). */
 	static BentoCloudClientBuilder builder() {
 		return new BentoCloudClientBuilder();

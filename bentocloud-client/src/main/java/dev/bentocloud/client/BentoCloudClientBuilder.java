@@ -2,6 +2,7 @@ package dev.bentocloud.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -9,12 +10,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -269,9 +269,8 @@ public final class BentoCloudClientBuilder {
 		HttpErrors.RetrySettings retry = this.retry;
 		String noTokenMessage = this.noTokenMessage;
 		String bentomlVersion = this.bentomlVersion;
-		Supplier<ManagementApi> api = SingletonSupplier.of(() -> {
-			WebClient webClient = HttpClientSupport.builder(base, connectors, connectTimeout, responseTimeout)
-				.baseUrl(endpoint.toString())
+		Function<WebClient.Builder, Calls> calls = (webClientBuilder) -> {
+			webClientBuilder.baseUrl(endpoint.toString())
 				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
 				.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
 				.codecs((codecs) -> {
@@ -279,24 +278,48 @@ public final class BentoCloudClientBuilder {
 					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
 					codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
 				})
-				.filter(errors.filter(retry))
-				.filter(authentication(token, noTokenMessage))
-				.build();
-			return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
+				.filter(errors.filter(retry));
+			if (token == null) {
+				webClientBuilder
+					.filter((request, next) -> Mono.error(new BentoCloudCredentialsException(noTokenMessage)));
+			}
+			WebClient webClient = webClientBuilder.build();
+			ManagementApi api = HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
 				.build()
 				.createClient(ManagementApi.class);
+			return new Calls(api, new PreparedCalls(webClient, endpoint));
+		};
+		SingletonSupplier<Prepared> prepared = SingletonSupplier.of(() -> {
+			ClientHttpConnector connector = connectors.create(connectTimeout, responseTimeout);
+			return new Prepared(
+					calls.apply(HttpClientSupport.builder(base, TokenConnector.of(connector, TOKEN_HEADER, token))),
+					connector);
 		});
+		Runnable warmUp = () -> {
+			ClientHttpConnector connector = prepared.obtain().connector();
+			ClientWarmUp.connector(connector);
+			ClientWarmUp.json(mapper);
+			// Our layers on a plain WebClient (no customizer, filter or observation of
+			// the application sees it) answered in memory: nothing leaves the process.
+			Calls inMemory = calls.apply(WebClient.builder()
+				.clientConnector(TokenConnector.of(ClientWarmUp.inMemory(), TOKEN_HEADER, "warm-up")));
+			ClientWarmUp.exchange(inMemory.api(), inMemory.prepared());
+		};
 		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : responseTimeout.multipliedBy(2);
-		return new DefaultBentoCloudClient(endpoint, api, errors, mapper, callTimeout, this.maxPages);
+		return new DefaultBentoCloudClient(endpoint, () -> prepared.obtain().calls().api(),
+				() -> prepared.obtain().calls().prepared(), warmUp, errors, mapper, callTimeout, this.maxPages);
 	}
 
-	private static ExchangeFilterFunction authentication(@Nullable String token, String noTokenMessage) {
-		return (request, next) -> {
-			if (token == null) {
-				return Mono.error(new BentoCloudCredentialsException(noTokenMessage));
-			}
-			return next.exchange(ClientRequest.from(request).header(TOKEN_HEADER, token).build());
-		};
+	/**
+	 * The HTTP interface, and the calls that skip it.
+	 */
+	private record Calls(ManagementApi api, PreparedCalls prepared) {
+	}
+
+	/**
+	 * What the first call (or {@link BentoCloudClient#warmUp()}) builds.
+	 */
+	private record Prepared(Calls calls, ClientHttpConnector connector) {
 	}
 
 }

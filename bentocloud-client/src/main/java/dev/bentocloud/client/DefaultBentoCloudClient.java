@@ -2,6 +2,7 @@ package dev.bentocloud.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,14 +33,25 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final ClusterOperations clusters;
 
+	private final Supplier<PreparedCalls> prepared;
+
+	private final Runnable warmUp;
+
+	private final AtomicBoolean warmedUp = new AtomicBoolean();
+
 	/**
 	 * @param api the HTTP interface, built on first use: building WebClient and its
 	 * connector costs a few hundred milliseconds, which application startup should not
 	 * pay
+	 * @param prepared the calls on prepared URIs, built with the HTTP interface
+	 * @param warmUp builds the HTTP interface and prepares connector and JSON readers,
+	 * without a network call
 	 */
-	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, HttpErrors errors, JsonMapper mapper,
-			Duration callTimeout, int maxPages) {
+	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, Supplier<PreparedCalls> prepared,
+			Runnable warmUp, HttpErrors errors, JsonMapper mapper, Duration callTimeout, int maxPages) {
 		this.endpoint = endpoint;
+		this.prepared = prepared;
+		this.warmUp = warmUp;
 		this.calls = new ManagementCalls(endpoint, api, errors, callTimeout, maxPages);
 		this.apiTokens = new DefaultApiTokenOperations(this.calls);
 		this.deployments = new DefaultDeploymentOperations(this.calls, mapper);
@@ -55,12 +67,12 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	@Override
 	public Mono<User> currentUser() {
-		return this.calls.call("GET /api/v1/auth/current", this.calls.api().currentUser());
+		return this.calls.call("GET /api/v1/auth/current", this.prepared.get().currentUser());
 	}
 
 	@Override
 	public Mono<Organization> currentOrganization() {
-		return this.calls.call("GET /api/v1/current_org", this.calls.api().currentOrganization());
+		return this.calls.call("GET /api/v1/current_org", this.prepared.get().currentOrganization());
 	}
 
 	@Override
@@ -93,6 +105,13 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	@Override
 	public BlockingBentoCloudClient blocking() {
 		return this.blocking;
+	}
+
+	@Override
+	public void warmUp() {
+		if (this.warmedUp.compareAndSet(false, true)) {
+			this.warmUp.run();
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,9 +30,16 @@ final class HttpClientSupport {
 	 */
 	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, BentoCloudConnectorFactory connectors,
 			Duration connectTimeout, Duration responseTimeout) {
+		return builder(base, connectors.create(connectTimeout, responseTimeout));
+	}
+
+	/**
+	 * Clones the base builder (a fresh one when it supplies none) and gives it the
+	 * connector, which must never follow redirects.
+	 */
+	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, ClientHttpConnector connector) {
 		WebClient.Builder builder = base.get();
-		return ((builder != null) ? builder.clone() : WebClient.builder())
-			.clientConnector(connectors.create(connectTimeout, responseTimeout))
+		return ((builder != null) ? builder.clone() : WebClient.builder()).clientConnector(connector)
 			.defaultHeader("User-Agent", USER_AGENT);
 	}
 

@@ -125,6 +125,14 @@ public final class BentoCloudAutoConfiguration {
 		return bentoCloudClient.blocking();
 	}
 
+	// After ready, on a daemon thread: neither startup nor the first call builds the
+	// client.
+	@Bean
+	@ConditionalOnProperty(prefix = "bentocloud.warm-up", name = "enabled", havingValue = "true", matchIfMissing = true)
+	static BentoCloudClientWarmUp bentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> bentoCloudClient) {
+		return new BentoCloudClientWarmUp(bentoCloudClient);
+	}
+
 	// Lazy: its WebClient.Builder (Boot's connector and observation set-up) is then only
 	// made
 	// for applications that use it.

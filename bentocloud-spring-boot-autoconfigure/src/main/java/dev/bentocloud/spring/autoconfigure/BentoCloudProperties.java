@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param service Calls to deployed BentoML services.
  * @param bentomlVersion BentoML version sent as X-Bentoml-Version on every management
  * request, as the BentoML Python client sends its own version.
+ * @param warmUp Preparing the client once the application is ready.
  * @since 0.1.0
  */
 @ConfigurationProperties("bentocloud")
@@ -50,7 +51,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 		@DefaultValue("1000") int maxPages, @DefaultValue("false") boolean allowInsecureEndpoint,
 		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
 		@DefaultValue Service service,
-		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion) {
+		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion,
+		@DefaultValue WarmUp warmUp) {
 
 	/**
 	 * Whether a non-blank API token is configured.
@@ -68,7 +70,7 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxPages=" + this.maxPages
 				+ ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials=" + this.credentials
 				+ ", retry=" + this.retry + ", health=" + this.health + ", service=" + this.service
-				+ ", bentomlVersion=" + this.bentomlVersion + "]";
+				+ ", bentomlVersion=" + this.bentomlVersion + ", warmUp=" + this.warmUp + "]";
 	}
 
 	static String masked(@Nullable String token) {
@@ -119,6 +121,18 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * many replicas do not each call BentoCloud.
 	 */
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
+	}
+
+	/**
+	 * Preparing the client once the application is ready, so that the first call does not
+	 * pay for it.
+	 *
+	 * @param enabled Whether to prepare the BentoCloud client (WebClient, connector, JSON
+	 * readers) on a background thread once the application is ready. It sends nothing to
+	 * BentoCloud.
+	 * @since 0.1.0
+	 */
+	public record WarmUp(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

@@ -212,6 +212,29 @@ class BentoCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void filtersOfTheApplicationNeverSeeTheToken() {
+		List<String> seen = new ArrayList<>();
+		WebClientCustomizer customizer = (builder) -> builder.filter((request, next) -> {
+			seen.add(request.url() + " " + request.headers());
+			return next.exchange(request);
+		});
+		withEmulator().withBean(WebClientCustomizer.class, () -> customizer).run((context) -> {
+			emulator.get().clearRequests();
+			BlockingBentoCloudClient client = context.getBean(BlockingBentoCloudClient.class);
+			client.currentUser();
+			client.currentOrganization();
+			client.apiTokens().list();
+			assertThat(seen).hasSize(3)
+				.allSatisfy((request) -> assertThat(request).contains("X-Bentoml-Version")
+					.doesNotContainIgnoringCase("x-yatai-api-token")
+					.doesNotContain(emulator.get().apiToken()));
+			assertThat(emulator.get().requests()).hasSize(3)
+				.allSatisfy((request) -> assertThat(request.header("x-yatai-api-token"))
+					.isEqualTo(emulator.get().apiToken()));
+		});
+	}
+
+	@Test
 	void timeoutsAndRetriesComeFromProperties() {
 		withEmulator().withPropertyValues("bentocloud.retry.max-retries=1", "bentocloud.retry.initial-backoff=5ms")
 			.run((context) -> {

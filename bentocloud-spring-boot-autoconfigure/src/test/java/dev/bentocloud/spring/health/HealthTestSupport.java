@@ -31,7 +31,7 @@ final class HealthTestSupport {
 				Duration.ofSeconds(60), null, 1000, false, new BentoCloudProperties.Credentials(true), retry,
 				new BentoCloudProperties.Health(timeout, cacheTtl),
 				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)),
-				BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION);
+				BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION, new BentoCloudProperties.WarmUp(true));
 	}
 
 	/** A client built from the properties, as the auto-configuration builds it. */

@@ -1,0 +1,184 @@
+package dev.bentocloud.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.BentoCloudCredentialsException;
+import dev.bentocloud.client.model.User;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The warm-up after ready prepares the client without any request or connection to
+ * BentoCloud, unseen by the application's filters and observations, and a first call that
+ * races it works.
+ */
+class BentoCloudClientWarmUpTests {
+
+	@RegisterExtension
+	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
+
+	private final AtomicInteger filtered = new AtomicInteger();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				WebClientObservationAutoConfiguration.class, BentoCloudAutoConfiguration.class))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+		.withBean(WebClientCustomizer.class, () -> (builder) -> builder.filter((request, next) -> {
+			this.filtered.incrementAndGet();
+			return next.exchange(request);
+		}))
+		.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+				"bentocloud.api-token=" + emulator.get().apiToken());
+
+	@Test
+	void warmUpAfterReadySendsNothingAndTheClientWorksAfterwards() {
+		this.runner.run((context) -> {
+			emulator.get().clearRequests();
+			ready(context);
+			awaitWarmUp();
+			assertThat(emulator.get().requests()).isEmpty();
+			assertThat(emulator.get().requestCount("*", "/api/v1/auth/current")).isZero();
+			assertThat(emulator.get().openConnections()).isZero();
+			assertThat(this.filtered).hasValue(0);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find("http.client.requests").timer()).isNull();
+			User user = context.getBean(BentoCloudClient.class).blocking().currentUser();
+			assertThat(user.name()).isEqualTo("demo");
+			assertThat(emulator.get().requests()).hasSize(1);
+			assertThat(this.filtered).hasValue(1);
+			assertThat(registry.find("http.client.requests").tag("uri", "/api/v1/auth/current").timer()).isNotNull()
+				.satisfies((timer) -> assertThat(timer.count()).isOne());
+		});
+	}
+
+	@Test
+	void firstCallsRacingTheWarmUpWork() throws Exception {
+		this.runner.run((context) -> {
+			BentoCloudClientBuilder builder = context.getBean(BentoCloudClientBuilder.class);
+			emulator.get().clearRequests();
+			int clients = 8;
+			for (int i = 0; i < clients; i++) {
+				BentoCloudClient client = builder.build();
+				CyclicBarrier start = new CyclicBarrier(3);
+				CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> {
+					await(start);
+					client.warmUp();
+				});
+				CompletableFuture<User> blocking = CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return client.blocking().currentUser();
+				});
+				await(start);
+				User reactive = client.currentUser().block(Duration.ofSeconds(30));
+				warmUp.get(30, TimeUnit.SECONDS);
+				assertThat(blocking.get(30, TimeUnit.SECONDS).name()).isEqualTo("demo");
+				assertThat(reactive).isNotNull().extracting(User::name).isEqualTo("demo");
+			}
+			assertThat(emulator.get().requests()).hasSize(2 * clients);
+			assertThat(this.filtered).hasValue(2 * clients);
+		});
+	}
+
+	@Test
+	void warmUpIsIdempotent() {
+		this.runner.run((context) -> {
+			BentoCloudClient client = context.getBean(BentoCloudClient.class);
+			emulator.get().clearRequests();
+			client.warmUp();
+			client.warmUp();
+			assertThat(emulator.get().requests()).isEmpty();
+			assertThat(client.blocking().currentUser().name()).isEqualTo("demo");
+		});
+	}
+
+	@Test
+	void warmUpWithoutTokenSucceedsAndCallsStillExplainWhatToDo() {
+		this.runner.withPropertyValues("bentocloud.api-token=").run((context) -> {
+			BentoCloudClient client = context.getBean(BentoCloudClient.class);
+			emulator.get().clearRequests();
+			client.warmUp();
+			assertThat(emulator.get().requests()).isEmpty();
+			assertThatExceptionOfType(BentoCloudCredentialsException.class)
+				.isThrownBy(() -> client.blocking().currentUser());
+		});
+	}
+
+	@Test
+	void canBeSwitchedOff() {
+		this.runner.withPropertyValues("bentocloud.warm-up.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(BentoCloudClientWarmUp.class);
+			ready(context);
+			assertThat(warmUpThreads()).isEmpty();
+		});
+	}
+
+	@Test
+	void aClientOfTheApplicationIsLeftAlone() {
+		BentoCloudClient own = BentoCloudClient.builder().endpoint(emulator.get().endpoint()).build();
+		this.runner.withBean(BentoCloudClient.class, () -> own).run((context) -> {
+			emulator.get().clearRequests();
+			ready(context);
+			awaitWarmUp();
+			assertThat(emulator.get().requests()).isEmpty();
+		});
+	}
+
+	private static void ready(AssertableApplicationContext context) {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+				context.getSourceApplicationContext(), Duration.ZERO));
+	}
+
+	private static void awaitWarmUp() throws InterruptedException {
+		for (Thread thread : warmUpThreads()) {
+			thread.join(30_000);
+			assertThat(thread.isAlive()).isFalse();
+		}
+	}
+
+	private static List<Thread> warmUpThreads() {
+		List<Thread> threads = new ArrayList<>();
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals(BentoCloudClientWarmUp.THREAD_NAME)) {
+				threads.add(thread);
+			}
+		}
+		return threads;
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
