@@ -21,6 +21,7 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
+import dev.bentocloud.sample.cli.CliRun;
 import dev.bentocloud.sample.cli.SampleCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -214,8 +215,9 @@ class SecretsTests {
 		args.addAll(List.of(command));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = SampleCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exit = CliRun.inThisJvm(
+				() -> SampleCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+						new PrintStream(err, true, StandardCharsets.UTF_8)));
 		String stdout = out.toString(StandardCharsets.UTF_8);
 		String stderr = err.toString(StandardCharsets.UTF_8);
 		assertThat(exit).as("%s\n%s\n%s", List.of(command), stdout, stderr).isEqualTo(expectedExit);

@@ -14,6 +14,7 @@ import java.util.Map;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.sample.SampleApplication;
+import dev.bentocloud.sample.cli.CliRun;
 import dev.bentocloud.sample.cli.SampleCli;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import org.junit.jupiter.api.Test;
@@ -218,7 +219,8 @@ class EmbeddedEmulatorTests {
 
 	private static String cli(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int exit = SampleCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+		int exit = CliRun
+			.inThisJvm(() -> SampleCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
 		assertThat(exit).isZero();
 		return out.toString(StandardCharsets.UTF_8);
 	}
