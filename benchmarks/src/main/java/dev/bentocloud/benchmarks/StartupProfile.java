@@ -30,11 +30,12 @@ import org.springframework.core.metrics.StartupStep;
 
 /**
  * Where the starter's startup cost goes: {@link StartupApp} in fresh child JVMs, with and
- * without the starter's jars, alternated, with {@code -Xlog:class+load} and
- * {@value #PROFILE_PROPERTY}. Prints medians of: uptime and CPU at ready; every
- * {@code EnvironmentPostProcessor}'s time and the classes it loaded; the instantiation
- * time (total and self, i.e. without nested bean instantiations) of every bean that only
- * exists with the starter; the classes loaded only with the starter, by package.
+ * without the starter's jars (and without the starter but with jackson-dataformat-yaml),
+ * alternated, with {@code -Xlog:class+load} and {@value #PROFILE_PROPERTY}. Prints
+ * medians of: uptime and CPU at ready; every {@code EnvironmentPostProcessor}'s time and
+ * the classes it loaded; the instantiation time (total and self, i.e. without nested bean
+ * instantiations) of every bean that only exists with the starter; the classes loaded
+ * only with the starter, by package.
  * <p>
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
  * dev.bentocloud.benchmarks.StartupProfile [runs] [extra JVM option...]} (after
@@ -64,11 +65,11 @@ public final class StartupProfile {
 			new String[] { "org.springframework.http.client.", "Spring HTTP client (connectors)" },
 			new String[] { "org.springframework.http.codec.", "Spring codecs" },
 			new String[] { "org.springframework.boot.", "Spring Boot (other)" },
-			new String[] { "org.springframework.", "Spring (other)" }, new String[] { "reactor.netty.", "Reactor Netty" },
-			new String[] { "reactor.", "Reactor core" }, new String[] { "io.netty.", "Netty" },
-			new String[] { "io.micrometer.", "Micrometer" }, new String[] { "java.", "JDK" },
-			new String[] { "javax.", "JDK" }, new String[] { "jdk.", "JDK" }, new String[] { "sun.", "JDK" },
-			new String[] { "com.sun.", "JDK" });
+			new String[] { "org.springframework.", "Spring (other)" },
+			new String[] { "reactor.netty.", "Reactor Netty" }, new String[] { "reactor.", "Reactor core" },
+			new String[] { "io.netty.", "Netty" }, new String[] { "io.micrometer.", "Micrometer" },
+			new String[] { "java.", "JDK" }, new String[] { "javax.", "JDK" }, new String[] { "jdk.", "JDK" },
+			new String[] { "sun.", "JDK" }, new String[] { "com.sun.", "JDK" });
 
 	private StartupProfile() {
 	}
@@ -85,8 +86,18 @@ public final class StartupProfile {
 				: Files.createTempDirectory("startup-profile");
 		String with = classPath(target, "classpath.txt");
 		String without = classPath(target, "classpath-without-starter.txt");
+		// The app without the starter but with the one jar of ours that changes what
+		// Spring
+		// itself sets up: jackson-dataformat-yaml (Spring registers YAML converters and
+		// codecs when it is present).
+		String yamlJar = java.util.Arrays.stream(with.split(java.io.File.pathSeparator))
+			.filter((entry) -> entry.contains("jackson-dataformat-yaml"))
+			.findFirst()
+			.orElseThrow();
+		String yamlOnly = without + java.io.File.pathSeparator + yamlJar;
 		List<Run> withRuns = new ArrayList<>();
 		List<Run> withoutRuns = new ArrayList<>();
+		List<Run> yamlRuns = new ArrayList<>();
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		try (FixedUserServer server = FixedUserServer.start()) {
 			List<String> appArgs = List.of("--bentocloud.endpoint=" + server.endpoint(),
@@ -97,15 +108,21 @@ public final class StartupProfile {
 			for (int i = 0; i < runs; i++) {
 				withoutRuns.add(launch(without, appArgs, jvmOptions, dir.resolve("without-" + i + ".log")));
 				withRuns.add(launch(with, appArgs, jvmOptions, dir.resolve("with-" + i + ".log")));
+				yamlRuns.add(launch(yamlOnly, appArgs, jvmOptions, dir.resolve("yaml-" + i + ".log")));
 			}
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		System.out.printf("Startup profile: %d fresh JVM(s) per class path, alternated, -Xlog:class+load on both; "
-				+ "load average %.2f at the start, %.2f at the end; logs in %s%n%n", runs, load, loadAfter, dir);
-		printOverall(withoutRuns, withRuns);
+		System.out.printf(
+				"Startup profile: %d fresh JVM(s) per class path, alternated, -Xlog:class+load on both; "
+						+ "load average %.2f at the start, %.2f at the end; logs in %s%n%n",
+				runs, load, loadAfter, dir);
+		printOverall(withoutRuns, withRuns, yamlRuns);
 		printPostProcessors(withoutRuns, withRuns);
 		printBeans(withoutRuns, withRuns);
-		printClasses(withoutRuns, withRuns);
+		printClasses("d. Classes loaded only with the starter, by package (median per run pair)", withoutRuns,
+				withRuns);
+		printClasses("e. Classes loaded only with jackson-dataformat-yaml added to the app without the starter",
+				withoutRuns, yamlRuns);
 		if (keep == null) {
 			try (var files = Files.list(dir)) {
 				for (Path file : files.toList()) {
@@ -116,26 +133,28 @@ public final class StartupProfile {
 		}
 	}
 
-	private static void printOverall(List<Run> without, List<Run> with) {
-		Table table = new Table("a. At ready (medians)", "measure", "without the starter", "with the starter",
-				"added");
-		row(table, "uptime, ms", without, with, (run) -> run.uptimeMillis);
-		row(table, "process CPU, ms", without, with, (run) -> run.cpuMillis);
-		row(table, "classes loaded", without, with, (run) -> run.classCount());
+	private static void printOverall(List<Run> without, List<Run> with, List<Run> yaml) {
+		Table table = new Table("a. At ready (medians)", "measure", "without the starter", "with the starter", "added",
+				"without the starter, with jackson-dataformat-yaml", "added by that jar");
+		row(table, "uptime, ms", without, with, yaml, (run) -> run.uptimeMillis);
+		row(table, "process CPU, ms", without, with, yaml, (run) -> run.cpuMillis);
+		row(table, "classes loaded", without, with, yaml, (run) -> run.classCount());
 		for (String step : List.of("spring.boot.application.environment-prepared",
 				"spring.boot.application.context-prepared", "spring.context.refresh")) {
-			row(table, step + ", ms", without, with, (run) -> run.steps.getOrDefault(step, 0.0));
+			row(table, step + ", ms", without, with, yaml, (run) -> run.steps.getOrDefault(step, 0.0));
 		}
-		row(table, "sum of all bean instantiations (self), ms", without, with,
+		row(table, "sum of all bean instantiations (self), ms", without, with, yaml,
 				(run) -> run.beans.values().stream().mapToDouble((bean) -> bean[1]).sum());
 		System.out.println(table.render());
 	}
 
-	private static void row(Table table, String name, List<Run> without, List<Run> with,
+	private static void row(Table table, String name, List<Run> without, List<Run> with, List<Run> yaml,
 			java.util.function.ToDoubleFunction<Run> measure) {
 		double a = median(without.stream().mapToDouble(measure).toArray());
 		double b = median(with.stream().mapToDouble(measure).toArray());
-		table.row(name, Table.fixed(a, 1), Table.fixed(b, 1), Table.fixed(b - a, 1));
+		double c = median(yaml.stream().mapToDouble(measure).toArray());
+		table.row(name, Table.fixed(a, 1), Table.fixed(b, 1), Table.fixed(b - a, 1), Table.fixed(c, 1),
+				Table.fixed(c - a, 1));
 	}
 
 	private static void printPostProcessors(List<Run> without, List<Run> with) {
@@ -151,11 +170,14 @@ public final class StartupProfile {
 		}
 		System.out.println(table.render());
 		long yamlWith = with.stream()
-			.filter((run) -> run.classes.keySet().stream()
-				.anyMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml.") || name.startsWith("org.snakeyaml.")))
+			.filter((run) -> run.classes.keySet()
+				.stream()
+				.anyMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml.")
+						|| name.startsWith("org.snakeyaml.")))
 			.count();
-		System.out.printf("  runs with the starter that loaded any YAML class (Jackson YAML or snakeyaml-engine): %d of %d "
-				+ "(no credentials file in these runs)%n%n", yamlWith, with.size());
+		System.out
+			.printf("  runs with the starter that loaded any YAML class (Jackson YAML or snakeyaml-engine): %d of %d "
+					+ "(no credentials file in these runs)%n%n", yamlWith, with.size());
 	}
 
 	private static String medianOf(List<Run> runs, java.util.function.Function<Run, double[]> values, int index,
@@ -205,7 +227,7 @@ public final class StartupProfile {
 		System.out.println(table.render());
 	}
 
-	private static void printClasses(List<Run> without, List<Run> with) {
+	private static void printClasses(String title, List<Run> without, List<Run> with) {
 		Map<String, List<Double>> added = new TreeMap<>();
 		Map<String, List<Double>> removed = new TreeMap<>();
 		Map<String, Map<String, Integer>> examples = new HashMap<>();
@@ -219,8 +241,8 @@ public final class StartupProfile {
 				if (more > 0) {
 					String group = group(entry.getKey());
 					plus.merge(group, more, Integer::sum);
-					examples.computeIfAbsent(group, (key) -> new HashMap<>()).merge(packageOf(entry.getKey()), more,
-							Integer::sum);
+					examples.computeIfAbsent(group, (key) -> new HashMap<>())
+						.merge(packageOf(entry.getKey()), more, Integer::sum);
 				}
 			}
 			for (Map.Entry<String, Integer> entry : a.entrySet()) {
@@ -237,8 +259,7 @@ public final class StartupProfile {
 				removed.computeIfAbsent(group, (key) -> new ArrayList<>()).add((double) minus.getOrDefault(group, 0));
 			}
 		}
-		Table table = new Table("d. Classes loaded only with the starter, by package (median per run pair)", "group",
-				"added", "only without", "packages (classes per run, most first)");
+		Table table = new Table(title, "group", "added", "only without", "packages (classes per run, most first)");
 		List<Map.Entry<String, List<Double>>> entries = new ArrayList<>(added.entrySet());
 		entries.sort((x, y) -> Double.compare(medianList(y.getValue()), medianList(x.getValue())));
 		double sum = 0;
@@ -305,8 +326,8 @@ public final class StartupProfile {
 		final Map<String, double[]> beans = new HashMap<>();
 
 		/**
-		 * Class names, lambdas and other hidden classes without their numbers (which differ
-		 * from run to run), to how many were loaded.
+		 * Class names, lambdas and other hidden classes without their numbers (which
+		 * differ from run to run), to how many were loaded.
 		 */
 		final Map<String, Integer> classes = new HashMap<>();
 
@@ -407,11 +428,11 @@ public final class StartupProfile {
 				if (listener instanceof EnvironmentPostProcessorApplicationListener) {
 					EnvironmentPostProcessorsFactory factory = EnvironmentPostProcessorsFactory
 						.fromSpringFactories(application.getClassLoader());
-					listeners.add(EnvironmentPostProcessorApplicationListener.with((logFactory, bootstrap) -> factory
-						.getEnvironmentPostProcessors(logFactory, bootstrap)
-						.stream()
-						.map(Probe::timed)
-						.toList()));
+					listeners.add(EnvironmentPostProcessorApplicationListener
+						.with((logFactory, bootstrap) -> factory.getEnvironmentPostProcessors(logFactory, bootstrap)
+							.stream()
+							.map(Probe::timed)
+							.toList()));
 				}
 				else {
 					listeners.add(listener);
@@ -434,8 +455,8 @@ public final class StartupProfile {
 		}
 
 		static void print(StartupTimeline timeline) {
-			postProcessors.forEach((name, value) -> System.out
-				.println(LINE + "epp " + name + " " + value[0] + " " + (long) value[1]));
+			postProcessors.forEach(
+					(name, value) -> System.out.println(LINE + "epp " + name + " " + value[0] + " " + (long) value[1]));
 			Map<Long, Double> childInstantiations = new HashMap<>();
 			for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
 				StartupStep step = event.getStartupStep();
