@@ -343,7 +343,7 @@ public final class StartupProfile {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
 		command.add("-D" + PROFILE_PROPERTY + "=true");
-		command.add("-Xlog:class+load:file=" + classLog);
+		command.add("-Xlog:class+load:file=" + classLog + ":uptime,tags");
 		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classPath);
@@ -401,12 +401,14 @@ public final class StartupProfile {
 		if (!ready || process.exitValue() != 0) {
 			throw new IllegalStateException("The startup app did not get ready:\n" + output);
 		}
-		// "[0.012s][info][class,load] java.lang.Object source: ..."; up to ready only
-		// would need uptimes, but nothing much loads between ready and exit.
+		// "[0.012s][info][class,load] java.lang.Object source: ...", up to ready (the
+		// warm-up thread starts at ready and loads classes while the app exits).
 		for (String line : Files.readAllLines(classLog)) {
 			int start = line.indexOf("] ", line.indexOf("[class,load"));
 			int end = line.indexOf(" source:");
-			if (start > 0 && end > start) {
+			int seconds = line.indexOf("s]");
+			if (start > 0 && end > start && seconds > 1
+					&& Double.parseDouble(line.substring(1, seconds)) * 1000 <= run.uptimeMillis) {
 				String name = HIDDEN.matcher(line.substring(start + 2, end)).replaceAll("");
 				run.classes.merge(name, 1, Integer::sum);
 			}
