@@ -52,6 +52,9 @@ public class StartupApp {
 		// Records bean instantiation times, on both class paths alike, to tell what our
 		// beans cost.
 		application.setApplicationStartup(startup);
+		if (Boolean.getBoolean(StartupProfile.PROFILE_PROPERTY)) {
+			StartupProfile.Probe.install(application);
+		}
 		application.addListeners((ApplicationReadyEvent event) -> onReady(event.getApplicationContext()));
 		application.run(args);
 	}
@@ -90,6 +93,9 @@ public class StartupApp {
 			}, "bench-first-call");
 			measure.start();
 			return;
+		}
+		if (Boolean.getBoolean(StartupProfile.PROFILE_PROPERTY)) {
+			StartupProfile.Probe.print(startup.getBufferedTimeline());
 		}
 		exit(context, prefix + (firstCall.equals("true") ? StartupFirstCalls.measure(context) : ""));
 	}

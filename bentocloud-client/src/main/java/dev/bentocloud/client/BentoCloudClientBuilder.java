@@ -257,7 +257,8 @@ public final class BentoCloudClientBuilder {
 		String token = (this.apiToken != null && !this.apiToken.isBlank()) ? this.apiToken.strip() : null;
 		HttpClientSupport.checkTransport(this.endpoint, token != null, this.allowInsecureEndpoint,
 				"bentocloud.allow-insecure-endpoint");
-		JsonMapper mapper = BentoCloudJson.mapper();
+		// Built on first use (or by the warm-up): startup does not pay for it.
+		SingletonSupplier<JsonMapper> mapper = SingletonSupplier.of(BentoCloudJson::mapper);
 		HttpErrors errors = new HttpErrors("BentoCloud", UNAUTHORIZED_HINT, token);
 		// Settings are captured now, so that later changes to this builder do not leak
 		// in.
@@ -274,8 +275,8 @@ public final class BentoCloudClientBuilder {
 				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
 				.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
 				.codecs((codecs) -> {
-					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
-					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
+					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper.obtain()));
+					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper.obtain()));
 					codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
 				})
 				.filter(errors.filter(retry));
@@ -298,7 +299,7 @@ public final class BentoCloudClientBuilder {
 		Runnable warmUp = () -> {
 			ClientHttpConnector connector = prepared.obtain().connector();
 			ClientWarmUp.connector(connector);
-			ClientWarmUp.json(mapper);
+			ClientWarmUp.json(mapper.obtain());
 			// Our layers on a plain WebClient (no customizer, filter or observation of
 			// the application sees it) answered in memory: nothing leaves the process.
 			Calls inMemory = calls.apply(WebClient.builder()

@@ -46,9 +46,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	 * @param prepared the calls on prepared URIs, built with the HTTP interface
 	 * @param warmUp builds the HTTP interface and prepares connector and JSON readers,
 	 * without a network call
+	 * @param mapper the JSON mapper, built on first use
 	 */
 	DefaultBentoCloudClient(URI endpoint, Supplier<ManagementApi> api, Supplier<PreparedCalls> prepared,
-			Runnable warmUp, HttpErrors errors, JsonMapper mapper, Duration callTimeout, int maxPages) {
+			Runnable warmUp, HttpErrors errors, Supplier<JsonMapper> mapper, Duration callTimeout, int maxPages) {
 		this.endpoint = endpoint;
 		this.prepared = prepared;
 		this.warmUp = warmUp;

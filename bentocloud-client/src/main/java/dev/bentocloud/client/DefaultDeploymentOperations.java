@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.bentocloud.client.model.Deployment;
 import dev.bentocloud.client.model.DeploymentConfig;
@@ -22,9 +23,9 @@ final class DefaultDeploymentOperations implements DeploymentOperations {
 
 	private final ManagementCalls calls;
 
-	private final JsonMapper mapper;
+	private final Supplier<JsonMapper> mapper;
 
-	DefaultDeploymentOperations(ManagementCalls calls, JsonMapper mapper) {
+	DefaultDeploymentOperations(ManagementCalls calls, Supplier<JsonMapper> mapper) {
 		this.calls = calls;
 		this.mapper = mapper;
 	}
@@ -73,7 +74,7 @@ final class DefaultDeploymentOperations implements DeploymentOperations {
 			return require(get(name, changes.cluster()), name).flatMap((existing) -> {
 				ExistingTarget target = existingTarget(existing);
 				Map<String, Object> merged = DeepMerge.merge(toMap(target.config()), toMap(changes));
-				DeploymentConfig config = this.mapper.convertValue(merged, DeploymentConfig.class);
+				DeploymentConfig config = this.mapper.get().convertValue(merged, DeploymentConfig.class);
 				String bento = (changes.bento() != null) ? changes.bento()
 						: target.bento()
 							.tag()
@@ -204,7 +205,7 @@ final class DefaultDeploymentOperations implements DeploymentOperations {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(DeploymentConfig config) {
-		return DeepMerge.withoutNulls(this.mapper.convertValue(config, Map.class));
+		return DeepMerge.withoutNulls(this.mapper.get().convertValue(config, Map.class));
 	}
 
 	private static Mono<Deployment> require(Mono<Deployment> deployment, String name) {
