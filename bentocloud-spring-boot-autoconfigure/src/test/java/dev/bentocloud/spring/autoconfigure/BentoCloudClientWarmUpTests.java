@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,22 +86,31 @@ class BentoCloudClientWarmUpTests {
 			BentoCloudClientBuilder builder = context.getBean(BentoCloudClientBuilder.class);
 			emulator.get().clearRequests();
 			int clients = 8;
-			for (int i = 0; i < clients; i++) {
-				BentoCloudClient client = builder.build();
-				CyclicBarrier start = new CyclicBarrier(3);
-				CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> {
+			// Threads of its own: the common pool may have a single worker (2 CPUs),
+			// which
+			// the barrier would block.
+			ExecutorService threads = Executors.newFixedThreadPool(2);
+			try {
+				for (int i = 0; i < clients; i++) {
+					BentoCloudClient client = builder.build();
+					CyclicBarrier start = new CyclicBarrier(3);
+					CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> {
+						await(start);
+						client.warmUp();
+					}, threads);
+					CompletableFuture<User> blocking = CompletableFuture.supplyAsync(() -> {
+						await(start);
+						return client.blocking().currentUser();
+					}, threads);
 					await(start);
-					client.warmUp();
-				});
-				CompletableFuture<User> blocking = CompletableFuture.supplyAsync(() -> {
-					await(start);
-					return client.blocking().currentUser();
-				});
-				await(start);
-				User reactive = client.currentUser().block(Duration.ofSeconds(30));
-				warmUp.get(30, TimeUnit.SECONDS);
-				assertThat(blocking.get(30, TimeUnit.SECONDS).name()).isEqualTo("demo");
-				assertThat(reactive).isNotNull().extracting(User::name).isEqualTo("demo");
+					User reactive = client.currentUser().block(Duration.ofSeconds(30));
+					warmUp.get(30, TimeUnit.SECONDS);
+					assertThat(blocking.get(30, TimeUnit.SECONDS).name()).isEqualTo("demo");
+					assertThat(reactive).isNotNull().extracting(User::name).isEqualTo("demo");
+				}
+			}
+			finally {
+				threads.shutdownNow();
 			}
 			assertThat(emulator.get().requests()).hasSize(2 * clients);
 			assertThat(this.filtered).hasValue(2 * clients);
