@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,37 @@ public class StartupApp {
 	static final String READY = "READY";
 
 	private static final BufferingApplicationStartup startup = new BufferingApplicationStartup(20_000);
+
+	/**
+	 * A fresh JVM running this application until it is ready, configured by the command
+	 * line only: the shell's BentoCloud and BentoML variables are removed.
+	 * @param classPath the class path (with or without the starter)
+	 * @param jvmOptions options of the JVM
+	 * @param appArgs arguments of the application
+	 * @return the process builder, output and errors merged
+	 */
+	static ProcessBuilder processBuilder(String classPath, List<String> jvmOptions, List<String> appArgs) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// Reactor Netty waits 2 s for quiet event loops at shutdown; the wait measures
+		// nothing.
+		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
+		command.addAll(jvmOptions);
+		command.add("-cp");
+		command.add(classPath);
+		command.add(StartupApp.class.getName());
+		command.add("--bench.exit-when-ready=true");
+		command.add("--server.port=0");
+		command.add("--spring.main.banner-mode=off");
+		command.add("--logging.level.root=warn");
+		command.addAll(appArgs);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("BENTO_CLOUD_") || name.startsWith("BENTOCLOUD_")
+					|| name.startsWith("BENTOML_"));
+		return builder;
+	}
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,24 +163,7 @@ final class StartupBenchmark {
 	}
 
 	private Ready launch(String classPath, List<String> appArgs) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// Reactor Netty waits 2 s for quiet event loops at shutdown; the wait measures
-		// nothing.
-		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
-		command.add("-cp");
-		command.add(classPath);
-		command.add(StartupApp.class.getName());
-		command.add("--bench.exit-when-ready=true");
-		command.add("--server.port=0");
-		command.add("--spring.main.banner-mode=off");
-		command.add("--logging.level.root=warn");
-		command.addAll(appArgs);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		Map<String, String> env = builder.environment();
-		// Only the command line may configure the starter, whatever this shell has set.
-		env.keySet().removeIf((name) -> name.startsWith("BENTO_CLOUD_") || name.startsWith("BENTOCLOUD_"));
-		Process process = builder.start();
+		Process process = StartupApp.processBuilder(classPath, List.of(), appArgs).start();
 		StringBuilder output = new StringBuilder();
 		Ready ready = null;
 		try (BufferedReader reader = new BufferedReader(

@@ -339,26 +339,11 @@ public final class StartupProfile {
 
 	private static Run launch(String classPath, List<String> appArgs, List<String> jvmOptions, Path classLog)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
-		command.add("-D" + PROFILE_PROPERTY + "=true");
-		command.add("-Xlog:class+load:file=" + classLog + ":uptime,tags");
-		command.addAll(jvmOptions);
-		command.add("-cp");
-		command.add(classPath);
-		command.add(StartupApp.class.getName());
-		command.add("--bench.exit-when-ready=true");
-		command.add("--server.port=0");
-		command.add("--spring.main.banner-mode=off");
-		command.add("--logging.level.root=warn");
-		command.addAll(appArgs);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment()
-			.keySet()
-			.removeIf((name) -> name.startsWith("BENTO_CLOUD_") || name.startsWith("BENTOCLOUD_")
-					|| name.startsWith("BENTOML_"));
-		Process process = builder.start();
+		List<String> options = new ArrayList<>();
+		options.add("-D" + PROFILE_PROPERTY + "=true");
+		options.add("-Xlog:class+load:file=" + classLog + ":uptime,tags");
+		options.addAll(jvmOptions);
+		Process process = StartupApp.processBuilder(classPath, options, appArgs).start();
 		Run run = new Run();
 		StringBuilder output = new StringBuilder();
 		boolean ready = false;
