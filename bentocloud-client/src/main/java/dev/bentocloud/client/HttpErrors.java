@@ -3,10 +3,9 @@ package dev.bentocloud.client;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.TransportFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -131,25 +130,31 @@ final class HttpErrors {
 		if (ex instanceof BentoCloudException bentoCloudException) {
 			return bentoCloudException;
 		}
-		if (hasCause(ex, DataBufferLimitException.class)) {
+		if (TransportFailures.hasCause(ex, DataBufferLimitException.class)) {
 			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
 					+ operation + ": the body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB", null);
 		}
 		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException
 				|| ex instanceof tools.jackson.core.JacksonException
-				|| hasCause(ex, UnsupportedMediaTypeException.class) || hasCause(ex, CodecException.class)) {
-			return new BentoCloudMalformedResponseException(
-					"Malformed response from " + this.target + " for " + operation + ": " + safe(rootMessage(ex)),
-					null); // the cause may quote the body unscrubbed
+				|| TransportFailures.hasCause(ex, UnsupportedMediaTypeException.class)
+				|| TransportFailures.hasCause(ex, CodecException.class)) {
+			return new BentoCloudMalformedResponseException("Malformed response from " + this.target + " for "
+					+ operation + ": " + safe(TransportFailures.rootMessage(ex)), null); // the
+																							// cause
+																							// may
+																							// quote
+																							// the
+																							// body
+																							// unscrubbed
 		}
 		if (ex instanceof WebClientResponseException responseException
 				&& !responseException.getStatusCode().is2xxSuccessful()) {
 			return new BentoCloudApiException(operation + " failed with status " + responseException.getStatusCode(),
 					operation, responseException.getStatusCode().value(), null, "");
 		}
-		return new BentoCloudTransportException(
-				"Could not get a response from " + this.target + " for " + operation + ": " + describe(ex), ex)
-			.withConnectFailure(hasCause(ex, ConnectException.class));
+		return new BentoCloudTransportException("Could not get a response from " + this.target + " for " + operation
+				+ ": " + TransportFailures.describe(ex, this::safe), ex)
+			.withConnectFailure(TransportFailures.hasCause(ex, ConnectException.class));
 	}
 
 	static boolean isRetryable(Throwable ex) {
@@ -157,44 +162,6 @@ final class HttpErrors {
 			return RETRYABLE_STATUSES.contains(api.getStatusCode());
 		}
 		return ex instanceof BentoCloudTransportException transport && transport.isConnectFailure();
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private String describe(Throwable ex) {
-		Throwable cause = ex;
-		while (cause != null) {
-			if (cause instanceof ConnectException) {
-				return "connection refused or unreachable (" + safe(String.valueOf(cause.getMessage())) + ")";
-			}
-			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-				return "timed out (" + cause.getClass().getSimpleName() + ")";
-			}
-			if (cause.getClass().getSimpleName().equals("PrematureCloseException")) {
-				return "connection closed before the response was complete";
-			}
-			if (cause instanceof java.io.IOException && cause.getMessage() != null
-					&& cause.getMessage().contains("Connection reset")) {
-				return "connection reset before the response was complete";
-			}
-			cause = cause.getCause();
-		}
-		return safe(rootMessage(ex));
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.BentoServiceClientFactory;
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import org.apache.commons.logging.Log;

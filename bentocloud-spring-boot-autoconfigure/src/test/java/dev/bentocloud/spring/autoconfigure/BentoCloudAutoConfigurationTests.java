@@ -8,7 +8,7 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentialsException;
 import dev.bentocloud.client.BentoCloudException;
-import dev.bentocloud.client.BentoServiceClientFactory;
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;

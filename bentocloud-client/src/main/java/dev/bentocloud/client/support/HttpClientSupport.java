@@ -1,9 +1,11 @@
-package dev.bentocloud.client;
+package dev.bentocloud.client.support;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import dev.bentocloud.client.BentoCloudConnectorFactory;
+import dev.bentocloud.client.BentoCloudEndpoints;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +17,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * What the management and service clients share: connector, timeouts, User-Agent and the
  * plain-http guard.
  */
-final class HttpClientSupport {
+public final class HttpClientSupport {
 
 	private static final Log logger = LogFactory.getLog(HttpClientSupport.class);
 
-	static final String USER_AGENT = "bentocloud-java/" + version();
+	public static final String USER_AGENT = "bentocloud-java/" + version();
 
 	private HttpClientSupport() {
 	}
@@ -28,8 +30,8 @@ final class HttpClientSupport {
 	 * Clones the base builder (a fresh one when it supplies none) and gives it a
 	 * connector with our timeouts, which never follows redirects.
 	 */
-	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, BentoCloudConnectorFactory connectors,
-			Duration connectTimeout, Duration responseTimeout) {
+	public static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base,
+			BentoCloudConnectorFactory connectors, Duration connectTimeout, Duration responseTimeout) {
 		return builder(base, connectors.create(connectTimeout, responseTimeout));
 	}
 
@@ -37,7 +39,7 @@ final class HttpClientSupport {
 	 * Clones the base builder (a fresh one when it supplies none) and gives it the
 	 * connector, which must never follow redirects.
 	 */
-	static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, ClientHttpConnector connector) {
+	public static WebClient.Builder builder(Supplier<WebClient.@Nullable Builder> base, ClientHttpConnector connector) {
 		WebClient.Builder builder = base.get();
 		return ((builder != null) ? builder.clone() : WebClient.builder()).clientConnector(connector)
 			.defaultHeader("User-Agent", USER_AGENT);
@@ -47,7 +49,7 @@ final class HttpClientSupport {
 	 * Refuses (or, when allowed, warns about) sending a token over plain http to a host
 	 * that is not loopback.
 	 */
-	static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
+	public static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
 		if (!hasToken || !BentoCloudEndpoints.exposesToken(endpoint)) {
 			return;
 		}

@@ -1,4 +1,4 @@
-package dev.bentocloud.client;
+package dev.bentocloud.client.support;
 
 import java.net.URI;
 import java.util.function.Function;
@@ -16,7 +16,7 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
  * observation of {@code WebClient} (none of them sees the token), and without the copy of
  * the whole request that a filter adding a header makes on every call.
  */
-final class TokenConnector implements ClientHttpConnector {
+public final class TokenConnector implements ClientHttpConnector {
 
 	private final ClientHttpConnector connector;
 
@@ -34,7 +34,7 @@ final class TokenConnector implements ClientHttpConnector {
 	 * The connector, adding {@code header: token} to every request; itself when there is
 	 * no token.
 	 */
-	static ClientHttpConnector of(ClientHttpConnector connector, String header, @Nullable String token) {
+	public static ClientHttpConnector of(ClientHttpConnector connector, String header, @Nullable String token) {
 		return (token != null) ? new TokenConnector(connector, header, token) : connector;
 	}
 
