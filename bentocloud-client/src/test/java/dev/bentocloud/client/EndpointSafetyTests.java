@@ -3,6 +3,7 @@ package dev.bentocloud.client;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import dev.bentocloud.client.model.ApiToken;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

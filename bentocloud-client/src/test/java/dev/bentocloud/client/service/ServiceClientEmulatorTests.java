@@ -1,9 +1,11 @@
-package dev.bentocloud.client;
+package dev.bentocloud.client.service;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.bentocloud.client.BentoCloudApiException;
+import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class BentoServiceClientTests {
+class ServiceClientEmulatorTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -46,13 +48,11 @@ class BentoServiceClientTests {
 	void protectedRouteNeedsBearerToken() {
 		BentoServiceClient anonymous = this.factory.create(this.protectedUrl, null);
 		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
-			.isThrownBy(() -> anonymous.call("classify", Map.of("x", 1), JSON).block())
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("bentocloud.service.token"));
+			.isThrownBy(() -> anonymous.call("echo", Map.of("x", 1), JSON).block())
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Protected Endpoint Access"));
 
-		Map<String, Object> answer = this.factory.create(this.protectedUrl)
-			.call("/classify", Map.of("x", 1), JSON)
-			.block();
-		assertThat(answer).containsEntry("route", "classify").containsEntry("input", Map.of("x", 1));
+		Map<String, Object> answer = this.factory.create(this.protectedUrl).call("/echo", Map.of("x", 1), JSON).block();
+		assertThat(answer).containsEntry("route", "echo").containsEntry("input", Map.of("x", 1));
 		RecordedRequest last = this.emulator.get().requests().get(this.emulator.get().requests().size() - 1);
 		assertThat(last.header("authorization")).isEqualTo("Bearer " + this.serviceToken);
 		assertThat(last.header("x-yatai-api-token")).isNull();
@@ -72,10 +72,10 @@ class BentoServiceClientTests {
 	void tokenIsNotForwardedOnRedirectToAnotherHost() {
 		this.emulator.get()
 			.faults()
-			.on("POST", "/__services/secure/classify")
+			.on("POST", "/__services/secure/echo")
 			.redirect("http://localhost:" + this.emulator.get().port() + "/__services/secure/stolen");
 		assertThatExceptionOfType(BentoCloudApiException.class)
-			.isThrownBy(() -> this.factory.create(this.protectedUrl).call("classify", Map.of(), JSON).block())
+			.isThrownBy(() -> this.factory.create(this.protectedUrl).call("echo", Map.of(), JSON).block())
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302));
 		assertThat(this.emulator.get().requests()).noneMatch((r) -> r.path().endsWith("/stolen"));
 	}
