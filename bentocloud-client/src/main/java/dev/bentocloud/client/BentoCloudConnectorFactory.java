@@ -3,8 +3,9 @@ package dev.bentocloud.client;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import dev.bentocloud.client.support.JdkHttpConnector;
+
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 
 /**
  * Creates the HTTP connector of a client, for its timeouts. A connector must never follow
@@ -47,9 +48,10 @@ public interface BentoCloudConnectorFactory {
 	}
 
 	/**
-	 * Connectors on the JDK's {@link HttpClient}, which never follow redirects. Note that
-	 * the JDK's client itself retries an idempotent request once when a reused connection
-	 * is reset.
+	 * Connectors on the JDK's {@link HttpClient}, which never follow redirects, and whose
+	 * response bodies can be cancelled (see {@link JdkHttpConnector}). Note that the
+	 * JDK's client itself retries an idempotent request once when a reused connection is
+	 * reset.
 	 * @return the factory
 	 */
 	static BentoCloudConnectorFactory jdk() {
@@ -58,9 +60,7 @@ public interface BentoCloudConnectorFactory {
 				.connectTimeout(connectTimeout)
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.build();
-			JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient);
-			connector.setReadTimeout(readTimeout);
-			return connector;
+			return new JdkHttpConnector(httpClient, readTimeout);
 		};
 	}
 

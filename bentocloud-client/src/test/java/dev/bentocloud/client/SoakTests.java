@@ -118,7 +118,8 @@ class SoakTests {
 		assertThat(total).as("every call ended").isEqualTo(CALLS);
 		assertThat(outcomes).containsKey("success");
 		assertThat(injected).as("faults were injected").isGreaterThan(requests / 40);
-		assertThat(threads).as("live threads").isBetween(baselineThreads - 4, baselineThreads + 4);
+		// other tests' threads may end meanwhile: only growth is a leak
+		assertThat(threads).as("live threads").isLessThanOrEqualTo(baselineThreads + 4);
 		assertThat(connectionsAfterThird).as("open connections once idle")
 			.allSatisfy((open) -> assertThat(open).isLessThanOrEqualTo(CONCURRENCY + 4));
 		assertThat(heapAfterThird.get(2)).as("heap after GC does not grow from the first third to the last")

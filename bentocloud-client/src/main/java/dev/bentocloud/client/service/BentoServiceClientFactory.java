@@ -92,7 +92,7 @@ public final class BentoServiceClientFactory {
 		String bearer = (token != null && !token.isBlank()) ? token.strip() : null;
 		checkUrl(url);
 		HttpClientSupport.checkTransport(url, bearer != null, this.settings.allowInsecureEndpoint,
-				"allowInsecureEndpoint (bentocloud.allow-insecure-endpoint)");
+				"bentocloud.allow-insecure-endpoint");
 		Builder settings = this.settings;
 		ClientHttpConnector connector = TokenConnector.of(
 				settings.connectorFactory.create(settings.connectTimeout, CONNECTOR_READ_TIMEOUT),

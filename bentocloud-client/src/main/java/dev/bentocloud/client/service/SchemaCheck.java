@@ -20,8 +20,8 @@ final class SchemaCheck {
 
 	static ServiceRoute route(ServiceSchema schema, String route, String serviceDescription) {
 		return schema.route(route)
-			.orElseThrow(() -> new InvalidServiceCallException("The service " + serviceDescription + " has no route '"
-					+ escape(route) + "'; its routes are: " + String.join(", ", schema.routeNames())));
+			.orElseThrow(() -> new InvalidServiceCallException("No route '" + escape(route) + "' in "
+					+ serviceDescription + "; its routes are: " + String.join(", ", schema.routeNames())));
 	}
 
 	static void arguments(ServiceRoute route, Map<String, @Nullable Object> arguments) {

@@ -69,7 +69,7 @@ class ServiceSchemaCheckTests {
 		BlockingBentoServiceClient client = client();
 		assertThatExceptionOfType(InvalidServiceCallException.class)
 			.isThrownBy(() -> client.call("summarise", Map.of("text", "t"), String.class))
-			.withMessageContaining("has no route 'summarise'")
+			.withMessageContaining("No route 'summarise' in the service at http://127.0.0.1:")
 			.withMessageContaining(
 					"its routes are: summarize, classify, generate, transcribe, render, embed, long_job");
 		assertThatExceptionOfType(InvalidServiceCallException.class)
