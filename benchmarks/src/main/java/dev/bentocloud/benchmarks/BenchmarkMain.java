@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health", "cli");
+	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health", "cli", "service");
 
 	private BenchmarkMain() {
 	}
@@ -62,6 +62,14 @@ public final class BenchmarkMain {
 		if (only.contains("cli")) {
 			print(cli(new CliBenchmark(target, quick ? 1 : 5).run(), quick ? 1 : 5));
 		}
+		if (only.contains("service")) {
+			ThroughputBenchmark.Settings settings = quick
+					? new ThroughputBenchmark.Settings(new int[] { 1, 8, 32, 128 }, 1, Duration.ofMillis(250),
+							Duration.ofSeconds(1))
+					: new ThroughputBenchmark.Settings(new int[] { 1, 8, 32, 128 }, 3, Duration.ofMillis(1_500),
+							Duration.ofSeconds(10));
+			print(service(new ServiceCallBenchmark(settings).run(), settings));
+		}
 		System.out.println("Load average at the end: " + loadAverage());
 		// Reactor Netty's and the in-process app's non-daemon threads must not keep the
 		// JVM up.
@@ -99,6 +107,39 @@ public final class BenchmarkMain {
 			}
 		}
 		return table.render() + errors;
+	}
+
+	private static String service(ServiceCallBenchmark.Results results, ThroughputBenchmark.Settings settings) {
+		Table table = new Table("6. Calls to a deployed service, " + FixedServiceServer.answerBytes()
+				+ " bytes of JSON out and about 1 KB in, fixed-response loopback server: calls/s, latency, process CPU "
+				+ "per call, ratios to the fair limit (" + settings.rounds() + " interleaved round(s) of "
+				+ settings.roundTime().toMillis() + " ms per client)", "concurrency", "client", "calls/s", "p50 ms",
+				"p99 ms", "CPU us/call", "x fair", "CPU x fair", "errors");
+		StringBuilder errors = new StringBuilder();
+		for (ThroughputBenchmark.Result result : results.calls()) {
+			ThroughputBenchmark.Result fair = find(results.calls(), result.concurrency(), ServiceCallBenchmark.FAIR);
+			table.row(result.concurrency(), result.client(), Table.fixed(result.callsPerSecond(), 0),
+					Table.fixed(result.p50Millis(), 3), Table.fixed(result.p99Millis(), 3),
+					Table.fixed(result.cpuMicrosPerCall(), 0),
+					Table.fixed(result.callsPerSecond() / fair.callsPerSecond(), 2),
+					Table.fixed(result.cpuMicrosPerCall() / fair.cpuMicrosPerCall(), 2), result.errors());
+			if (result.firstError() != null) {
+				errors.append("  first error (")
+					.append(result.client())
+					.append("): ")
+					.append(result.firstError())
+					.append('\n');
+			}
+		}
+		Table streams = new Table("  a stream of " + FixedServiceServer.CHUNKS
+				+ " chunks, each flushed on its own: time to the first element, elements (as they arrived) per second",
+				"client", "first element ms", "total ms", "elements", "elements/s", "bytes");
+		for (ServiceCallBenchmark.StreamResult stream : results.streams()) {
+			streams.row(stream.client(), Table.fixed(stream.firstElementMillis(), 2),
+					Table.fixed(stream.totalMillis(), 1), stream.elements(), Table.fixed(stream.elementsPerSecond(), 0),
+					stream.bytes());
+		}
+		return table.render() + errors + "\n" + streams.render();
 	}
 
 	private static ThroughputBenchmark.Result find(List<ThroughputBenchmark.Result> results, int concurrency,

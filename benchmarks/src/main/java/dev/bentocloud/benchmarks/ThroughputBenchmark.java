@@ -185,7 +185,7 @@ final class ThroughputBenchmark {
 		}
 	}
 
-	private static Result result(int concurrency, String name, Latencies latencies, long nanos, long cpuNanos) {
+	static Result result(int concurrency, String name, Latencies latencies, long nanos, long cpuNanos) {
 		long[] sorted = latencies.sorted();
 		double cpuMicrosPerCall = (latencies.calls() > 0) ? cpuNanos / 1e3 / latencies.calls() : Double.NaN;
 		return new Result(concurrency, name, latencies.calls(), latencies.errors(), latencies.calls() / (nanos / 1e9),
@@ -208,7 +208,7 @@ final class ThroughputBenchmark {
 	 * {@code concurrency} closed-loop callers of {@code call} for {@code time}; returns
 	 * the elapsed nanos.
 	 */
-	private static long reactive(Supplier<Mono<?>> call, int concurrency, Duration time, Latencies latencies) {
+	static long reactive(Supplier<Mono<?>> call, int concurrency, Duration time, Latencies latencies) {
 		long start = System.nanoTime();
 		long deadline = start + time.toNanos();
 		Flux.range(0, concurrency).flatMap((caller) -> Mono.defer(() -> {
@@ -225,7 +225,7 @@ final class ThroughputBenchmark {
 	 * {@code concurrency} threads calling {@code call} in a loop for {@code time};
 	 * returns the elapsed nanos.
 	 */
-	private static long blocking(Runnable call, int concurrency, Duration time, Latencies latencies) {
+	static long blocking(Runnable call, int concurrency, Duration time, Latencies latencies) {
 		long start = System.nanoTime();
 		long deadline = start + time.toNanos();
 		CountDownLatch done = new CountDownLatch(concurrency);
