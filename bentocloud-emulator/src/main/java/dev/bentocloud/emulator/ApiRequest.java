@@ -1,5 +1,6 @@
 package dev.bentocloud.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request as the route handlers see it. Query values that are empty count as absent.
+ * The body is kept as bytes (multipart uploads are binary); {@link #body()} is its UTF-8
+ * view for the JSON routes.
  */
-record ApiRequest(String method, String path, Map<String, List<String>> query, HttpHeaders headers, String body) {
+record ApiRequest(String method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] content) {
+
+	/** The body as UTF-8 text (invalid sequences replaced), empty if there was none. */
+	String body() {
+		return new String(this.content, StandardCharsets.UTF_8);
+	}
 
 	/**
 	 * The first value of the query parameter, or {@code null} if it is missing or empty.

@@ -2,7 +2,9 @@ package dev.bentocloud.emulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * An in-process BentoCloud management API on 127.0.0.1, with state (one organization
  * "acme", users, API tokens, deployments with status transitions, instance types), strict
  * authentication, fault injection and request recording. It writes its own JSON and
- * shares no class with the client.
+ * shares no class with the client. Each deployment's service answers at
+ * {@link #deploymentUrl(String)} as a BentoML 1.4 service does (health, schema, calls,
+ * files, streams, tasks), with the routes of its {@link ServiceApi} (see
+ * {@link #serveApi}; by default {@link ServiceApi#example()}).
  *
  * <pre>{@code
  * try (BentoCloudEmulator emu = BentoCloudEmulator.start()) {
@@ -71,6 +76,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 						builder.demoToken)
 				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes,
 						null)).value;
+		builder.serviceApis.forEach(this::serveApi);
 		if (builder.seedDemoData) {
 			seedDemoData();
 		}
@@ -222,6 +228,20 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Serves this API at the deployment's service URL from now on, replacing the one it
+	 * served (by default {@link ServiceApi#example()}). The deployment need not exist
+	 * yet: the API applies once it does. {@link #reset()} drops APIs served this way
+	 * after start.
+	 * @param deploymentName the deployment's name
+	 * @param api the routes its service answers
+	 * @since 0.1.0
+	 */
+	public void serveApi(String deploymentName, ServiceApi api) {
+		this.state.serviceApis.serve(Objects.requireNonNull(deploymentName, "deploymentName"),
+				Objects.requireNonNull(api, "api"), this.starting);
+	}
+
+	/**
 	 * Sets a deployment's status now (any string), cancelling a pending timed transition.
 	 */
 	public void setDeploymentStatus(String name, String status) {
@@ -299,9 +319,10 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	/**
 	 * Back to the state right after start: the tokens, users and deployments seeded then
 	 * (seeded deployments {@code running} again; everything added later removed, revoked
-	 * seeded tokens back), no fault rules, no recorded requests or counts, and the
-	 * builder's recording and deployment delay settings. Requests in flight may still see
-	 * the old state.
+	 * seeded tokens back), the service APIs declared at start (from the builder or the
+	 * seed; ones served later dropped), no submitted tasks, no fault rules, no recorded
+	 * requests or counts, and the builder's recording and deployment delay settings.
+	 * Requests in flight may still see the old state.
 	 * @since 0.1.0
 	 */
 	public void reset() {
@@ -309,6 +330,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.state.tokens.restore(this.baselineTokens);
 		this.state.retainUsers(this.baselineUsers);
 		this.state.deployments.clear();
+		this.state.serviceApis.reset();
+		this.state.serviceTasks.clear();
 		for (SeededDeployment deployment : this.baselineDeployments) {
 			seedDeployment(deployment.name(), deployment.bento(), deployment.accessAuthorization());
 		}
@@ -398,6 +421,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 		private @Nullable String demoToken;
 
+		private final Map<String, ServiceApi> serviceApis = new LinkedHashMap<>();
+
 		private Builder() {
 		}
 
@@ -464,6 +489,21 @@ public final class BentoCloudEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("demoToken must not be blank");
 			}
 			this.demoToken = token;
+			return this;
+		}
+
+		/**
+		 * The API the deployment's service serves (instead of
+		 * {@link ServiceApi#example()}); the deployment need not exist. Part of what
+		 * {@link BentoCloudEmulator#reset()} restores.
+		 * @param deploymentName the deployment's name
+		 * @param api the routes its service answers
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder serviceApi(String deploymentName, ServiceApi api) {
+			this.serviceApis.put(Objects.requireNonNull(deploymentName, "deploymentName"),
+					Objects.requireNonNull(api, "api"));
 			return this;
 		}
 

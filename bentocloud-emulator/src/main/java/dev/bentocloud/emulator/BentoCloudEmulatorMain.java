@@ -23,7 +23,7 @@ public final class BentoCloudEmulatorMain {
 			+ "  --port N        port to listen on; 0 (default) picks a free one\n"
 			+ "  --host ADDRESS  address to bind to; default 127.0.0.1 (0.0.0.0 in a container)\n"
 			+ "  --token TOKEN   fixed value of the demo user's API token; default random\n"
-			+ "  --seed FILE     YAML or JSON file with tokens, users and deployments to add";
+			+ "  --seed FILE     YAML or JSON file with tokens, users, deployments and service APIs";
 
 	private BentoCloudEmulatorMain() {
 	}

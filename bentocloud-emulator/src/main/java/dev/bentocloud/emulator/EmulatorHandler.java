@@ -1,9 +1,7 @@
 package dev.bentocloud.emulator;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -34,6 +26,8 @@ import reactor.netty.http.server.HttpServerResponse;
 final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmulatorHandler.class);
+
+	private static final byte[] NO_BODY = new byte[0];
 
 	private final EmulatorState state;
 
@@ -54,38 +48,46 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		int question = uri.indexOf('?');
 		String path = (question >= 0) ? uri.substring(0, question) : uri;
 		String rawQuery = (question >= 0) ? uri.substring(question + 1) : null;
-		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+		// Bytes, not text: multipart uploads are binary.
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(NO_BODY).flatMap((body) -> {
 			this.state.recorder.count(method, path);
 			if (this.state.recorder.enabled()) {
-				this.state.recorder.record(
-						new RecordedRequest(method, path, rawQuery, lowerCaseHeaders(request.requestHeaders()), body));
+				// Readable rather than exact: invalid UTF-8 becomes U+FFFD.
+				this.state.recorder.record(new RecordedRequest(method, path, rawQuery,
+						lowerCaseHeaders(request.requestHeaders()), new String(body, StandardCharsets.UTF_8)));
 			}
 			ApiRequest apiRequest = new ApiRequest(method, normalize(path), RecordedRequest.parseQuery(rawQuery),
 					request.requestHeaders(), body);
 			FaultRule fault = this.state.faults.match(method, path);
 			if (fault == null) {
-				return send(response, route(apiRequest));
+				return route(apiRequest).flatMap((answer) -> ReplyWriter.send(response, answer));
 			}
 			Mono<Void> faulted = Mono.defer(() -> applyFault(fault, apiRequest, response));
 			return fault.delay().isZero() ? faulted : Mono.delay(fault.delay()).then(faulted);
 		});
 	}
 
-	private Reply route(ApiRequest request) {
+	private Mono<Answer> route(ApiRequest request) {
+		String path = request.path();
+		Mono<Answer> answer;
 		try {
-			String path = request.path();
 			if (path.startsWith("/api/")) {
-				return this.managementApi.handle(request);
+				answer = Mono.just(this.managementApi.handle(request));
 			}
-			if (path.startsWith(ServiceRoutes.PREFIX)) {
-				return this.serviceApi.handle(request);
+			else if (path.startsWith(ServiceRoutes.PREFIX)) {
+				answer = this.serviceApi.handle(request);
 			}
-			return Reply.message(404, "No such endpoint: " + request.method() + " " + path);
+			else {
+				answer = Mono.just(Reply.message(404, "No such endpoint: " + request.method() + " " + path));
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Emulator failed on {} {}", request.method(), request.path(), ex);
-			return Reply.message(500, "Emulator error: " + ex.getClass().getSimpleName());
+			answer = Mono.error(ex);
 		}
+		return answer.onErrorResume(RuntimeException.class, (ex) -> {
+			logger.warn("Emulator failed on {} {}", request.method(), request.path(), ex);
+			return Mono.just(Reply.message(500, "Emulator error: " + ex.getClass().getSimpleName()));
+		});
 	}
 
 	private Mono<Void> applyFault(FaultRule fault, ApiRequest request, HttpServerResponse response) {
@@ -93,25 +95,27 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		// the action and never unset: the action and the setting it needs are there.
 		switch (Objects.requireNonNull(fault.action(), "action")) {
 			case PASS:
-				return send(response, listFaults(fault, request));
+				return listFaults(fault, request).flatMap((answer) -> ReplyWriter.send(response, answer));
 			case DRIP:
-				return sendDripping(response, route(request),
-						Objects.requireNonNull(fault.dripInterval(), "dripInterval"));
+				return full(request).flatMap((reply) -> ReplyWriter.sendDripping(response, reply,
+						Objects.requireNonNull(fault.dripInterval(), "dripInterval")));
 			case RESPOND:
 				String body = fault.body();
 				byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8)
 						: JsonViews.message("Injected fault: status " + fault.status());
 				String contentType = fault.contentType();
-				return send(response, new Reply(fault.status(), (contentType != null) ? contentType : Reply.JSON, bytes,
-						fault.headers()));
+				return ReplyWriter.send(response, new Reply(fault.status(),
+						(contentType != null) ? contentType : Reply.JSON, bytes, fault.headers()));
 			case REDIRECT:
 				Map<String, String> headers = new LinkedHashMap<>(fault.headers());
 				headers.put("Location", Objects.requireNonNull(fault.location(), "location"));
-				return send(response, new Reply(fault.status(), Reply.JSON, new byte[0], headers));
+				return ReplyWriter.send(response, new Reply(fault.status(), Reply.JSON, new byte[0], headers));
 			case TRUNCATE:
-				return sendTruncated(response, route(request), fault.headers(), false);
+				return full(request)
+					.flatMap((reply) -> ReplyWriter.sendTruncated(response, reply, fault.headers(), false));
 			case RESET_MID_BODY:
-				return sendTruncated(response, route(request), fault.headers(), true);
+				return full(request)
+					.flatMap((reply) -> ReplyWriter.sendTruncated(response, reply, fault.headers(), true));
 			case RESET:
 			default:
 				response.withConnection((connection) -> {
@@ -122,80 +126,30 @@ final class EmulatorHandler implements BiFunction<HttpServerRequest, HttpServerR
 		}
 	}
 
+	/** The normal answer with all of its body (a stream's up to a limit). */
+	private Mono<Reply> full(ApiRequest request) {
+		return route(request).flatMap(ReplyWriter::complete);
+	}
+
 	/**
 	 * The normal answer, as a list endpoint that ignores {@code start} or misstates
 	 * {@code total}.
 	 */
-	private Reply listFaults(FaultRule fault, ApiRequest request) {
+	private Mono<Answer> listFaults(FaultRule fault, ApiRequest request) {
 		ApiRequest effective = request;
 		if (fault.ignoresStart()) {
 			Map<String, List<String>> query = new LinkedHashMap<>(request.query());
 			query.put("start", List.of("0"));
-			effective = new ApiRequest(request.method(), request.path(), query, request.headers(), request.body());
+			effective = new ApiRequest(request.method(), request.path(), query, request.headers(), request.content());
 		}
-		Reply reply = route(effective);
 		Integer total = fault.totalOverride();
-		if (total == null || reply.status() != 200) {
-			return reply;
-		}
-		return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), total),
-				reply.headers());
-	}
-
-	/**
-	 * The answer's head with its full Content-Length, then the body one byte per
-	 * interval.
-	 */
-	private static Mono<Void> sendDripping(HttpServerResponse response, Reply reply, Duration interval) {
-		response.status(HttpResponseStatus.valueOf(reply.status()));
-		reply.headers().forEach(response::header);
-		response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
-		byte[] body = reply.body();
-		return response
-			.send(Flux.interval(interval).take(body.length).map((i) -> Unpooled.wrappedBuffer(body, i.intValue(), 1)),
-					(buffer) -> true)
-			.then();
-	}
-
-	private static Mono<Void> send(HttpServerResponse response, Reply reply) {
-		response.status(HttpResponseStatus.valueOf(reply.status()));
-		reply.headers().forEach(response::header);
-		response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
-		return response.sendByteArray(Mono.just(reply.body())).then();
-	}
-
-	/**
-	 * Writes the status line, headers and half of the body straight to the socket (below
-	 * the HTTP codec, which would otherwise complete the message) and then closes the
-	 * connection, so a client sees a premature end of a body whose Content-Length
-	 * promised more. With {@code reset} the close is a TCP reset (SO_LINGER 0) instead of
-	 * an orderly FIN.
-	 */
-	private static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders,
-			boolean reset) {
-		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(HttpResponseStatus.valueOf(full.status()))
-			.append("\r\n");
-		full.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		head.append("Content-Type: ").append(full.contentType()).append("\r\n");
-		head.append("Content-Length: ").append(full.body().length + 1).append("\r\n\r\n");
-		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-		byte[] half = Arrays.copyOf(full.body(), full.body().length / 2);
-		return Mono.create((sink) -> response.withConnection((connection) -> {
-			Channel channel = connection.channel();
-			channel.closeFuture().addListener((closed) -> sink.success());
-			channel.pipeline()
-				.firstContext()
-				.writeAndFlush(Unpooled.wrappedBuffer(headBytes, half))
-				.addListener((ChannelFutureListener) (written) -> {
-					if (reset) {
-						written.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-					}
-					written.channel().close();
-				});
-		}));
+		return route(effective).map((answer) -> {
+			if (total == null || answer.status() != 200 || !(answer instanceof Reply reply)) {
+				return answer;
+			}
+			return new Reply(reply.status(), reply.contentType(), JsonViews.withTotal(reply.body(), total),
+					reply.headers());
+		});
 	}
 
 	private static String normalize(String path) {

@@ -2,6 +2,7 @@ package dev.bentocloud.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,12 @@ final class EmulatorState {
 	final Faults faults = new Faults();
 
 	final RequestRecorder recorder;
+
+	/** The API each deployment's service serves. */
+	final ServiceApis serviceApis = new ServiceApis();
+
+	/** Submitted tasks of task routes, by task id. */
+	final Map<String, ServiceTask> serviceTasks = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<String, StoredUser> usersByName = new ConcurrentHashMap<>();
 

@@ -151,7 +151,7 @@ final class JsonViews {
 		return json;
 	}
 
-	ObjectNode deployment(StoredDeployment deployment, boolean withUrls) {
+	ObjectNode deployment(StoredDeployment deployment) {
 		StoredDeployment.State state = deployment.state();
 		ObjectNode json = resource(deployment.uid, deployment.createdAt, state.updatedAt(), state.deletedAt(),
 				deployment.name, "deployment");
@@ -164,9 +164,8 @@ final class JsonViews {
 		ObjectNode manifest = json.putObject("manifest");
 		manifest.put("dev", deployment.dev);
 		manifest.putNull("routing");
-		if (withUrls) {
-			json.putArray("urls").add(this.deploymentUrl.apply(deployment.name));
-		}
+		// Get and list answers alike carry the service URL.
+		json.putArray("urls").add(this.deploymentUrl.apply(deployment.name));
 		json.put("mode", "function");
 		json.put("x_emulator", true);
 		return json;

@@ -143,7 +143,7 @@ final class ManagementRoutes {
 			switch (action) {
 				case "":
 					return switch (method) {
-						case "GET" -> ok(this.state.views.deployment(findDeployment(request, name), true));
+						case "GET" -> ok(this.state.views.deployment(findDeployment(request, name)));
 						case "PUT" -> updateDeployment(request, name, user);
 						case "DELETE" -> deleteDeployment(request, name);
 						default -> throw methodNotAllowed(request);
@@ -152,12 +152,12 @@ final class ManagementRoutes {
 					requireMethod(request, "POST");
 					StoredDeployment toStop = findDeployment(request, name);
 					toStop.terminate(this.state.deploymentReadyAfter());
-					return ok(this.state.views.deployment(toStop, true));
+					return ok(this.state.views.deployment(toStop));
 				case "void_update":
 					requireMethod(request, "PUT");
 					StoredDeployment toRedeploy = findDeployment(request, name);
 					toRedeploy.redeploy(user, this.state.deploymentReadyAfter());
-					return ok(this.state.views.deployment(toRedeploy, true));
+					return ok(this.state.views.deployment(toRedeploy));
 				default:
 					break;
 			}
@@ -264,7 +264,7 @@ final class ManagementRoutes {
 				matching.add(deployment);
 			}
 		}
-		return page(request, matching, (deployment) -> this.state.views.deployment(deployment, false));
+		return page(request, matching, this.state.views::deployment);
 	}
 
 	private boolean matchesQuery(StoredDeployment deployment, List<String> terms) {
@@ -318,14 +318,14 @@ final class ManagementRoutes {
 		if (created == null) {
 			throw new ApiException(409, "Deployment " + name + " already exists; choose another name or update it");
 		}
-		return ok(this.state.views.deployment(created, true));
+		return ok(this.state.views.deployment(created));
 	}
 
 	private Reply updateDeployment(ApiRequest request, String name, StoredUser user) {
 		StoredDeployment deployment = findDeployment(request, name);
 		ObjectNode body = jsonObject(request, "{\"bento\": \"iris:abc123\", \"services\": {}}");
 		deployment.update(user, spec(body), this.state.deploymentReadyAfter());
-		return ok(this.state.views.deployment(deployment, true));
+		return ok(this.state.views.deployment(deployment));
 	}
 
 	private Reply deleteDeployment(ApiRequest request, String name) {
@@ -334,7 +334,7 @@ final class ManagementRoutes {
 			throw new ApiException(404, "Deployment " + name + " not found");
 		}
 		deployment.markDeleted();
-		return ok(this.state.views.deployment(deployment, true));
+		return ok(this.state.views.deployment(deployment));
 	}
 
 	private StoredDeployment findDeployment(ApiRequest request, String name) {

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param rawQuery the raw query string without {@code ?}, or {@code null} if the URI had
  * none
  * @param headers all headers, names in lower case, values in received order
- * @param body the request body as UTF-8 text, empty if there was none
+ * @param body the request body as UTF-8 text, empty if there was none; bytes that are not
+ * UTF-8 (a binary multipart upload) appear as U+FFFD
  */
 public record RecordedRequest(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
 		String body) {

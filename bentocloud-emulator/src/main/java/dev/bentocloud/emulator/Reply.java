@@ -1,12 +1,15 @@
 package dev.bentocloud.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A complete answer: status, content type, body and extra headers. */
-record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+record Reply(int status, String contentType, byte[] body, Map<String, String> headers) implements Answer {
 
 	static final String JSON = "application/json";
+
+	static final String TEXT = "text/plain; charset=utf-8";
 
 	static Reply json(int status, byte[] body) {
 		return new Reply(status, JSON, body, Map.of());
@@ -17,7 +20,14 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
 	}
 
 	static Reply text(int status, String text) {
-		return new Reply(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+		return new Reply(status, TEXT, text.getBytes(StandardCharsets.UTF_8), Map.of());
+	}
+
+	@Override
+	public Reply withHeaders(Map<String, String> extra) {
+		Map<String, String> merged = new LinkedHashMap<>(this.headers);
+		merged.putAll(extra);
+		return new Reply(this.status, this.contentType, this.body, merged);
 	}
 
 }

@@ -1,79 +1,111 @@
 package dev.bentocloud.emulator;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deployed services under {@code /__services/<name>}: {@code GET /readyz},
- * {@code GET /schema.json} and {@code POST /<route>} echoing its JSON input. A deployment
- * with {@code access_authorization: true} requires
- * {@code Authorization: Bearer <api token>}; the management header is not accepted here.
+ * Deployed services under {@code /__services/<deployment>}, answering as a BentoML 1.4
+ * service does (contract section 6.1): health endpoints, {@code GET /schema.json}, a
+ * {@code POST} per route of the deployment's {@link ServiceApi}, and the task endpoints
+ * of task routes. A deployment with {@code access_authorization: true} requires
+ * {@code Authorization: Bearer <api token>} on every path, as BentoCloud's gateway does;
+ * the management header is not accepted here. Handlers run on a thread that may block.
  */
 final class ServiceRoutes {
 
 	static final String PREFIX = "/__services/";
 
+	private static final Set<String> HEALTH = Set.of("/readyz", "/livez", "/healthz");
+
 	private final EmulatorState state;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final ServiceInputs inputs = new ServiceInputs(this.mapper);
+
+	private final ServiceAnswers answers = new ServiceAnswers(this.mapper);
+
+	private final ServiceTasks tasks;
 
 	ServiceRoutes(EmulatorState state) {
 		this.state = state;
+		this.tasks = new ServiceTasks(state.serviceTasks, this.inputs, this.answers, this.mapper);
 	}
 
-	Reply handle(ApiRequest request) {
+	Mono<Answer> handle(ApiRequest request) {
 		String rest = request.path().substring(PREFIX.length());
 		int slash = rest.indexOf('/');
 		String name = (slash >= 0) ? rest.substring(0, slash) : rest;
-		String route = (slash >= 0) ? rest.substring(slash + 1) : "";
+		String relative = (slash >= 0) ? rest.substring(slash) : "";
 		StoredDeployment deployment = this.state.deployments.find(name);
 		if (deployment == null) {
-			return Reply.message(404, "No deployed service named " + name);
+			return Mono.just(Reply.message(404, "No deployed service named " + name));
 		}
 		if (deployment.accessAuthorization() && this.state.tokens.authenticate(bearer(request)) == null) {
-			return Reply.message(401,
-					"Unauthorized: this deployment requires 'Authorization: Bearer <API token>' with a valid token");
+			return Mono.just(Reply.message(401,
+					"Unauthorized: this deployment requires 'Authorization: Bearer <API token>' with a valid token"));
 		}
 		String status = deployment.status();
 		if (!status.equals("running") && !status.equals("scaled-to-zero")) {
-			return Reply.message(503, "Deployment " + name + " is " + status + ", not running");
+			return Mono.just(Reply.message(503, "Deployment " + name + " is " + status + ", not running"));
 		}
-		if (request.method().equals("GET")) {
-			return switch (route) {
-				case "readyz", "livez", "healthz" -> Reply.text(200, "OK");
-				case "schema.json" -> schema();
-				default -> Reply.message(404, "No route GET /" + route);
-			};
-		}
-		if (!request.method().equals("POST") || route.isEmpty()) {
-			return Reply.message(405, "Use POST /<route> with a JSON body, or GET /readyz");
-		}
-		JsonNode input;
-		try {
-			input = request.body().isBlank() ? this.state.views.object().nullNode()
-					: this.state.views.parse(request.body());
-		}
-		catch (JacksonException ex) {
-			return Reply.message(400, "Request body is not valid JSON");
-		}
-		ObjectNode answer = this.state.views.object();
-		answer.put("route", route);
-		answer.set("input", input);
-		return Reply.json(200, this.state.views.bytes(answer));
+		ServiceApi api = this.state.serviceApis.api(name);
+		Map<String, String> headers = Map.of("server", "BentoML Service/" + api.name(), "x-bentoml-request-id",
+				Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
+		return dispatch(name, api, relative, request).map((answer) -> answer.withHeaders(headers));
 	}
 
-	private Reply schema() {
-		ObjectNode schema = this.state.views.object();
-		ObjectNode route = schema.putArray("routes").addObject();
-		route.put("name", "classify");
-		route.put("route", "/classify");
-		route.putObject("input").put("type", "object");
-		route.putObject("output").put("type", "object");
-		route.put("doc", "Echoes its input");
-		route.put("is_task", false);
-		return Reply.json(200, this.state.views.bytes(schema));
+	private Mono<Answer> dispatch(String deployment, ServiceApi api, String path, ApiRequest request) {
+		String method = request.method();
+		if (HEALTH.contains(path)) {
+			return Mono.just(method.equals("GET") ? Reply.text(200, "\n") : notAllowed());
+		}
+		if (path.equals("/schema.json")) {
+			return Mono.just(method.equals("GET")
+					? Reply.json(200, this.mapper.writeValueAsBytes(ServiceSchema.of(api))) : notAllowed());
+		}
+		ApiRoute route = api.routeAt(path);
+		if (route != null) {
+			if (!method.equals("POST")) {
+				return Mono.just(notAllowed());
+			}
+			Mono<Answer> call = blocking(() -> call(route, request));
+			return route.settings().delay.isZero() ? call : Mono.delay(route.settings().delay).then(call);
+		}
+		int slash = path.lastIndexOf('/');
+		ApiRoute task = (slash > 0) ? api.routeAt(path.substring(0, slash)) : null;
+		String endpoint = path.substring(slash + 1);
+		if (task != null && task.settings().task && ServiceTasks.ENDPOINTS.containsKey(endpoint)) {
+			if (!ServiceTasks.ENDPOINTS.get(endpoint).equals(method)) {
+				return Mono.just(notAllowed());
+			}
+			return blocking(() -> this.tasks.handle(deployment, task, endpoint, request));
+		}
+		return Mono.just(Reply.text(404, "Not Found"));
+	}
+
+	private Answer call(ApiRoute route, ApiRequest request) {
+		ServiceInputs.Bound bound = this.inputs.bind(route, request);
+		ServiceCall call = bound.call();
+		return (call != null) ? this.answers.answer(route, call) : Objects.requireNonNull(bound.error());
+	}
+
+	/** Off the event loop: handlers may block or sleep. */
+	private static Mono<Answer> blocking(Callable<Answer> work) {
+		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static Reply notAllowed() {
+		return Reply.text(405, "Method Not Allowed");
 	}
 
 	private static @Nullable String bearer(ApiRequest request) {

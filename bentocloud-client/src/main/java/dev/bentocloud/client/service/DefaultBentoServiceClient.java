@@ -81,13 +81,16 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	}
 
 	private Mono<Probe> probe(Duration timeout) {
-		return this.webClient.get().uri("/readyz").exchangeToMono((response) -> {
-			int status = response.statusCode().value();
-			if (status == 401 || status == 403) {
-				return errors().toException("GET /readyz", response).flatMap(Mono::error);
-			}
-			return response.releaseBody().thenReturn(new Probe(status == 200, "status " + status));
-		})
+		return this.webClient.get()
+			.uri((uri) -> uri.path("/readyz").build())
+			.attribute(URI_TEMPLATE_ATTRIBUTE, "/readyz")
+			.exchangeToMono((response) -> {
+				int status = response.statusCode().value();
+				if (status == 401 || status == 403) {
+					return errors().toException("GET /readyz", response).flatMap(Mono::error);
+				}
+				return response.releaseBody().thenReturn(new Probe(status == 200, "status " + status));
+			})
 			.timeout(timeout)
 			.onErrorResume((ex) -> !(ex instanceof BentoCloudUnauthenticatedException), (ex) -> Mono
 				.just(new Probe(false, String.valueOf(errors().translate("GET /readyz", ex, timeout).getMessage()))));

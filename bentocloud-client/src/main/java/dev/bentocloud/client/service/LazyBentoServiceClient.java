@@ -43,11 +43,13 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 			if (client != null) {
 				return Mono.just(client);
 			}
-			return this.url.map((found) -> {
-				BentoServiceClient created = this.clients.apply(found);
-				this.resolved.compareAndSet(null, created);
-				return created;
-			});
+			return this.url.switchIfEmpty(Mono.error(() -> new dev.bentocloud.client.BentoCloudException(
+					"The service's URL could not be found (the lookup answered nothing)")))
+				.map((found) -> {
+					BentoServiceClient created = this.clients.apply(found);
+					this.resolved.compareAndSet(null, created);
+					return created;
+				});
 		}).map((client) -> (this.timeout != null) ? client.withTimeout(this.timeout) : client);
 	}
 

@@ -28,6 +28,7 @@ final class SchemaCheck {
 		if (route.rootInput()) {
 			return; // one value, whatever its name
 		}
+		boolean anyExtra = Boolean.TRUE.equals(route.input().get("additionalProperties"));
 		Set<String> parameters = route.parameters();
 		List<String> unknown = new ArrayList<>();
 		for (String name : arguments.keySet()) {
@@ -35,7 +36,7 @@ final class SchemaCheck {
 				unknown.add(name);
 			}
 		}
-		if (!unknown.isEmpty()) {
+		if (!unknown.isEmpty() && !anyExtra) {
 			throw new InvalidServiceCallException("Arguments not found in route " + route.name() + ": "
 					+ escape(String.join(", ", unknown)) + "; it takes: " + describe(route));
 		}

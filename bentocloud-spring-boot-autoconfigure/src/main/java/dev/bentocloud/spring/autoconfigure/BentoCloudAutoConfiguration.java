@@ -5,7 +5,6 @@ import java.time.Duration;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import org.apache.commons.logging.Log;
@@ -24,14 +23,17 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the BentoCloud management client ({@link BentoCloudClient} and
- * its blocking view) and of clients for deployed services.
+ * its blocking view) and of clients for deployed services: a
+ * {@code BentoServiceClientFactory}, and for each service in {@code bentocloud.services}
+ * a {@code BentoServiceClient} bean qualified by its name, also reachable through
+ * {@link BentoServiceClients}.
  * <p>
  * Clients are built from a clone of Boot's {@link WebClient.Builder}, so
  * {@code WebClientCustomizer}s and observations apply, on a connector from Boot's
@@ -51,6 +53,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, BentoCloudClient.class })
 @ConditionalOnProperty(prefix = "bentocloud", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BentoCloudProperties.class)
+@Import(BentoServiceClientsConfiguration.class)
 public final class BentoCloudAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(BentoCloudAutoConfiguration.class);
@@ -131,24 +134,6 @@ public final class BentoCloudAutoConfiguration {
 	@ConditionalOnProperty(prefix = "bentocloud.warm-up", name = "enabled", havingValue = "true", matchIfMissing = true)
 	static BentoCloudClientWarmUp bentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> bentoCloudClient) {
 		return new BentoCloudClientWarmUp(bentoCloudClient);
-	}
-
-	// Lazy: its WebClient.Builder (Boot's connector and observation set-up) is then only
-	// made
-	// for applications that use it.
-	@Bean
-	@Lazy
-	@ConditionalOnMissingBean
-	BentoServiceClientFactory bentoServiceClientFactory(BentoCloudProperties properties,
-			BentoCloudConnectorFactory connectorFactory, ObjectProvider<WebClient.Builder> webClientBuilder) {
-		return BentoServiceClientFactory.builder()
-			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.connectorFactory(connectorFactory)
-			.connectTimeout(properties.connectTimeout())
-			.timeout(properties.service().timeout())
-			.defaultToken(properties.service().token())
-			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
-			.build();
 	}
 
 	/**

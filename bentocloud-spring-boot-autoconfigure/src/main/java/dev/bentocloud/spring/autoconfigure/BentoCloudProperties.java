@@ -3,6 +3,9 @@ package dev.bentocloud.spring.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudEndpoints;
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for BentoCloud, bound from {@code bentocloud.*}.
@@ -37,7 +41,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentials Where the credentials come from.
  * @param retry Retries of idempotent calls.
  * @param health The health indicator.
- * @param service Calls to deployed BentoML services.
+ * @param service Calls to deployed BentoML services: the defaults of every service.
+ * @param services Deployed BentoML services to call by name. Each has either a url or a
+ * deployment (with an optional cluster), and optionally a token, timeout and
+ * stream-idle-timeout that override bentocloud.service. Each becomes a BentoServiceClient
+ * bean qualified by its name.
  * @param bentomlVersion BentoML version sent as X-Bentoml-Version on every management
  * request, as the BentoML Python client sends its own version.
  * @param warmUp Preparing the client once the application is ready.
@@ -50,9 +58,14 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 		@DefaultValue("60s") Duration responseTimeout, @Nullable Duration callTimeout,
 		@DefaultValue("1000") int maxPages, @DefaultValue("false") boolean allowInsecureEndpoint,
 		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
-		@DefaultValue Service service,
+		@DefaultValue Service service, @DefaultValue Map<String, NamedService> services,
 		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion,
 		@DefaultValue WarmUp warmUp) {
+
+	public BentoCloudProperties {
+		// Insertion order is the configuration's order: names are listed in that order.
+		services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+	}
 
 	/**
 	 * Whether a non-blank API token is configured.
@@ -69,8 +82,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 				+ ", configFile=" + this.configFile + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxPages=" + this.maxPages
 				+ ", allowInsecureEndpoint=" + this.allowInsecureEndpoint + ", credentials=" + this.credentials
-				+ ", retry=" + this.retry + ", health=" + this.health + ", service=" + this.service
-				+ ", bentomlVersion=" + this.bentomlVersion + ", warmUp=" + this.warmUp + "]";
+				+ ", retry=" + this.retry + ", health=" + this.health + ", service=" + this.service + ", services="
+				+ this.services + ", bentomlVersion=" + this.bentomlVersion + ", warmUp=" + this.warmUp + "]";
 	}
 
 	static String masked(@Nullable String token) {
@@ -137,18 +150,69 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 
 	/**
 	 * Calls to deployed BentoML services (deployment URLs), authenticated with
-	 * Authorization: Bearer.
+	 * Authorization: Bearer. These are the defaults of every service in
+	 * {@code bentocloud.services} and the settings of the
+	 * {@code BentoServiceClientFactory} bean.
 	 *
 	 * @param token Token with Protected Endpoint Access sent to deployed services. Never
 	 * defaults to the management API token.
-	 * @param timeout Response timeout for calls to deployed services.
+	 * @param timeout Longest one call to a deployed service (response and body) may take.
+	 * @param streamIdleTimeout Longest a streamed answer may go without a chunk. Defaults
+	 * to the service's timeout.
+	 * @param maxResponseSize Largest answer of a deployed service held in memory. Files
+	 * and text streams are not limited.
+	 * @param checkCalls Whether to check routes and arguments against the service's
+	 * /schema.json before sending a call.
 	 * @since 0.1.0
 	 */
-	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout) {
+	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout,
+			@Nullable Duration streamIdleTimeout, @DefaultValue("16MB") DataSize maxResponseSize,
+			@DefaultValue("true") boolean checkCalls) {
 
 		@Override
 		public String toString() {
-			return "Service[token=" + masked(this.token) + ", timeout=" + this.timeout + "]";
+			return "Service[token=" + masked(this.token) + ", timeout=" + this.timeout + ", streamIdleTimeout="
+					+ this.streamIdleTimeout + ", maxResponseSize=" + this.maxResponseSize + ", checkCalls="
+					+ this.checkCalls + "]";
+		}
+
+	}
+
+	/**
+	 * One deployed BentoML service, called at {@code url} or at the URL of
+	 * {@code deployment} (looked up on first call); exactly one of them is set. Unset
+	 * values fall back to {@code bentocloud.service.*}.
+	 *
+	 * @param url Base URL of the service, such as
+	 * https://summarizer-acme.mt-guc1.bentoml.ai.
+	 * @param deployment Name of the BentoCloud deployment whose URL is looked up on first
+	 * call, with the BentoCloud API token.
+	 * @param cluster Cluster of the deployment. Defaults to the organization's default
+	 * cluster.
+	 * @param token Token with Protected Endpoint Access sent as Authorization: Bearer.
+	 * Defaults to bentocloud.service.token.
+	 * @param timeout Longest one call may take. Defaults to bentocloud.service.timeout.
+	 * @param streamIdleTimeout Longest a streamed answer may go without a chunk. Defaults
+	 * to bentocloud.service.stream-idle-timeout, then to this service's timeout.
+	 * @since 0.1.0
+	 */
+	public record NamedService(@Nullable URI url, @Nullable String deployment, @Nullable String cluster,
+			@Nullable String token, @Nullable Duration timeout, @Nullable Duration streamIdleTimeout) {
+
+		/**
+		 * Whether the service is found through a deployment rather than a URL.
+		 * @return {@code true} when a non-blank deployment name is set
+		 */
+		public boolean hasDeployment() {
+			return this.deployment != null && !this.deployment.isBlank();
+		}
+
+		@Override
+		public String toString() {
+			return "NamedService[url="
+					+ ((this.url != null) ? BentoCloudEndpoints.displayable(this.url.toString()) : null)
+					+ ", deployment=" + this.deployment + ", cluster=" + this.cluster + ", token=" + masked(this.token)
+					+ ", timeout=" + this.timeout + ", streamIdleTimeout=" + this.streamIdleTimeout + "]";
 		}
 
 	}

@@ -36,7 +36,11 @@ final class BentoCloudPropertiesValidator {
 	private static final Set<String> NOT_CONFIGURATION = Set.of("credentials.source", "credentials.searched",
 			"credentials.deployment-url");
 
-	private static final Map<String, String> KNOWN = known();
+	private static final String SERVICES = "services";
+
+	private static final Map<String, String> KNOWN = known(BentoCloudProperties.class);
+
+	private static final Map<String, String> NAMED_SERVICE_KEYS = known(BentoCloudProperties.NamedService.class);
 
 	private BentoCloudPropertiesValidator() {
 	}
@@ -56,6 +60,14 @@ final class BentoCloudPropertiesValidator {
 		positive("bentocloud.retry.max-backoff", properties.retry().maxBackoff(), environment);
 		positive("bentocloud.health.timeout", properties.health().timeout(), environment);
 		positive("bentocloud.service.timeout", properties.service().timeout(), environment);
+		if (properties.service().streamIdleTimeout() != null) {
+			positive("bentocloud.service.stream-idle-timeout", properties.service().streamIdleTimeout(), environment);
+		}
+		if (properties.service().maxResponseSize().toBytes() < 1) {
+			throw invalid("bentocloud.service.max-response-size", properties.service().maxResponseSize().toString(),
+					environment, "it must be positive",
+					"Set it to the largest answer to hold in memory, such as 16MB.");
+		}
 		if (properties.health().cacheTtl().isNegative()) {
 			throw invalid("bentocloud.health.cache-ttl", properties.health().cacheTtl().toString(), environment,
 					"it is negative", "Set it to 0s (no caching) or a positive duration such as 10s.");
@@ -90,7 +102,7 @@ final class BentoCloudPropertiesValidator {
 		}
 	}
 
-	private static void positive(String property, Duration duration, ConfigurableEnvironment environment) {
+	static void positive(String property, Duration duration, @Nullable ConfigurableEnvironment environment) {
 		if (duration.isZero() || duration.isNegative()) {
 			throw invalid(property, duration.toString(), environment, "it must be positive",
 					"Set a positive duration such as 5s or 500ms.");
@@ -118,16 +130,30 @@ final class BentoCloudPropertiesValidator {
 			}
 			iterable.filter(ROOT::isAncestorOf).forEach((name) -> {
 				String key = relative(name);
-				if (!KNOWN.containsKey(normalized(key)) && !isNotConfiguration(key)) {
+				if (!KNOWN.containsKey(normalized(key)) && !isNamedServiceKey(name) && !isNotConfiguration(key)) {
 					ConfigurationProperty property = source.getConfigurationProperty(name);
 					String origin = (property != null && property.getOrigin() != null) ? property.getOrigin().toString()
 							: propertySource.getName();
 					throw new InvalidBentoCloudPropertyException(name.toString(), null, origin,
-							"there is no such BentoCloud property", "Did you mean bentocloud." + nearest(key)
+							"there is no such BentoCloud property", "Did you mean bentocloud." + nearest(name, key)
 									+ "? The properties are listed in the README " + "and in your IDE's completion.");
 				}
 			});
 		}
+	}
+
+	/**
+	 * {@code bentocloud.services.<name>.<key>}: the name is the user's, the key one of
+	 * {@link BentoCloudProperties.NamedService}'s.
+	 */
+	private static boolean isNamedServiceKey(ConfigurationPropertyName name) {
+		return name.getNumberOfElements() == 4 && isServices(name) && NAMED_SERVICE_KEYS
+			.containsKey(normalized(name.getElement(3, ConfigurationPropertyName.Form.DASHED)));
+	}
+
+	private static boolean isServices(ConfigurationPropertyName name) {
+		return name.getNumberOfElements() > 1
+				&& SERVICES.equals(name.getElement(1, ConfigurationPropertyName.Form.UNIFORM));
 	}
 
 	private static boolean isNotConfiguration(String key) {
@@ -157,11 +183,20 @@ final class BentoCloudPropertiesValidator {
 		return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
 	}
 
-	private static String nearest(String key) {
-		String wanted = normalized(key);
-		return KNOWN.entrySet()
+	private static String nearest(ConfigurationPropertyName name, String key) {
+		if (isServices(name) && name.getNumberOfElements() > 2) {
+			String service = name.getElement(2, ConfigurationPropertyName.Form.ORIGINAL);
+			String wanted = (name.getNumberOfElements() > 3)
+					? normalized(name.getElement(3, ConfigurationPropertyName.Form.DASHED)) : "";
+			return SERVICES + "." + service + "." + nearest(wanted, NAMED_SERVICE_KEYS);
+		}
+		return nearest(normalized(key), KNOWN);
+	}
+
+	private static String nearest(String wanted, Map<String, String> known) {
+		return known.entrySet()
 			.stream()
-			.min(Comparator.comparingInt((Map.Entry<String, String> known) -> distance(wanted, known.getKey())))
+			.min(Comparator.comparingInt((Map.Entry<String, String> entry) -> distance(wanted, entry.getKey())))
 			.map(Map.Entry::getValue)
 			.orElse("endpoint");
 	}
@@ -185,7 +220,7 @@ final class BentoCloudPropertiesValidator {
 		return previous[b.length()];
 	}
 
-	private static InvalidBentoCloudPropertyException invalid(String property, String value,
+	static InvalidBentoCloudPropertyException invalid(String property, @Nullable String value,
 			@Nullable ConfigurableEnvironment environment, String problem, String action) {
 		return new InvalidBentoCloudPropertyException(property, value, origin(property, environment), problem, action);
 	}
@@ -208,10 +243,13 @@ final class BentoCloudPropertiesValidator {
 		return "the default";
 	}
 
-	/** Every property of {@link BentoCloudProperties}, normalized name to dashed name. */
-	private static Map<String, String> known() {
+	/**
+	 * Every property of a properties record, normalized name to dashed name; maps (named
+	 * services) are checked on their own.
+	 */
+	private static Map<String, String> known(Class<?> type) {
 		Map<String, String> known = new LinkedHashMap<>();
-		collect(BentoCloudProperties.class, "", known);
+		collect(type, "", known);
 		return known;
 	}
 
@@ -220,6 +258,9 @@ final class BentoCloudPropertiesValidator {
 			String name = prefix + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
 			if (component.getType().isRecord()) {
 				collect(component.getType(), name + ".", known);
+			}
+			else if (Map.class.isAssignableFrom(component.getType())) {
+				continue;
 			}
 			else {
 				known.put(normalized(name), name);

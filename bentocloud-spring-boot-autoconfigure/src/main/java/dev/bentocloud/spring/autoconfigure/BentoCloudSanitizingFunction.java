@@ -3,6 +3,10 @@ package dev.bentocloud.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import dev.bentocloud.spring.autoconfigure.BentoCloudProperties.NamedService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -12,9 +16,9 @@ import org.springframework.core.env.Environment;
  * Masks BentoCloud tokens in the {@code env} and {@code configprops} actuator endpoints,
  * even with {@code show-values=always}: any key that names an API token or key
  * ({@code bentocloud.api-token}, {@code bentocloud.service.token},
- * {@code BENTO_CLOUD_API_KEY}, {@code apiToken}, ...), and the configured token's value
- * wherever else it appears (for example in {@code sun.java.command} when it was passed on
- * the command line).
+ * {@code bentocloud.services.<name>.token}, {@code BENTO_CLOUD_API_KEY},
+ * {@code apiToken}, ...), and the configured tokens' values wherever else they appear
+ * (for example in {@code sun.java.command} when one was passed on the command line).
  */
 public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 
@@ -23,6 +27,10 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 	// Compared with separators removed and lower case: api-token, api_key, apiToken,
 	// API_KEY, ...
 	private static final String[] SECRET_KEY_ENDINGS = { "apitoken", "apikey", "servicetoken" };
+
+	// bentocloud.services.<name>.token in any form: BENTOCLOUD_SERVICES_X_TOKEN,
+	// bentocloud.services[x].token, and configprops' services.x.token.
+	private static final String NAMED_SERVICES = "bentocloudservices";
 
 	private final Environment environment;
 
@@ -60,20 +68,36 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 				return true;
 			}
 		}
-		return false;
+		return normalized.startsWith(NAMED_SERVICES) && normalized.endsWith("token");
 	}
 
 	private List<String> secrets() {
 		List<String> secrets = new ArrayList<>(SECRET_PROPERTIES.length);
 		for (String property : SECRET_PROPERTIES) {
-			String value = this.environment.getProperty(property);
-			// A very short value would mask innocent text and says little about the token
-			// anyway.
-			if (value != null && value.strip().length() >= 6) {
-				secrets.add(value.strip());
-			}
+			addSecret(secrets, this.environment.getProperty(property));
+		}
+		for (NamedService service : namedServices().values()) {
+			addSecret(secrets, service.token());
 		}
 		return secrets;
+	}
+
+	private Map<String, NamedService> namedServices() {
+		try {
+			return BentoServiceClientsRegistrar.bind(this.environment);
+		}
+		catch (RuntimeException ex) {
+			// Configuration that does not bind fails startup on its own; masking goes on.
+			return Map.of();
+		}
+	}
+
+	private static void addSecret(List<String> secrets, @Nullable String value) {
+		// A very short value would mask innocent text and says little about the token
+		// anyway.
+		if (value != null && value.strip().length() >= 6) {
+			secrets.add(value.strip());
+		}
 	}
 
 }

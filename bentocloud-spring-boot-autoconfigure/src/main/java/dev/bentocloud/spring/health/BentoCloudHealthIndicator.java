@@ -74,22 +74,13 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl, Scheduler clock) {
 		Assert.notNull(client, "client must not be null");
 		Assert.notNull(credentials, "credentials must not be null");
-		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
-				() -> "bentocloud.health.timeout must be positive, was " + timeout);
-		Assert.isTrue(cacheTtl != null && !cacheTtl.isNegative(),
-				() -> "bentocloud.health.cache-ttl must be zero (no caching) or positive, was " + cacheTtl);
 		this.client = client;
 		this.failures = new HealthFailures(credentials.apiToken(), timeout);
 		this.endpoint = BentoCloudEndpoints.displayable(String.valueOf(client.endpoint()));
 		this.credentials = credentials;
 		this.deploymentUrl = deploymentUrl;
 		this.timeout = timeout;
-		// DOWN is cached as long as UP: failures are when BentoCloud most needs sparing,
-		// a missing
-		// or rejected token cannot heal without a restart, and a timed-out check is the
-		// costliest.
-		this.health = Mono.defer(() -> check(clock))
-			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);
+		this.health = CachedHealthCheck.of(this::check, timeout, cacheTtl, clock, this::down);
 	}
 
 	@Override
@@ -97,7 +88,7 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 		return this.health;
 	}
 
-	private Mono<Health> check(Scheduler clock) {
+	private Mono<Health> check() {
 		// The organization costs one extra call per TTL, in parallel; it names which org
 		// the
 		// token acts for, but only the user call (the token check) decides the status.
@@ -106,11 +97,9 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 			.onErrorResume((ex) -> Mono.just(Optional.empty()))
 			.defaultIfEmpty(Optional.empty());
 		return Mono.zip(this.client.currentUser(), organization)
-			.timeout(this.timeout, clock)
 			.map((result) -> up(result.getT1(), result.getT2().orElse(null)))
 			.switchIfEmpty(
-					Mono.fromSupplier(() -> down(new IllegalStateException("Empty response for the current user"))))
-			.onErrorResume((ex) -> Mono.just(down(ex)));
+					Mono.fromSupplier(() -> down(new IllegalStateException("Empty response for the current user"))));
 	}
 
 	private Health up(User user, @Nullable Organization organization) {

@@ -1,11 +1,19 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,9 +28,9 @@ import org.springframework.boot.webclient.autoconfigure.WebClientObservationAuto
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls of the auto-configured client, and of a client built from the builder bean for
- * another token, are observed as {@code http.client.requests} with a path template and no
- * token.
+ * Calls of the auto-configured client, of a client built from the builder bean for
+ * another token, and of a named service's client are observed as
+ * {@code http.client.requests} with a path template and no token.
  */
 class BentoCloudObservationTests {
 
@@ -53,6 +61,53 @@ class BentoCloudObservationTests {
 						(meter) -> assertThat(meter.getId().toString()).doesNotContain(emulator.get().apiToken())
 							.doesNotContain(other));
 			});
+	}
+
+	@Test
+	void aNamedServiceCallIsObservedWithItsRouteTemplateAndWithoutTheToken() {
+		emulator.get().reset();
+		emulator.get().seedDeployment("summarizer", "summarizer:1", true);
+		String serviceToken = emulator.get().createUserWithToken("svc", "svc@example.com");
+		List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+		this.runner
+			.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+					"bentocloud.api-token=" + emulator.get().apiToken(),
+					"bentocloud.services.summarizer.url=" + emulator.get().deploymentUrl("summarizer"),
+					"bentocloud.services.summarizer.token=" + serviceToken)
+			.withBean(ObservationHandler.class, () -> new Recorder(observed))
+			.run((context) -> {
+				BentoServiceClient summarizer = context.getBean(BentoServiceClients.class).get("summarizer");
+				assertThat(summarizer.blocking().call("summarize", Map.of("text", "observed"), String.class))
+					.isEqualTo("Summary: observed");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				registry.getMeters().forEach((m) -> System.out.println("METER " + m.getId()));
+				observed
+					.forEach((o) -> System.out.println("OBS " + o.getName() + " " + o.getLowCardinalityKeyValues()));
+				assertThat(registry.find("http.client.requests").tag("uri", "/summarize").timer()).isNotNull()
+					.satisfies((timer) -> assertThat(timer.count()).isOne());
+				assertThat(observed).isNotEmpty().allSatisfy((observation) -> {
+					String keyValues = observation.getLowCardinalityKeyValues() + " "
+							+ observation.getHighCardinalityKeyValues();
+					assertThat(keyValues).doesNotContain(serviceToken).doesNotContain(emulator.get().apiToken());
+				});
+				assertThat(observed).anySatisfy((observation) -> assertThat(observation.getLowCardinalityKeyValues())
+					.contains(KeyValue.of("uri", "/summarize")));
+			});
+	}
+
+	/** Keeps every observation context once stopped, with all its key values. */
+	private record Recorder(List<Observation.Context> observed) implements ObservationHandler<Observation.Context> {
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.observed.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
 	}
 
 }

@@ -150,6 +150,67 @@ class BentoCloudPropertiesValidationTests {
 		assertThat(analysis.getAction()).contains("positive duration");
 	}
 
+	@Test
+	void aServiceWithBothUrlAndDeploymentIsReportedWithItsFileAndLine() throws IOException {
+		FailureAnalysis analysis = startupFailure(
+				"bentocloud:\n  services:\n    summarizer:\n"
+						+ "      url: https://summarizer-acme.mt-guc1.bentoml.ai\n      deployment: summarizer\n",
+				Map.of());
+		assertThat(analysis.getDescription()).contains("bentocloud.services.summarizer",
+				"both bentocloud.services.summarizer.url and bentocloud.services.summarizer.deployment are set",
+				"application.yml", "4:");
+		assertThat(analysis.getAction()).contains("not both");
+	}
+
+	@Test
+	void aServiceWithNeitherUrlNorDeploymentIsReported() throws IOException {
+		FailureAnalysis analysis = startupFailure("bentocloud:\n  services:\n    summarizer:\n      token: SECRET-5\n",
+				Map.of());
+		assertThat(analysis.getDescription()).contains(
+				"neither bentocloud.services.summarizer.url nor bentocloud.services.summarizer.deployment is set",
+				"application.yml");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "http://summarizer.example.com, plain http to summarizer.example.com",
+			"summarizer.example.com, not an http(s) URL with a host",
+			"https://user:pass@summarizer.example.com, contains user info" })
+	void aServiceUrlThatCannotWorkIsReportedWithItsProperty(String url, String problem) throws IOException {
+		FailureAnalysis analysis = startupFailure("bentocloud:\n  service:\n    token: SECRET-6\n", Map.of(),
+				"--bentocloud.services.summarizer.url=" + url);
+		assertThat(analysis.getDescription()).contains("bentocloud.services.summarizer.url", problem, "commandLineArgs")
+			.doesNotContain("pass@");
+	}
+
+	@Test
+	void aClusterForAUrlServiceAndATimeoutThatIsNotPositiveAreReported() throws IOException {
+		assertThat(startupFailure("", Map.of(), "--bentocloud.services.a.url=https://a.example.com",
+				"--bentocloud.services.a.cluster=aws-us-east-1")
+			.getDescription()).contains("bentocloud.services.a.cluster", "only applies to a deployment");
+		assertThat(startupFailure("", Map.of(), "--bentocloud.services.a.deployment=a",
+				"--bentocloud.services.a.stream-idle-timeout=0s")
+			.getDescription()).contains("bentocloud.services.a.stream-idle-timeout", "must be positive");
+	}
+
+	@Test
+	void aTypoInAServiceKeyNamesTheNearestServiceKey() throws IOException {
+		FailureAnalysis analysis = startupFailure(
+				"bentocloud:\n  services:\n    summarizer:\n      deployment: summarizer\n      tokn: SECRET-7\n",
+				Map.of());
+		assertThat(analysis.getDescription()).contains("bentocloud.services.summarizer.tokn", "application.yml", "5:");
+		assertThat(analysis.getAction()).contains("Did you mean bentocloud.services.summarizer.token?");
+	}
+
+	@Test
+	void validServicesStart() throws IOException {
+		try (ConfigurableApplicationContext context = run("bentocloud:\n  services:\n    summarizer:\n"
+				+ "      url: https://summarizer-acme.mt-guc1.bentoml.ai\n      token: SECRET-8\n"
+				+ "      stream-idle-timeout: 60s\n    classifier:\n      deployment: iris-classifier\n"
+				+ "      cluster: aws-us-east-1\n", Map.of())) {
+			assertThat(context.getBean(BentoServiceClients.class).names()).containsExactly("summarizer", "classifier");
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 			BentoCloudAutoConfiguration.class })

@@ -11,9 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -36,14 +39,15 @@ class BentoCloudSanitizingAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "bentocloud.api-token", "bentocloud.apiToken", "BENTOCLOUD_API_TOKEN",
 			"BENTO_CLOUD_API_KEY", "bentocloud.service.token", "bentocloud.service-token", "apiToken",
-			"bentocloud.service.token", "other.api_key" })
+			"bentocloud.service.token", "other.api_key", "bentocloud.services.summarizer.token",
+			"bentocloud.services[summarizer].token", "BENTOCLOUD_SERVICES_SUMMARIZER_TOKEN" })
 	void keysNamingATokenAreMasked(String key) {
 		assertThat(BentoCloudSanitizingFunction.isSecretKey(key)).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "bentocloud.endpoint", "bentocloud.credentials.source", "token-count", "bentocloud.context" })
+	@ValueSource(strings = { "bentocloud.endpoint", "bentocloud.credentials.source", "token-count",
+			"bentocloud.context", "bentocloud.services.summarizer.url", "bentocloud.services.tokenizer.deployment" })
 	void otherKeysAreNot(String key) {
 		assertThat(BentoCloudSanitizingFunction.isSecretKey(key)).isFalse();
 	}
@@ -66,6 +70,48 @@ class BentoCloudSanitizingAutoConfigurationTests {
 		assertThat(JsonMapper.builder().build().writeValueAsString(endpoint.environmentEntry("bentocloud.api-token")))
 			.doesNotContain(TOKEN)
 			.contains(SanitizableData.SANITIZED_VALUE);
+	}
+
+	@Test
+	void aNamedServiceTokenIsMaskedUnderItsKeyAndWhereverElseItAppears() {
+		String serviceToken = "SERVICE-TOKEN-4b1d2e";
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test",
+					Map.of("bentocloud.services.summarizer.token", serviceToken, "bentocloud.services.summarizer.url",
+							"https://summarizer-acme.mt-guc1.bentoml.ai", "sun.java.command",
+							"app.jar --bentocloud.services.summarizer.token=" + serviceToken)));
+		EnvironmentEndpoint endpoint = new EnvironmentEndpoint(environment,
+				List.of(new BentoCloudSanitizingFunction(environment)), Show.ALWAYS);
+		String json = JsonMapper.builder().build().writeValueAsString(endpoint.environment(null));
+		assertThat(json).doesNotContain(serviceToken)
+			.contains("https://summarizer-acme.mt-guc1.bentoml.ai")
+			.contains("--bentocloud.services.summarizer.token=" + SanitizableData.SANITIZED_VALUE);
+	}
+
+	@Test
+	void configpropsShowingAllValuesMasksNamedServiceTokens() {
+		String serviceToken = "SERVICE-TOKEN-9c8e7f";
+		new ApplicationContextRunner().withUserConfiguration(PropertiesConfiguration.class)
+			.withPropertyValues("bentocloud.services.summarizer.url=https://summarizer-acme.mt-guc1.bentoml.ai",
+					"bentocloud.services.summarizer.token=" + serviceToken,
+					"bentocloud.service.token=default-" + serviceToken)
+			.run((context) -> {
+				ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
+						List.of(new BentoCloudSanitizingFunction(context.getEnvironment())), Show.ALWAYS);
+				endpoint.setApplicationContext(context);
+				String json = JsonMapper.builder()
+					.build()
+					.writeValueAsString(endpoint.configurationPropertiesWithPrefix("bentocloud"));
+				assertThat(json).contains("summarizer-acme", "\"token\":\"" + SanitizableData.SANITIZED_VALUE + "\"")
+					.doesNotContain(serviceToken);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(BentoCloudProperties.class)
+	static class PropertiesConfiguration {
+
 	}
 
 	@Test

@@ -50,6 +50,18 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void namedServicesAndTheServiceDefaultsAreDescribed() throws IOException {
+		assertThat(properties()).extracting((property) -> property.path("name").asString())
+			.contains("bentocloud.services", "bentocloud.service.token", "bentocloud.service.timeout",
+					"bentocloud.service.stream-idle-timeout", "bentocloud.service.max-response-size",
+					"bentocloud.service.check-calls", "management.health.bentocloud-services.enabled");
+		assertThat(properties())
+			.filteredOn((property) -> property.path("name").asString().equals("bentocloud.service.max-response-size"))
+			.singleElement()
+			.satisfies((property) -> assertThat(property.path("defaultValue").asString()).isEqualTo("16MB"));
+	}
+
+	@Test
 	void maxAttemptsIsDeprecatedInFavourOfMaxRetries() throws IOException {
 		assertThat(properties())
 			.filteredOn((property) -> property.path("name").asString().equals("bentocloud.retry.max-attempts"))

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
@@ -13,6 +14,8 @@ import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+
+import org.springframework.util.unit.DataSize;
 
 /** Properties and clients for health tests against a running emulator. */
 final class HealthTestSupport {
@@ -30,8 +33,8 @@ final class HealthTestSupport {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
 				Duration.ofSeconds(60), null, 1000, false, new BentoCloudProperties.Credentials(true), retry,
 				new BentoCloudProperties.Health(timeout, cacheTtl),
-				new BentoCloudProperties.Service(null, Duration.ofSeconds(30)),
-				BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION, new BentoCloudProperties.WarmUp(true));
+				new BentoCloudProperties.Service(null, Duration.ofSeconds(30), null, DataSize.ofMegabytes(16), true),
+				Map.of(), BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION, new BentoCloudProperties.WarmUp(true));
 	}
 
 	/** A client built from the properties, as the auto-configuration builds it. */

@@ -1,0 +1,226 @@
+package dev.bentocloud.emulator;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a route's handler and writes its result as BentoML would: text, JSON, a file, raw
+ * bytes, or a chunked stream. Handlers run on the caller's (blocking-allowed) thread.
+ */
+final class ServiceAnswers {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServiceAnswers.class);
+
+	/** The size of a generated file's pieces. */
+	static final int PIECE = 64 * 1024;
+
+	/**
+	 * Byte {@code i} of every generated file is {@code (byte) (i % 251)}: a piece
+	 * starting at offset {@code o} is this array from {@code o % 251}, shared and never
+	 * written.
+	 */
+	private static final byte[] PATTERN = new byte[PIECE + 251];
+
+	static {
+		for (int i = 0; i < PATTERN.length; i++) {
+			PATTERN[i] = (byte) (i % 251);
+		}
+	}
+
+	static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
+
+	static final String OCTET_STREAM = "application/octet-stream";
+
+	private final JsonMapper mapper;
+
+	ServiceAnswers(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/** The handler's answer to the call, or the error it threw as an answer. */
+	Answer answer(ApiRoute route, ServiceCall call) {
+		try {
+			return render(route, call, invoke(route, call));
+		}
+		catch (ServiceErrorAnswer ex) {
+			return ex.reply();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Handler of route {} failed", route.name(), ex);
+			return error(500, message(ex));
+		}
+	}
+
+	/**
+	 * Runs the handler (or the default answer); stream and generated-file routes produce
+	 * their body only when {@link #render rendered}.
+	 * @throws RuntimeException whatever the handler threw
+	 */
+	@Nullable Object invoke(ApiRoute route, ServiceCall call) {
+		RouteSettings settings = route.settings();
+		Function<ServiceCall, Object> handler = settings.answer;
+		if (handler != null) {
+			return handler.apply(call);
+		}
+		return switch (settings.kind) {
+			case JSON -> Map.of("route", route.name(), "input", call.arguments());
+			case TEXT -> this.mapper.writeValueAsString(call.arguments());
+			default -> null;
+		};
+	}
+
+	/** The answer for a handler's result. */
+	Answer render(ApiRoute route, ServiceCall call, @Nullable Object result) {
+		RouteSettings settings = route.settings();
+		if (settings.kind == RouteKind.STREAM) {
+			Function<ServiceCall, Iterator<byte[]>> chunks = settings.chunks;
+			Iterator<byte[]> source = (chunks != null) ? chunks.apply(call) : chunksOf(result);
+			return new StreamedReply(200, EVENT_STREAM, Map.of(), -1, paced(source, settings.chunkPause));
+		}
+		if (settings.kind == RouteKind.FILE && settings.generatedSize >= 0) {
+			String filename = (settings.filename != null) ? settings.filename : route.name();
+			return new StreamedReply(200, settings.fileContentType,
+					Map.of("content-disposition", disposition(filename)), settings.generatedSize,
+					generated(settings.generatedSize));
+		}
+		if (settings.kind == RouteKind.FILE) {
+			UploadedFile file = (result instanceof UploadedFile uploaded) ? uploaded
+					: new UploadedFile("result", (settings.filename != null) ? settings.filename : route.name(),
+							settings.fileContentType, bytes(result));
+			String filename = (file.filename() != null) ? file.filename() : route.name();
+			String type = (file.contentType() != null) ? file.contentType() : settings.fileContentType;
+			return new Reply(200, type, file.content(), Map.of("content-disposition", disposition(filename)));
+		}
+		if (result instanceof byte[] bytes) {
+			return new Reply(200, OCTET_STREAM, bytes, Map.of());
+		}
+		if (result instanceof String text) {
+			return Reply.text(200, text);
+		}
+		if (result == null && settings.kind != RouteKind.JSON) {
+			return (settings.kind == RouteKind.TEXT) ? Reply.text(200, "")
+					: new Reply(200, OCTET_STREAM, new byte[0], Map.of());
+		}
+		return Reply.json(200, this.mapper.writeValueAsBytes(result));
+	}
+
+	/** {@code {"error": message}} with this status. */
+	Reply error(int status, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", message);
+		return Reply.json(status, this.mapper.writeValueAsBytes(body));
+	}
+
+	static String message(RuntimeException ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The chunks, each flushed as it is produced, with the pause before each one after
+	 * the first. A chunk is pulled only after the previous one went out (and the pause),
+	 * on a thread that may block; cancelling (a client that left) pulls no more and
+	 * closes an {@link AutoCloseable} iterator.
+	 */
+	static Flux<ByteBuf> paced(Iterator<byte[]> chunks, Duration pause) {
+		if (pause.isZero()) {
+			// No pause: pulled as the connection asks for more, without a hop per chunk.
+			return Flux.fromIterable(() -> chunks)
+				.subscribeOn(Schedulers.boundedElastic())
+				.filter((chunk) -> chunk.length > 0)
+				.map(Unpooled::wrappedBuffer)
+				.doFinally((signal) -> close(chunks));
+		}
+		Mono<Optional<byte[]>> next = Mono
+			.fromCallable(() -> chunks.hasNext() ? Optional.of(chunks.next()) : Optional.<byte[]>empty())
+			.subscribeOn(Schedulers.boundedElastic());
+		Mono<Optional<byte[]>> later = Mono.delay(pause).then(next);
+		return Flux.concat(Flux.<Mono<Optional<byte[]>>, Boolean>generate(() -> true, (first, sink) -> {
+			sink.next(first ? next : later);
+			return false;
+		}))
+			.takeWhile(Optional::isPresent)
+			.map(Optional::get)
+			.filter((chunk) -> chunk.length > 0)
+			.map(Unpooled::wrappedBuffer)
+			.doFinally((signal) -> close(chunks));
+	}
+
+	/** {@code size} bytes of {@link #PATTERN}, 64 KiB at a time, allocating no copy. */
+	static Flux<ByteBuf> generated(long size) {
+		return Flux.generate(() -> 0L, (offset, sink) -> {
+			if (offset >= size) {
+				sink.complete();
+				return offset;
+			}
+			int length = (int) Math.min(PIECE, size - offset);
+			sink.next(Unpooled.wrappedBuffer(PATTERN, (int) (offset % 251), length));
+			return offset + length;
+		});
+	}
+
+	/**
+	 * Starlette's Content-Disposition: the name quoted, or RFC 5987 encoded when it needs
+	 * escaping.
+	 */
+	static String disposition(String filename) {
+		if (filename.matches("[A-Za-z0-9_.~/-]+")) {
+			return "attachment; filename=\"" + filename + "\"";
+		}
+		return "attachment; filename*=utf-8''"
+				+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+	}
+
+	private Iterator<byte[]> chunksOf(@Nullable Object result) {
+		List<byte[]> chunks = new ArrayList<>();
+		if (result instanceof Iterable<?> items) {
+			items.forEach((item) -> chunks.add(bytes(item)));
+		}
+		else if (result != null) {
+			chunks.add(bytes(result));
+		}
+		return chunks.iterator();
+	}
+
+	private byte[] bytes(@Nullable Object value) {
+		if (value == null) {
+			return new byte[0];
+		}
+		if (value instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (value instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		return this.mapper.writeValueAsBytes(value);
+	}
+
+	private static void close(Iterator<byte[]> chunks) {
+		if (chunks instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Closing a stream's chunks failed", ex);
+			}
+		}
+	}
+
+}
