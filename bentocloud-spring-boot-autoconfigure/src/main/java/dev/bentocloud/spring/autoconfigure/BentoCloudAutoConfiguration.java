@@ -1,7 +1,5 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import java.time.Duration;
-
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
@@ -18,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -134,34 +131,6 @@ public final class BentoCloudAutoConfiguration {
 	@ConditionalOnProperty(prefix = "bentocloud.warm-up", name = "enabled", havingValue = "true", matchIfMissing = true)
 	static BentoCloudClientWarmUp bentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> bentoCloudClient) {
 		return new BentoCloudClientWarmUp(bentoCloudClient);
-	}
-
-	/**
-	 * Connectors from Boot's {@link ClientHttpConnectorBuilder} (detected from the class
-	 * path unless the application defines one) and {@link HttpClientSettings} (SSL
-	 * bundle), with our timeouts and redirects never followed.
-	 */
-	static final class BootConnectorFactory implements BentoCloudConnectorFactory {
-
-		private final ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder;
-
-		private final ObjectProvider<HttpClientSettings> settings;
-
-		BootConnectorFactory(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-				ObjectProvider<HttpClientSettings> settings) {
-			this.connectorBuilder = connectorBuilder;
-			this.settings = settings;
-		}
-
-		@Override
-		public org.springframework.http.client.reactive.ClientHttpConnector create(Duration connectTimeout,
-				Duration readTimeout) {
-			HttpClientSettings effective = this.settings.getIfAvailable(HttpClientSettings::defaults)
-				.withTimeouts(connectTimeout, readTimeout)
-				.withRedirects(HttpRedirects.DONT_FOLLOW);
-			return this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(effective);
-		}
-
 	}
 
 }
