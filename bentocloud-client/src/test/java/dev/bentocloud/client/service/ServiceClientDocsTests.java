@@ -1,0 +1,101 @@
+package dev.bentocloud.client.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "Plain Java" snippet of {@code docs/calling-services.md}, run against the emulator;
+ * the test checks that every line of the snippet stands in this file, so the two stay the
+ * same.
+ */
+class ServiceClientDocsTests {
+
+	private static final Path DOC = Path.of("../docs/calling-services.md");
+
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void plainJava() throws IOException {
+		this.emulator.get().seedDeployment("summarizer", "summarizer:1", true);
+		String url = this.emulator.get().deploymentUrl("summarizer");
+		String token = this.emulator.get().createUserWithToken("svc", "svc@example.com");
+		String longText = "A long text about BentoML services and the Java clients that call them.";
+		Files.write(Path.of("speech.wav"), new byte[] { 1, 2, 3 });
+		try {
+			// snippet: the service token comes from the environment in the docs
+			String summarizerToken = token;
+			BentoServiceClientFactory services = BentoServiceClientFactory.builder()
+				.defaultToken(summarizerToken) // Protected Endpoint Access
+				.timeout(Duration.ofSeconds(20))
+				.build();
+			BlockingBentoServiceClient summarizer = services.create(URI.create(url)).blocking();
+
+			summarizer.waitUntilReady(Duration.ofMinutes(2));
+			String summary = summarizer.call("summarize", Map.of("text", longText), String.class);
+
+			List<String> printed = new ArrayList<>();
+			try (Stream<String> tokens = summarizer.stream("generate", Map.of("prompt", "Once upon", "n", 3))) {
+				tokens.forEach(printed::add); // as each chunk arrives
+			}
+
+			Map<String, Object> heard = summarizer.call("transcribe", Map.of("audio", Path.of("speech.wav")),
+					new ParameterizedTypeReference<Map<String, Object>>() {
+					});
+
+			BlockingBentoTask job = summarizer.submit("long_job", Map.of("seconds", 0.2));
+			Map<String, Object> done = job.await(Duration.ofMinutes(5), new ParameterizedTypeReference<>() {
+			});
+
+			assertThat(summary).startsWith("Summary: A long text");
+			assertThat(String.join("", printed)).isEqualTo("token-0 token-1 token-2 ");
+			assertThat(heard).containsEntry("size", 3);
+			assertThat(done).containsEntry("done", true);
+		}
+		finally {
+			Files.deleteIfExists(Path.of("speech.wav"));
+		}
+	}
+
+	@Test
+	void theDocsShowThisCode() throws IOException {
+		String doc = Files.readString(DOC);
+		int section = doc.indexOf("## Plain Java");
+		int start = doc.indexOf("```java", section) + 7;
+		String snippet = doc.substring(start, doc.indexOf("```", start));
+		String source = normalize(
+				Files.readString(Path.of("src/test/java/" + getClass().getName().replace('.', '/') + ".java")));
+		for (String line : snippet.split("\n")) {
+			String code = normalize(line.replaceAll("//.*", "")
+				.replace("System.getenv(\"SUMMARIZER_TOKEN\")", "summarizerToken")
+				.replace("url)", "url)")
+				.replace("System.out::print", "printed::add")
+				.replace("30)", "0.2)"));
+			assertThat(source).as("docs line: " + line).contains(code);
+		}
+	}
+
+	private static String normalize(String text) {
+		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
+	}
+
+}
