@@ -1,11 +1,14 @@
 package dev.bentocloud.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.bentocloud.client.model.CreateSecretRequest;
 import dev.bentocloud.client.model.Secret;
 import dev.bentocloud.client.model.SecretContent;
+import dev.bentocloud.client.model.SecretItem;
 import dev.bentocloud.client.model.UpdateSecretRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -41,7 +44,10 @@ final class DefaultSecretOperations implements SecretOperations {
 			body.put("name", ManagementCalls.requireText(request.name(), "name"));
 			body.put("content", content(request.content()));
 			body.put("description", request.description());
-			return this.calls.call("POST /api/v1/org_secrets", this.calls.api().createSecret(request.cluster(), body));
+			return this.calls
+				.call("POST /api/v1/org_secrets",
+						this.calls.api().createSecret(request.cluster(), new SecretBody(request.name(), body)))
+				.contextWrite(SecretBody.scrubbing(values(request.content())));
 		});
 	}
 
@@ -57,8 +63,11 @@ final class DefaultSecretOperations implements SecretOperations {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("content", content(request.content()));
 			body.put("description", request.description());
-			return this.calls.call("PATCH /api/v1/org_secrets/{name}", this.calls.api()
-				.updateSecret(ManagementCalls.requireText(request.name(), "name"), request.cluster(), body));
+			String name = ManagementCalls.requireText(request.name(), "name");
+			return this.calls
+				.call("PATCH /api/v1/org_secrets/{name}",
+						this.calls.api().updateSecret(name, request.cluster(), new SecretBody(name, body)))
+				.contextWrite(SecretBody.scrubbing(values(request.content())));
 		});
 	}
 
@@ -66,6 +75,10 @@ final class DefaultSecretOperations implements SecretOperations {
 	public Mono<Void> delete(String name, @Nullable String cluster) {
 		return this.calls.call("DELETE /api/v1/org_secrets/{name}",
 				this.calls.api().deleteSecret(ManagementCalls.requireText(name, "name"), cluster));
+	}
+
+	private static List<String> values(SecretContent content) {
+		return content.items().stream().map(SecretItem::value).filter(Objects::nonNull).toList();
 	}
 
 	/** {@code SecretContentSchema} with every key, unset ones as null. */

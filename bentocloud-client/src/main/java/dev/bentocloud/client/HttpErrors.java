@@ -95,11 +95,18 @@ final class HttpErrors {
 		String traceId = ControlCharacters.escape(scrub(response.headers().asHttpHeaders().getFirst("x-trace-id")),
 				MAX_TRACE_ID);
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));
-		return response.bodyToMono(String.class).onErrorResume((ex) -> Mono.empty()).defaultIfEmpty("").map((body) -> {
-			String excerpt = excerpt(body);
-			BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
-			return ex.withRetryAfter(retryAfter);
-		});
+		return response.bodyToMono(String.class)
+			.onErrorResume((ex) -> Mono.empty())
+			.defaultIfEmpty("")
+			.flatMap((raw) -> Mono
+				.deferContextual((context) -> Mono.just(context.<SecretScrubber>getOrEmpty(SecretBody.SCRUBBER_KEY)
+					.map((values) -> values.scrub(raw))
+					.orElse(raw))))
+			.map((body) -> {
+				String excerpt = excerpt(body);
+				BentoCloudApiException ex = create(operation, status, traceId, excerpt, body);
+				return ex.withRetryAfter(retryAfter);
+			});
 	}
 
 	private BentoCloudApiException create(String operation, int status, @Nullable String traceId, String excerpt,

@@ -84,15 +84,14 @@ interface ManagementApi {
 			@RequestParam @Nullable String search, @RequestParam int start, @RequestParam String all);
 
 	@PostExchange(url = "/api/v1/org_secrets", contentType = "application/json")
-	Mono<Secret> createSecret(@RequestParam(required = false) @Nullable String cluster,
-			@RequestBody Map<String, Object> body);
+	Mono<Secret> createSecret(@RequestParam(required = false) @Nullable String cluster, @RequestBody SecretBody body);
 
 	@GetExchange("/api/v1/org_secrets/{name}")
 	Mono<Secret> getSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster);
 
 	@PatchExchange(url = "/api/v1/org_secrets/{name}", contentType = "application/json")
 	Mono<Secret> updateSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster,
-			@RequestBody Map<String, Object> body);
+			@RequestBody SecretBody body);
 
 	@DeleteExchange("/api/v1/org_secrets/{name}")
 	Mono<Void> deleteSecret(@PathVariable String name, @RequestParam(required = false) @Nullable String cluster);
