@@ -88,6 +88,8 @@ public final class BentoCloudClientBuilder {
 		Assert.isTrue(endpoint.getRawUserInfo() == null,
 				() -> "The BentoCloud endpoint " + BentoCloudEndpoints.displayable(endpoint.toString())
 						+ " contains user info, which BentoCloud does not use: remove the user:password@ part");
+		Assert.isTrue(BentoCloudEndpoints.isHttpUrl(endpoint), () -> "The BentoCloud endpoint "
+				+ BentoCloudEndpoints.displayable(endpoint.toString()) + " must be an absolute http or https URL");
 		this.endpoint = endpoint;
 		return this;
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -100,6 +101,17 @@ class EndpointSafetyTests {
 			"http://[::1]:3000" })
 	void httpsOrLoopbackKeepsATokenOffTheNetwork(String endpoint) {
 		assertThat(BentoCloudEndpoints.exposesToken(URI.create(endpoint))).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws://127.0.0.1:3000", "wss://acme.cloud.bentoml.com", "ftp://host", "file:///etc",
+			"acme.cloud.bentoml.com" })
+	void buildersRefuseEndpointsThatAreNotHttp(String endpoint) {
+		assertThatIllegalArgumentException().isThrownBy(() -> BentoCloudClient.builder().endpoint(endpoint))
+			.withMessageContaining("http or https");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> serviceClients(false).create(URI.create(endpoint), "service-token"))
+			.withMessageContaining("http or https");
 	}
 
 }
