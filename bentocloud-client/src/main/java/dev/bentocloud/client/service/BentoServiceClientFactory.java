@@ -3,6 +3,9 @@ package dev.bentocloud.client.service;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudConnectorFactory;
@@ -137,8 +140,8 @@ public final class BentoServiceClientFactory {
 
 	/**
 	 * A client whose URL is found on first use and then kept, e.g.
-	 * {@code deployments().get("summarizer").map(BentoServiceClientFactory::urlOf)}; a
-	 * failed lookup is tried again on the next call.
+	 * {@code deployments().get("summarizer").map(factory::urlOf)}; a failed lookup is
+	 * tried again on the next call.
 	 * @param url supplies the URL when first needed
 	 * @param token the token, or {@code null} to send none
 	 * @return the client
@@ -149,12 +152,17 @@ public final class BentoServiceClientFactory {
 
 	/**
 	 * The service URL of a deployment that is running (or scaled to zero) and has exactly
-	 * one URL, as BentoML's {@code Deployment.get_client()} requires.
+	 * one URL, as BentoML's {@code Deployment.get_client()} requires, on a host the token
+	 * may go to: loopback, or under one of the {@link Builder#deploymentHosts trusted
+	 * domains} ({@code bentoml.ai} and {@code bentoml.com} by default). A URL a
+	 * deployment names is the server's word; a URL you configure is yours and is not
+	 * checked.
 	 * @param deployment the deployment
 	 * @return its URL
-	 * @throws DeploymentNotReadyException otherwise
+	 * @throws DeploymentNotReadyException when it is not running or has no single URL
+	 * @throws IllegalStateException when its host is not trusted
 	 */
-	public static URI urlOf(Deployment deployment) {
+	public URI urlOf(Deployment deployment) {
 		if (!deployment.isReady()) {
 			throw new DeploymentNotReadyException(
 					"Deployment " + deployment.name() + " is " + deployment.status()
@@ -165,7 +173,30 @@ public final class BentoServiceClientFactory {
 			throw new DeploymentNotReadyException("Deployment " + deployment.name() + " has " + deployment.urls().size()
 					+ " URLs; its endpoint URL is not ready", deployment.name(), deployment.status(), false);
 		}
-		return URI.create(deployment.urls().get(0));
+		URI url = URI.create(deployment.urls().get(0));
+		if (!trusted(url.getHost())) {
+			throw new IllegalStateException("Deployment " + deployment.name() + " names the URL "
+					+ BentoCloudEndpoints.displayable(url.toString()) + ", whose host is not under a trusted domain "
+					+ this.settings.deploymentHosts + ": the service token is not sent there. Configure the URL "
+					+ "yourself, or add its domain with deploymentHosts(...) (bentocloud.service.deployment-hosts)");
+		}
+		return url;
+	}
+
+	private boolean trusted(@Nullable String host) {
+		if (host == null) {
+			return false;
+		}
+		String name = host.toLowerCase(Locale.ROOT);
+		if (BentoCloudEndpoints.isLoopback(name)) {
+			return true;
+		}
+		for (String domain : this.settings.deploymentHosts) {
+			if (domain.equals("*") || name.equals(domain) || name.endsWith("." + domain)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void checkUrl(URI url) {
@@ -213,6 +244,8 @@ public final class BentoServiceClientFactory {
 		private @Nullable Path tempDirectory;
 
 		private @Nullable JsonMapper jsonMapper;
+
+		private List<String> deploymentHosts = List.of("bentoml.ai", "bentoml.com");
 
 		private Builder() {
 		}
@@ -339,6 +372,24 @@ public final class BentoServiceClientFactory {
 		}
 
 		/**
+		 * The domains whose hosts a deployment's URL may name for the token to go there
+		 * (loopback is always allowed); default {@code bentoml.ai} and
+		 * {@code bentoml.com}; {@code *} trusts any host.
+		 * @param domains the domains, e.g. {@code bentoml.ai} for
+		 * {@code summarizer-acme.mt-guc1.bentoml.ai}
+		 * @return this builder
+		 */
+		public Builder deploymentHosts(Collection<String> domains) {
+			Assert.notNull(domains, "domains must not be null");
+			this.deploymentHosts = domains.stream()
+				.map((domain) -> domain.strip().toLowerCase(Locale.ROOT))
+				.map((domain) -> domain.startsWith(".") ? domain.substring(1) : domain)
+				.filter((domain) -> !domain.isEmpty())
+				.toList();
+			return this;
+		}
+
+		/**
 		 * The factory.
 		 * @return the factory
 		 */
@@ -359,6 +410,7 @@ public final class BentoServiceClientFactory {
 			copy.allowInsecureEndpoint = this.allowInsecureEndpoint;
 			copy.tempDirectory = this.tempDirectory;
 			copy.jsonMapper = this.jsonMapper;
+			copy.deploymentHosts = this.deploymentHosts;
 			return copy;
 		}
 

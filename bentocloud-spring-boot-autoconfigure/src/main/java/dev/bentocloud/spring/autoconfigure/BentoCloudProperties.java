@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClientBuilder;
@@ -163,17 +164,21 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * and text streams are not limited.
 	 * @param checkCalls Whether to check routes and arguments against the service's
 	 * /schema.json before sending a call.
+	 * @param deploymentHosts Domains whose hosts a deployment's URL may name for the
+	 * service token to be sent there. Loopback and the management endpoint's host are
+	 * always trusted; "*" trusts any host.
 	 * @since 0.1.0
 	 */
 	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout,
 			@Nullable Duration streamIdleTimeout, @DefaultValue("16MB") DataSize maxResponseSize,
-			@DefaultValue("true") boolean checkCalls) {
+			@DefaultValue("true") boolean checkCalls, @DefaultValue( {
+					"bentoml.ai", "bentoml.com" }) List<String> deploymentHosts){
 
 		@Override
 		public String toString() {
 			return "Service[token=" + masked(this.token) + ", timeout=" + this.timeout + ", streamIdleTimeout="
 					+ this.streamIdleTimeout + ", maxResponseSize=" + this.maxResponseSize + ", checkCalls="
-					+ this.checkCalls + "]";
+					+ this.checkCalls + ", deploymentHosts=" + this.deploymentHosts + "]";
 		}
 
 	}

@@ -2,6 +2,8 @@ package dev.bentocloud.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -62,6 +64,7 @@ final class NamedServiceClients {
 			.streamIdleTimeout(streamIdleTimeout)
 			.maxResponseSize(service.maxResponseSize().toBytes())
 			.checkCalls(service.checkCalls())
+			.deploymentHosts(deploymentHosts(service, properties))
 			.defaultToken(service.token())
 			.allowInsecureEndpoint(properties.allowInsecureEndpoint());
 	}
@@ -88,8 +91,18 @@ final class NamedServiceClients {
 		Mono<URI> lookup = Mono
 			.defer(() -> this.bentoCloudClient.getObject().deployments().get(deployment, service.cluster()))
 			.switchIfEmpty(Mono.error(() -> notFound(name, deployment, service.cluster())))
-			.map(BentoServiceClientFactory::urlOf);
+			.map(factory::urlOf);
 		return factory.create(lookup, token);
+	}
+
+	/** The configured domains and the management endpoint's host. */
+	private static List<String> deploymentHosts(BentoCloudProperties.Service service, BentoCloudProperties properties) {
+		List<String> hosts = new ArrayList<>(service.deploymentHosts());
+		String endpointHost = properties.endpoint().getHost();
+		if (endpointHost != null) {
+			hosts.add(endpointHost);
+		}
+		return hosts;
 	}
 
 	// The management client answers an absent deployment with empty: a call must fail.

@@ -33,7 +33,8 @@ final class HealthTestSupport {
 		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
 				Duration.ofSeconds(60), null, 1000, false, new BentoCloudProperties.Credentials(true), retry,
 				new BentoCloudProperties.Health(timeout, cacheTtl),
-				new BentoCloudProperties.Service(null, Duration.ofSeconds(30), null, DataSize.ofMegabytes(16), true),
+				new BentoCloudProperties.Service(null, Duration.ofSeconds(30), null, DataSize.ofMegabytes(16), true,
+						List.of("bentoml.ai", "bentoml.com")),
 				Map.of(), BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION, new BentoCloudProperties.WarmUp(true));
 	}
 
