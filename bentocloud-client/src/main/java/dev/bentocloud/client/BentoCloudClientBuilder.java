@@ -306,8 +306,7 @@ public final class BentoCloudClientBuilder {
 			ClientWarmUp.json(mapper.obtain());
 			// Our layers on a plain WebClient (no customizer, filter or observation of
 			// the application sees it) answered in memory: nothing leaves the process.
-			Calls inMemory = calls.apply(WebClient.builder()
-				.clientConnector(TokenConnector.of(ClientWarmUp.inMemory(), TOKEN_HEADER, "warm-up")));
+			Calls inMemory = calls.apply(WebClient.builder().exchangeFunction(ClientWarmUp.inMemory()));
 			ClientWarmUp.exchange(inMemory.api(), inMemory.prepared());
 		};
 		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : responseTimeout.multipliedBy(2);
