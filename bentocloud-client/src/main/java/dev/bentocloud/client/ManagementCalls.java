@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.model.Page;
+import dev.bentocloud.client.support.LateErrors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,7 +63,8 @@ final class ManagementCalls {
 							"Could not get a response from BentoCloud for " + operation + " within " + this.callTimeout
 									+ " (the call timeout, bentocloud.call-timeout; retries included)",
 							null)))
-			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate(operation, ex));
+			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate(operation, ex))
+			.contextWrite(LateErrors.ignored());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.support.LateErrors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -92,8 +93,10 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 				return response.releaseBody().thenReturn(new Probe(status == 200, "status " + status));
 			})
 			.timeout(timeout)
-			.onErrorResume((ex) -> !(ex instanceof BentoCloudUnauthenticatedException), (ex) -> Mono
-				.just(new Probe(false, String.valueOf(errors().translate("GET /readyz", ex, timeout).getMessage()))));
+			.onErrorResume((ex) -> !(ex instanceof BentoCloudUnauthenticatedException),
+					(ex) -> Mono.just(new Probe(false,
+							String.valueOf(errors().translate("GET /readyz", ex, timeout).getMessage()))))
+			.contextWrite(LateErrors.ignored());
 	}
 
 	@Override
@@ -105,7 +108,8 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 						? response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
 						: errors().toException("GET /schema.json", response).flatMap(Mono::error))
 				.timeout(this.callTimeout)
-				.onErrorMap((ex) -> errors().translate("GET /schema.json", ex, this.callTimeout)));
+				.onErrorMap((ex) -> errors().translate("GET /schema.json", ex, this.callTimeout))
+				.contextWrite(LateErrors.ignored()));
 	}
 
 	@Override
@@ -118,7 +122,8 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 		return send(route, input, false, "", MediaType.ALL,
 				(operation, response) -> this.parts.results().decode(response, type, operation, errors()))
 			.timeout(this.callTimeout)
-			.onErrorMap((ex) -> errors().translate("POST " + path(route), ex, this.callTimeout));
+			.onErrorMap((ex) -> errors().translate("POST " + path(route), ex, this.callTimeout))
+			.contextWrite(LateErrors.ignored());
 	}
 
 	@Override
@@ -145,7 +150,10 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 							? decode.apply(response.bodyToFlux(DataBuffer.class))
 							: errors().toException(operation, response).flatMapMany(Mono::error));
 			});
-		}).timeout(idle).onErrorMap((ex) -> errors().translate("POST " + path(route) + " (stream)", ex, idle));
+		})
+			.timeout(idle)
+			.onErrorMap((ex) -> errors().translate("POST " + path(route) + " (stream)", ex, idle))
+			.contextWrite(LateErrors.ignored());
 	}
 
 	@Override
@@ -154,7 +162,8 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 				(operation, response) -> response.bodyToMono(JSON_OBJECT))
 			.map((answer) -> task(route, taskId(answer)))
 			.timeout(this.callTimeout)
-			.onErrorMap((ex) -> errors().translate("POST " + path(route) + "/submit", ex, this.callTimeout));
+			.onErrorMap((ex) -> errors().translate("POST " + path(route) + "/submit", ex, this.callTimeout))
+			.contextWrite(LateErrors.ignored());
 	}
 
 	@Override
