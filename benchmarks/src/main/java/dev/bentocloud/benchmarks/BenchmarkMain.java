@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health", "cli", "service");
+	private static final List<String> ALL = List.of("throughput", "paging", "startup", "health", "cli", "service",
+			"soak");
 
 	private BenchmarkMain() {
 	}
@@ -69,6 +70,9 @@ public final class BenchmarkMain {
 					: new ThroughputBenchmark.Settings(new int[] { 1, 8, 32, 128 }, 3, Duration.ofMillis(1_500),
 							Duration.ofSeconds(10));
 			print(service(new ServiceCallBenchmark(settings).run(), settings));
+		}
+		if (only.contains("soak")) {
+			print(soak(new SoakBenchmark(quick ? 4_000 : 100_000, 32).run()));
 		}
 		System.out.println("Load average at the end: " + loadAverage());
 		// Reactor Netty's and the in-process app's non-daemon threads must not keep the
@@ -140,6 +144,24 @@ public final class BenchmarkMain {
 					stream.bytes());
 		}
 		return table.render() + errors + "\n" + streams.render();
+	}
+
+	private static String soak(SoakBenchmark.Result result) {
+		Table table = new Table("7. Soak: " + result.calls()
+				+ " calls (half currentUser(), half a service's classify) at " + "concurrency " + result.concurrency()
+				+ " against the emulator, " + result.injected() + " faults in " + result.requests() + " requests ("
+				+ Table.fixed(100.0 * result.injected() / result.requests(), 1)
+				+ "%: resets, 503, dripping and truncated bodies)", "outcome", "calls");
+		result.outcomes().forEach(table::row);
+		long total = result.outcomes().values().stream().mapToLong(Long::longValue).sum();
+		return table.render() + "  " + total + " of " + result.calls() + " calls ended in "
+				+ Table.fixed(result.seconds(), 1) + " s; slowest " + Table.fixed(result.slowestMillis(), 0)
+				+ " ms (deadline " + result.deadlineMillis() + " ms per call, retries included); connections open "
+				+ "once idle: " + result.openConnections() + "; heap after GC " + result.heapBeforeMb()
+				+ " MiB before, " + result.heapAfterMb() + " MiB after; target every call ended by its deadline: "
+				+ ((total == result.calls() && result.slowestMillis() <= result.deadlineMillis() + 500) ? "met"
+						: "MISSED")
+				+ "\n";
 	}
 
 	private static ThroughputBenchmark.Result find(List<ThroughputBenchmark.Result> results, int concurrency,
