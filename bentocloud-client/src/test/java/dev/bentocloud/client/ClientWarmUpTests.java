@@ -51,4 +51,17 @@ class ClientWarmUpTests {
 		assertThat(client.blocking().currentUser().name()).isEqualTo("demo");
 	}
 
+	@Test
+	void withoutATokenTheWarmUpDropsNoError() {
+		java.util.List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		reactor.core.publisher.Hooks.onErrorDropped(dropped::add);
+		try {
+			BentoCloudClient.builder().endpoint(this.emulator.get().endpoint()).build().warmUp();
+			assertThat(dropped).isEmpty();
+		}
+		finally {
+			reactor.core.publisher.Hooks.resetOnErrorDropped();
+		}
+	}
+
 }

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code --spring.profiles.active} or {@code SPRING_PROFILES_ACTIVE}, such as
  * {@code emulator}), then its {@code application.properties}. Of the {@code bentocloud.*}
  * properties, those files may only set {@code bentocloud.credentials.bentoml-sources} (as
- * {@code application-emulator.properties} does). Anything the lean path would not read
- * exactly as Spring does (another property, several profiles, an external config file, a
- * placeholder) makes {@link #read} return empty, and the command runs on the Spring path
- * instead.
+ * {@code application-emulator.properties} does) and {@code bentocloud.services.*}, which
+ * only the web endpoints use. Anything the lean path would not read exactly as Spring
+ * does (another property, several profiles, an external config file, a placeholder) makes
+ * {@link #read} return empty, and the command runs on the Spring path instead.
  */
 final class LeanCliSettings {
 
@@ -41,6 +41,12 @@ final class LeanCliSettings {
 
 	/** Read from the jar's application properties only: elsewhere, the Spring path. */
 	static final String BENTOML_SOURCES = "bentocloud.credentials.bentoml-sources";
+
+	/**
+	 * Named BentoML services, for the web endpoints; allowed in the jar's application
+	 * properties, ignored here.
+	 */
+	static final String SERVICES = "bentocloud.services.";
 
 	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_PORT);
 
@@ -133,7 +139,9 @@ final class LeanCliSettings {
 			application = applicationProperties("application-" + profile + ".properties", application);
 		}
 		for (String name : application.stringPropertyNames()) {
-			boolean understood = BENTOML_SOURCES.equals(name);
+			// The web endpoints' BentoML services (profile emulator's "demo"): no
+			// command calls a service, so they change no command's output.
+			boolean understood = BENTOML_SOURCES.equals(name) || name.startsWith(SERVICES);
 			if ((name.startsWith("bentocloud.") && !understood) || name.startsWith("spring.profiles")
 					|| name.startsWith("spring.config")) {
 				return Optional.empty();

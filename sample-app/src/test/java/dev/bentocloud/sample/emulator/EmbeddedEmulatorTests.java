@@ -7,12 +7,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.RecordedRequest;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.cli.CliRun;
 import dev.bentocloud.sample.cli.SampleCli;
@@ -27,9 +29,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +107,40 @@ class EmbeddedEmulatorTests {
 		}
 		assertThat(EmbeddedEmulatorConfiguration.isListening(port)).isFalse();
 		assertThat(output.getAll()).doesNotContain(DEMO_TOKEN);
+	}
+
+	@Test
+	void withTheProfileTheDemoServiceIsTheEmulatorsDeploymentDemoIris() {
+		try (ConfigurableApplicationContext context = web(Map.of(), PROFILE, "--sample.emulator.port=" + freePort())) {
+			WebTestClient web = client(context);
+			List<String> chunks = web.get()
+				.uri("/services/demo/generate?prompt=hi&n=5")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody()
+				.map(ServerSentEvent::data)
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			assertThat(chunks).containsExactly("token-0 ", "token-1 ", "token-2 ", "token-3 ", "token-4 ");
+			web.get()
+				.uri("/services/demo/summarize?text=hello")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.isEqualTo("Summary: hello");
+			BentoCloudEmulator emulator = context.getBean(BentoCloudEmulator.class);
+			assertThat(emulator.requests()).extracting(RecordedRequest::path)
+				.as("the URL was looked up through the management API")
+				.contains("/api/v2/deployments/demo-iris");
+			assertThat(emulator.requests()).filteredOn((request) -> request.path().startsWith("/__services/"))
+				.extracting((request) -> request.header("Authorization"))
+				.as("demo-iris is not protected: no token is sent to it")
+				.containsOnlyNulls();
+		}
 	}
 
 	@Test

@@ -10,7 +10,9 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
 
+import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.spring.autoconfigure.BentoServiceClients;
 import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +50,9 @@ class SampleWebTests {
 
 	@Autowired
 	private Environment environment;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@LocalServerPort
 	private int port;
@@ -266,6 +272,27 @@ class SampleWebTests {
 			}
 		}
 		return null;
+	}
+
+	@Test
+	void withoutAConfiguredServiceTheServiceEndpointsAnswer503AndTheRestWorks() {
+		assertThat(this.context.getBeansOfType(BentoServiceClient.class)).isEmpty();
+		assertThat(this.context.getBean(BentoServiceClients.class).names()).isEmpty();
+		this.web.get()
+			.uri("/services/demo/generate?prompt=hi")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("The service is not configured")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("bentocloud.services.demo.url",
+					"--spring.profiles.active=emulator"));
+		this.web.get().uri("/services/demo/summarize?text=hi").exchange().expectStatus().isEqualTo(503);
 	}
 
 	@Test
