@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
+import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -39,6 +40,11 @@ final class BentoCloudPropertiesValidator {
 	private static final String SERVICES = "services";
 
 	private static final Map<String, String> KNOWN = known(BentoCloudProperties.class);
+
+	static {
+		// bentocloud.service-interfaces.* binds to a record of its own
+		collect(BentoServiceInterfacesProperties.class, "service-interfaces.", KNOWN);
+	}
 
 	private static final Map<String, String> NAMED_SERVICE_KEYS = known(BentoCloudProperties.NamedService.class);
 

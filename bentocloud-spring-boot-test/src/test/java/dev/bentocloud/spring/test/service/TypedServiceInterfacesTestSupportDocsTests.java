@@ -1,0 +1,105 @@
+package dev.bentocloud.spring.test.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.bentocloud.client.service.BentoServiceClientFactory;
+import dev.bentocloud.client.service.BlockingBentoTask;
+import dev.bentocloud.client.service.interfaces.BentoRoute;
+import dev.bentocloud.client.service.interfaces.BentoService;
+import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
+import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "Tests" snippets of {@code docs/typed-service-interfaces.md}: the interface checked
+ * against a saved schema, and the emulator serving the interface's routes; the test
+ * checks that every line the docs show is in this file.
+ */
+class TypedServiceInterfacesTestSupportDocsTests {
+
+	@RegisterExtension
+	final BentoCloudEmulatorExtension emulators = new BentoCloudEmulatorExtension();
+
+	@BentoService("summarizer")
+	public interface Summarizer {
+
+		String summarize(String text);
+
+		Flux<String> generate(String prompt, @Nullable Integer n);
+
+		Classification classify(List<Double> input);
+
+		Map<String, Object> transcribe(Path audio, @Nullable String language);
+
+		Path render(String text);
+
+		@BentoRoute(rootInput = true)
+		List<List<Integer>> embed(List<String> texts);
+
+		BlockingBentoTask longJob(double seconds);
+
+		record Classification(String label, double score, int size) {
+		}
+
+	}
+
+	@Test
+	void theInterfaceMatchesTheService() {
+		BentoServiceInterfaces.assertMatches(Summarizer.class, Path.of("src/test/resources/summarizer-schema.json"));
+	}
+
+	@Test
+	void theEmulatorServesTheInterface() {
+		BentoCloudEmulator emulator = this.emulators.get();
+		emulator.seedDeployment("summarizer", "summarizer:1", false);
+		emulator.serveApi("summarizer",
+				BentoServiceInterfaces.emulatorApi(Summarizer.class, (route) -> switch (route.name()) {
+					case "summarize" -> route.answer("A short summary");
+					case "generate" -> route.chunks((call) -> List.of("Once ", "upon").iterator());
+					default -> route;
+				}));
+		Summarizer summarizer = BentoServiceProxyFactory
+			.of(BentoServiceClientFactory.builder().build().create(URI.create(emulator.deploymentUrl("summarizer"))))
+			.create(Summarizer.class);
+		assertThat(summarizer.summarize("anything")).isEqualTo("A short summary");
+		assertThat(summarizer.generate("tell", null).collectList().block()).containsExactly("Once ", "upon");
+	}
+
+	@Test
+	void theDocsShowThisCode() throws IOException {
+		String doc = Files.readString(Path.of("../docs/typed-service-interfaces.md"));
+		int start = doc.indexOf("## Tests");
+		String section = doc.substring(start, doc.indexOf("\n## ", start + 1));
+		String source = normalize(
+				Files.readString(Path.of("src/test/java/" + getClass().getName().replace('.', '/') + ".java")));
+		List<String> blocks = new ArrayList<>();
+		for (int at = section.indexOf("```java"); at >= 0; at = section.indexOf("```java", at)) {
+			int to = section.indexOf("```", at + 7);
+			blocks.add(section.substring(at + 7, to));
+			at = to + 3;
+		}
+		assertThat(blocks).hasSize(2);
+		for (String block : blocks) {
+			for (String line : block.split("\n")) {
+				assertThat(source).as("docs line: " + line).contains(normalize(line));
+			}
+		}
+	}
+
+	private static String normalize(String text) {
+		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
+	}
+
+}
