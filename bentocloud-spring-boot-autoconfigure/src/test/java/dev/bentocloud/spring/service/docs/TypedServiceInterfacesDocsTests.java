@@ -154,6 +154,7 @@ class TypedServiceInterfacesDocsTests {
 		List<String> snippets = new ArrayList<>(javaBlocks("## The Python service and the Java interface"));
 		snippets.addAll(javaBlocks("## Plain Java"));
 		assertThat(snippets).hasSize(3);
+		snippets.addAll(javaBlocks(Path.of("../README.md"), "## Typed service interfaces"));
 		for (String snippet : snippets) {
 			for (String line : snippet.split("\n")) {
 				String code = normalize(
@@ -166,7 +167,12 @@ class TypedServiceInterfacesDocsTests {
 
 	/** The java blocks of a section of the docs. */
 	static List<String> javaBlocks(String heading) throws IOException {
-		String doc = Files.readString(DOC);
+		return javaBlocks(DOC, heading);
+	}
+
+	/** The java blocks of a section of a Markdown file. */
+	static List<String> javaBlocks(Path file, String heading) throws IOException {
+		String doc = Files.readString(file);
 		int start = doc.indexOf(heading);
 		int end = doc.indexOf("\n## ", start + heading.length());
 		String section = doc.substring(start, (end < 0) ? doc.length() : end);
