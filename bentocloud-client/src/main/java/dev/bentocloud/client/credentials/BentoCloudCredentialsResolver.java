@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * {@code current_context_name}. Without a token, the result says where the resolver
  * looked. A file that exists but cannot be used, or a context that does not exist, throws
  * {@link YataiConfigException}; messages never contain a token.
+ * <p>
+ * While a {@link TestCredentialsOverride} is installed (by test support), a resolver on
+ * {@link BentoMlEnvironment#system()}, such as {@link #bentoml()}, resolves to its
+ * credentials and reads neither the environment variables nor the file.
  *
  * @since 0.1.0
  */
@@ -119,6 +123,9 @@ public final class BentoCloudCredentialsResolver {
 	 * @throws YataiConfigException when the file exists but cannot be used
 	 */
 	public Optional<YataiConfig> readFile() {
+		if (testOverride().isPresent()) {
+			return Optional.empty();
+		}
 		return this.reader.read(location().file());
 	}
 
@@ -129,6 +136,7 @@ public final class BentoCloudCredentialsResolver {
 	 * @throws YataiConfigException when the file is needed but cannot be used
 	 */
 	public BentoCloudCredentials resolve() {
+		// fromEnvironment() answers with a test override, if any.
 		Optional<BentoCloudCredentials> fromEnvironment = fromEnvironment();
 		if (fromEnvironment.isPresent()) {
 			return fromEnvironment.get();
@@ -147,6 +155,10 @@ public final class BentoCloudCredentialsResolver {
 	 * @return the credentials, or empty when {@code BENTO_CLOUD_API_KEY} is not set
 	 */
 	public Optional<BentoCloudCredentials> fromEnvironment() {
+		Optional<BentoCloudCredentials> testOverride = testOverride();
+		if (testOverride.isPresent()) {
+			return testOverride;
+		}
 		return this.environment.present(BentoMlEnvironment.API_KEY).map((token) -> {
 			String endpoint = this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT)
 				.map(String::strip)
@@ -166,6 +178,10 @@ public final class BentoCloudCredentialsResolver {
 	 * does not exist
 	 */
 	public BentoCloudCredentials fromFile() {
+		Optional<BentoCloudCredentials> testOverride = testOverride();
+		if (testOverride.isPresent()) {
+			return testOverride.get();
+		}
 		YataiConfigLocation location = location();
 		List<String> searched = new ArrayList<>();
 		if (location.skipped() != null) {
@@ -206,6 +222,11 @@ public final class BentoCloudCredentialsResolver {
 		}
 		return new BentoCloudCredentials(selected.endpoint(), selected.apiToken(), "file:" + file + "#" + shownName,
 				searched);
+	}
+
+	/** Test support's redirect, which only applies to the process's own environment. */
+	private Optional<BentoCloudCredentials> testOverride() {
+		return this.environment.isSystem() ? TestCredentialsOverride.current() : Optional.empty();
 	}
 
 	private @Nullable String requestedContext() {

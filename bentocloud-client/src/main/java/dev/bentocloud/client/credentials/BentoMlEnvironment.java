@@ -38,16 +38,20 @@ public final class BentoMlEnvironment {
 
 	private final Function<String, @Nullable String> lookup;
 
-	private BentoMlEnvironment(Function<String, @Nullable String> lookup) {
+	private final boolean system;
+
+	private BentoMlEnvironment(Function<String, @Nullable String> lookup, boolean system) {
 		this.lookup = lookup;
+		this.system = system;
 	}
 
 	/**
-	 * The process's environment variables.
+	 * The process's environment variables. A resolver on this environment honours a
+	 * {@link TestCredentialsOverride} while one is installed.
 	 * @return the environment
 	 */
 	public static BentoMlEnvironment system() {
-		return new BentoMlEnvironment(System::getenv);
+		return new BentoMlEnvironment(System::getenv, true);
 	}
 
 	/**
@@ -56,7 +60,7 @@ public final class BentoMlEnvironment {
 	 * @return the environment
 	 */
 	public static BentoMlEnvironment of(Function<String, @Nullable String> lookup) {
-		return new BentoMlEnvironment(lookup);
+		return new BentoMlEnvironment(lookup, false);
 	}
 
 	/**
@@ -72,7 +76,7 @@ public final class BentoMlEnvironment {
 		return new BentoMlEnvironment((name) -> {
 			Object value = variables.get(name);
 			return (value != null) ? value.toString() : null;
-		});
+		}, false);
 	}
 
 	/**
@@ -91,6 +95,14 @@ public final class BentoMlEnvironment {
 	 */
 	public Optional<String> nonBlank(String name) {
 		return present(name).filter((value) -> !value.isBlank());
+	}
+
+	/**
+	 * Whether this is the process's own environment, the one a
+	 * {@link TestCredentialsOverride} redirects.
+	 */
+	boolean isSystem() {
+		return this.system;
 	}
 
 	/** The raw lookup, for {@link YataiConfigLocation}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bentocloud.client.ControlCharacters;
 import dev.bentocloud.client.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,12 @@ import org.springframework.lang.Contract;
  * @since 0.1.0
  */
 public record YataiConfig(List<YataiContext> contexts, String currentContextName, ObjectNode raw) {
+
+	/**
+	 * Most characters of a context name that messages show, as the sample CLI caps
+	 * values.
+	 */
+	static final int MAX_DISPLAYED_NAME = 200;
 
 	/** The context name BentoML uses when the file names none. */
 	public static final String DEFAULT_CONTEXT_NAME = "default";
@@ -73,13 +80,19 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 
 	/**
 	 * The names of all contexts as messages may show them: a name that contains one of
-	 * the file's API tokens (a token pasted into the wrong field) is masked.
+	 * the file's API tokens (a token pasted into the wrong field) is masked, control
+	 * characters and bidi overrides are escaped, and a name longer than 200 characters is
+	 * cut ({@link ControlCharacters#escape(String, int)}): messages end up in logs and on
+	 * terminals.
 	 */
 	public List<String> displayableContextNames() {
 		return this.contexts.stream().map((context) -> displayable(context.name())).toList();
 	}
 
-	/** The name, or a mask when it contains one of the file's API tokens. */
+	/**
+	 * The name as messages may show it: escaped and cut, or a mask when it contains one
+	 * of the file's API tokens.
+	 */
 	public String displayable(String contextName) {
 		return displayable(contextName, this.raw);
 	}
@@ -94,7 +107,7 @@ public record YataiConfig(List<YataiContext> contexts, String currentContextName
 			.filter(JsonNode::isValueNode)
 			.map(JsonNode::asString)
 			.toArray(String[]::new));
-		return tokens.containsSecret(name) ? MASK : name;
+		return tokens.containsSecret(name) ? MASK : ControlCharacters.escape(name, MAX_DISPLAYED_NAME);
 	}
 
 	/**

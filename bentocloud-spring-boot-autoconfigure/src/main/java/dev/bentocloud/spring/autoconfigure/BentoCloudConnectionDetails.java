@@ -13,7 +13,9 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * where they came from. The default comes from the {@code bentocloud.*} properties, as
  * resolved from Spring's sources, BentoML's environment variables and
  * {@code .yatai.yaml}; define a bean of this type (a test's emulator, a
- * {@code @ServiceConnection} container, a secrets manager) to replace it.
+ * {@code @ServiceConnection} container, a secrets manager) to replace it. In a test with
+ * {@code @AutoConfigureBentoCloudEmulator} or an emulator container, an application's own
+ * bean of this type is in turn replaced by the emulator's.
  *
  * @since 0.1.0
  */
@@ -32,7 +34,8 @@ public interface BentoCloudConnectionDetails extends ConnectionDetails {
 	@Nullable String getApiToken();
 
 	/**
-	 * Where the token came from, for logs and health details; never the token itself.
+	 * Where the token came from, for logs and health details; never the token itself. The
+	 * starter's own details return it with control characters escaped.
 	 * @return e.g. {@code env:BENTO_CLOUD_API_KEY}
 	 */
 	default String getSource() {

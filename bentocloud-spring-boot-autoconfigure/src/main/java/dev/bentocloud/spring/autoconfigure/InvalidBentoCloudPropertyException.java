@@ -1,12 +1,14 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import dev.bentocloud.spring.credentials.SafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code bentocloud.*} property that cannot work: an unknown key, an endpoint that is
  * not an http(s) URL, a token that would travel over plain http, a duration that is not
  * positive. Stops startup with a failure report naming the property, where its value was
- * set, and the fix. The message never contains a token.
+ * set, and the fix. The message never contains a token, and shows control characters
+ * escaped.
  *
  * @since 0.1.0
  */
@@ -32,8 +34,10 @@ public class InvalidBentoCloudPropertyException extends RuntimeException {
 	 */
 	public InvalidBentoCloudPropertyException(String property, @Nullable String value, String origin, String problem,
 			String action) {
-		super(property + ((value != null) ? " = '" + value + "'" : "") + " (" + origin + "): " + problem + ". "
-				+ action);
+		// Escaped: Spring logs the message of an exception that stops the context's
+		// refresh.
+		super(SafeText.line(property + ((value != null) ? " = '" + SafeText.value(value) + "'" : "") + " (" + origin
+				+ "): " + problem + ". " + action));
 		this.property = property;
 		this.value = value;
 		this.origin = origin;

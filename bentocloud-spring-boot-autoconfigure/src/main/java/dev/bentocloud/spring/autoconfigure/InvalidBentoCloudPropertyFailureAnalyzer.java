@@ -1,11 +1,14 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import dev.bentocloud.spring.credentials.SafeText;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Reports an {@link InvalidBentoCloudPropertyException}: property, value, origin,
- * problem, fix.
+ * problem, fix. Each part is shown escaped and cut ({@link SafeText}): the value may come
+ * from {@code .yatai.yaml} or the environment, and the report is printed on the terminal.
  */
 class InvalidBentoCloudPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidBentoCloudPropertyException> {
 
@@ -15,17 +18,17 @@ class InvalidBentoCloudPropertyFailureAnalyzer extends AbstractFailureAnalyzer<I
 		StringBuilder description = new StringBuilder("Invalid BentoCloud configuration:").append(nl)
 			.append(nl)
 			.append("    Property: ")
-			.append(cause.getProperty())
+			.append(SafeText.line(cause.getProperty()))
 			.append(nl);
 		if (cause.getValue() != null) {
-			description.append("    Value: \"").append(cause.getValue()).append('"').append(nl);
+			description.append("    Value: \"").append(SafeText.value(cause.getValue())).append('"').append(nl);
 		}
 		description.append("    Origin: ")
-			.append(cause.getOrigin())
+			.append(SafeText.line(cause.getOrigin()))
 			.append(nl)
 			.append("    Reason: ")
-			.append(cause.getProblem());
-		return new FailureAnalysis(description.toString(), cause.getAction(), cause);
+			.append(SafeText.line(cause.getProblem()));
+		return new FailureAnalysis(description.toString(), SafeText.line(cause.getAction()), cause);
 	}
 
 }

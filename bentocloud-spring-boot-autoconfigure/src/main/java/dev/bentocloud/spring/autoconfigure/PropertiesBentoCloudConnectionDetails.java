@@ -3,13 +3,15 @@ package dev.bentocloud.spring.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
+import dev.bentocloud.spring.credentials.SafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties and what
- * the credentials post-processor published about their source.
+ * the credentials post-processor published about their source. The source and where the
+ * starter looked are published escaped and cut; {@link #toString()} shows the endpoint so
+ * too.
  */
 final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectionDetails {
 
@@ -45,8 +47,8 @@ final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectio
 
 	@Override
 	public String toString() {
-		return "PropertiesBentoCloudConnectionDetails[endpoint="
-				+ BentoCloudEndpoints.displayable(getEndpoint().toString()) + ", source=" + getSource() + "]";
+		return "PropertiesBentoCloudConnectionDetails[endpoint=" + SafeText.endpoint(getEndpoint().toString())
+				+ ", source=" + SafeText.line(getSource()) + "]";
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigReader;
 import org.apache.commons.logging.Log;
@@ -72,7 +71,9 @@ import org.springframework.core.env.MutablePropertySources;
  * stops startup with an {@link InvalidCredentialsFileException}; when a higher layer
  * supplied the token, a broken file is only a warning. Nothing is resolved when
  * {@code bentocloud.enabled=false}; BentoML's sources are skipped when
- * {@code bentocloud.credentials.bentoml-sources=false}. The token is never logged.
+ * {@code bentocloud.credentials.bentoml-sources=false}. The token is never logged; what
+ * the file or the environment supplied (context names, endpoints, problems) is logged and
+ * published for display only escaped and cut ({@link SafeText}).
  *
  * @since 0.1.0
  */
@@ -107,6 +108,9 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			return;
 		}
 		BentoCloudCredentials credentials = resolution.resolve();
+		// The source and where the starter looked are for display only (logs, health,
+		// failure reports): published escaped, as they may quote .yatai.yaml.
+		String source = SafeText.line(credentials.source());
 		Map<String, Object> published = new LinkedHashMap<>();
 		if (credentials.apiToken() != null) {
 			published.put("bentocloud.api-token", credentials.apiToken());
@@ -115,27 +119,28 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		// set.
 		published.put("bentocloud.endpoint", OriginTrackedValue.of(credentials.endpoint(),
 				new ResolvedOrigin(resolution.endpointOrigin(credentials))));
-		published.put(BentoCloudCredentialsSource.SOURCE_PROPERTY, credentials.source());
+		published.put(BentoCloudCredentialsSource.SOURCE_PROPERTY, source);
 		if (!credentials.hasApiToken()) {
-			published.put(BentoCloudCredentialsSource.SEARCHED_PROPERTY, String.join("; ", credentials.searched()));
+			published.put(BentoCloudCredentialsSource.SEARCHED_PROPERTY,
+					String.join("; ", credentials.searched().stream().map(SafeText::line).toList()));
 		}
 		String insideDeployment = "";
 		Optional<String> deploymentUrl = resolution.environment().nonBlank(BentoMlEnvironment.DEPLOYMENT_URL);
 		if (deploymentUrl.isPresent()) {
-			String deployment = BentoCloudEndpoints.displayable(deploymentUrl.get());
+			String deployment = SafeText.endpoint(deploymentUrl.get());
 			published.put(BentoCloudCredentialsSource.DEPLOYMENT_URL_PROPERTY, deployment);
 			insideDeployment = "; running inside the BentoCloud deployment " + deployment + " ("
 					+ BentoMlEnvironment.DEPLOYMENT_URL + ")";
 		}
 		propertySources.addFirst(new OriginTrackedMapPropertySource(PROPERTY_SOURCE_NAME, published));
 		ConfigurationPropertySources.attach(environment);
-		resolution.unused().forEach(this.logger::info);
-		resolution.warnings().forEach(this.logger::warn);
+		resolution.unused().forEach((line) -> this.logger.info(SafeText.line(line)));
+		resolution.warnings().forEach((line) -> this.logger.warn(SafeText.line(line)));
 		// Without a token, the auto-configuration warns, unless connection details of the
 		// application's own (an emulator, a container) make the properties irrelevant.
 		if (credentials.hasApiToken()) {
-			this.logger.info("BentoCloud credentials from " + credentials.source() + " (endpoint "
-					+ BentoCloudEndpoints.displayable(credentials.endpoint()) + ")" + insideDeployment);
+			this.logger.info("BentoCloud credentials from " + source + " (endpoint "
+					+ SafeText.endpoint(credentials.endpoint()) + ")" + insideDeployment);
 		}
 	}
 

@@ -150,7 +150,7 @@ final class CredentialsResolution {
 		if (springEndpoint != null && !springEndpoint.value().equals(fromFile.endpoint())) {
 			this.warnings.add("bentocloud.endpoint (" + springEndpoint.origin() + ") is ignored: the token comes "
 					+ "from " + fromFile.source() + ", and is only sent to that context's endpoint "
-					+ BentoCloudEndpoints.displayable(fromFile.endpoint()));
+					+ SafeText.endpoint(fromFile.endpoint()));
 		}
 	}
 
@@ -195,7 +195,7 @@ final class CredentialsResolution {
 			return "environment variable " + BentoMlEnvironment.API_ENDPOINT;
 		}
 		if (credentials.source().startsWith("file:")) {
-			return "context " + credentials.source();
+			return "context " + SafeText.line(credentials.source());
 		}
 		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
 		return (endpoint != null) ? endpoint.origin() : "the default";

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The BentoML credentials file was needed for the API token but cannot be used: it is
  * broken, or the context asked for does not exist. Stops startup; reported by a failure
- * analyzer. The message never contains a token.
+ * analyzer. The message never contains a token, and shows control characters of the
+ * file's values escaped.
  *
  * @since 0.1.0
  */
@@ -19,7 +20,8 @@ public class InvalidCredentialsFileException extends RuntimeException {
 	private final YataiConfigException problem;
 
 	InvalidCredentialsFileException(YataiConfigException cause) {
-		super(cause.getMessage(), cause);
+		// Escaped: the message may end up in a log or a test report.
+		super(SafeText.line(cause.getMessage()), cause);
 		this.problem = cause;
 	}
 

@@ -1,24 +1,26 @@
 package dev.bentocloud.spring.credentials;
 
+import java.util.List;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains an {@link InvalidCredentialsFileException}: which file, which line, which
- * contexts exist, and how to fix it.
+ * contexts exist, and how to fix it. What comes from the file or the environment is shown
+ * escaped and cut ({@link SafeText}): the report is printed on the terminal.
  */
 class InvalidCredentialsFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCredentialsFileException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidCredentialsFileException cause) {
-		StringBuilder description = new StringBuilder("The BentoCloud credentials file ").append(cause.getFile())
+		String file = SafeText.line(cause.getFile());
+		StringBuilder description = new StringBuilder("The BentoCloud credentials file ").append(file)
 			.append(" cannot be used");
 		cause.getLine().ifPresent((line) -> description.append(" (line ").append(line).append(')'));
-		description.append(": ").append(cause.getProblem()).append('.').append(System.lineSeparator());
+		description.append(": ").append(SafeText.line(cause.getProblem())).append('.').append(System.lineSeparator());
 		if (cause.isContextNamesKnown()) {
-			description.append("Contexts in the file: ")
-				.append(cause.getContextNames().isEmpty() ? "none" : String.join(", ", cause.getContextNames()))
-				.append('.');
+			description.append("Contexts in the file: ").append(contextNames(cause.getContextNames())).append('.');
 		}
 		else {
 			description.append("Contexts in the file: unknown, the file could not be read.");
@@ -30,14 +32,26 @@ class InvalidCredentialsFileFailureAnalyzer extends AbstractFailureAnalyzer<Inva
 				+ "(with BENTO_CLOUD_API_ENDPOINT) or the property bentocloud.api-token (with bentocloud.endpoint).";
 		String action;
 		if (cause.getMissingContext() != null) {
-			action = "Run `bentoml cloud login --context " + cause.getMissingContext() + "` to add that context, "
-					+ "or select an existing one with bentocloud.context (or BENTOML_CLOUD_CONTEXT), " + bypass;
+			action = "Run `bentoml cloud login --context " + SafeText.line(cause.getMissingContext())
+					+ "` to add that context, or select an existing one with bentocloud.context (or "
+					+ "BENTOML_CLOUD_CONTEXT), " + bypass;
 		}
 		else {
-			action = "Fix " + cause.getFile() + " (or move it away and run `bentoml cloud login` to write a new "
-					+ "one), " + bypass;
+			action = "Fix " + file + " (or move it away and run `bentoml cloud login` to write a new one), " + bypass;
 		}
 		return new FailureAnalysis(description.toString(), action, cause);
+	}
+
+	/**
+	 * The names as the client library shows them (each already cut, see
+	 * {@code YataiConfig.displayableContextNames()}), and the list cut as a whole: a file
+	 * may hold thousands.
+	 */
+	private static String contextNames(List<String> names) {
+		if (names.isEmpty()) {
+			return "none";
+		}
+		return SafeText.line(String.join(", ", names));
 	}
 
 }

@@ -36,6 +36,14 @@ import org.springframework.test.context.TestPropertySource;
  * are never sent anywhere, and a broken credentials file cannot stop the test's
  * application from starting.
  * <p>
+ * The application's own credentials are not used either: a
+ * {@code BentoCloudConnectionDetails} bean of the application's (from a secrets manager,
+ * say) is replaced by the emulator's, every {@code BentoCloudClientBuilder} bean gets the
+ * emulator's endpoint and token, and while the context is open
+ * {@code BentoCloudCredentialsResolver.bentoml()} resolves to the emulator
+ * ({@code TestCredentialsOverride}). A client built with a hard-coded endpoint and token
+ * is not covered; see {@code docs/testing.md}.
+ * <p>
  * Test classes with the same attributes share a cached application context, and so an
  * emulator. Unless {@link #resetAfterEachTest()} is {@code false}, the emulator is
  * {@linkplain dev.bentocloud.emulator.BentoCloudEmulator#reset() reset} after each test

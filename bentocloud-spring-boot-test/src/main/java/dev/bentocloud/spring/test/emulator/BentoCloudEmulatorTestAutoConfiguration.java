@@ -22,7 +22,8 @@ import org.springframework.core.io.ResourceLoader;
  * {@link BentoCloudEmulator} bean on a random loopback port, and
  * {@link BentoCloudConnectionDetails} pointing at it, before
  * {@link BentoCloudAutoConfiguration} so that the client, the builder and the health
- * indicator use them.
+ * indicator use them. An application's own {@code BentoCloudConnectionDetails} bean is
+ * replaced by these (see {@code EmulatorConnectionDetailsPostProcessor}).
  *
  * @since 0.1.0
  */
@@ -50,8 +51,10 @@ public final class BentoCloudEmulatorTestAutoConfiguration {
 		return builder.seedDemoData(demoData).start();
 	}
 
+	// Not conditional on a missing BentoCloudConnectionDetails: an application's own
+	// gives way to this one (EmulatorConnectionDetailsPostProcessor), a
+	// @ServiceConnection container's wins over it.
 	@Bean
-	@ConditionalOnMissingBean(BentoCloudConnectionDetails.class)
 	EmulatorBentoCloudConnectionDetails bentoCloudEmulatorConnectionDetails(BentoCloudEmulator emulator) {
 		return new EmulatorBentoCloudConnectionDetails(emulator);
 	}

@@ -25,6 +25,12 @@ import org.testcontainers.utility.MountableFile;
  * static BentoCloudEmulatorContainer bentoCloud = new BentoCloudEmulatorContainer("bentocloud-emulator:0.1.0");
  * }</pre>
  *
+ * As with {@code @AutoConfigureBentoCloudEmulator}, the container's connection details
+ * replace an application's own, and {@code BentoCloudCredentialsResolver.bentoml()}
+ * resolves to the container while the test's context is open. Set
+ * {@code bentocloud.credentials.bentoml-sources=false} in the test's properties too: the
+ * starter reads BentoML's sources before the container is known.
+ * <p>
  * The demo user's token is fixed ({@link #withApiToken(String)}, default
  * {@value #DEFAULT_API_TOKEN}), so the test knows it. The emulator listens on port
  * {@value #PORT}, published on a random host port; {@link #withHostNetwork()} uses the

@@ -34,6 +34,8 @@ class DeveloperCredentialsTests {
 
 	private static final String FILE_TOKEN = "file-SECRET-developer";
 
+	private static final String VAULT_TOKEN = "vault-SECRET-developer";
+
 	@TempDir
 	Path dir;
 
@@ -114,6 +116,37 @@ class DeveloperCredentialsTests {
 		Child child = run(PlainScenario.class);
 		assertThat(child.exitCode()).as(child.output()).isZero();
 		assertThat(this.received).isNotEmpty().allMatch((request) -> request.endsWith("token=" + FILE_TOKEN));
+	}
+
+	@Test
+	void withTheAnnotationTheApplicationsOwnCredentialsAndBentomlsChainReachOnlyTheEmulator() throws Exception {
+		developerEnvironment();
+		developerFileWithOneContext();
+		secretsManager();
+		Child child = run(OwnCredentialsScenario.class);
+		assertThat(this.received).as(child.output()).isEmpty();
+		assertThat(child.exitCode()).as(child.output()).isZero();
+		assertThat(child.output()).contains("SCENARIO found=1 succeeded=1 failed=0");
+		assertThat(child.output()).doesNotContain("SECRET");
+	}
+
+	@Test
+	void controlWithoutTheAnnotationTheApplicationsOwnCredentialsAndBentomlsChainAreUsed() throws Exception {
+		developerEnvironment();
+		secretsManager();
+		Child child = run(OwnCredentialsPlainScenario.class);
+		assertThat(child.exitCode()).as(child.output()).isZero();
+		assertThat(this.received).anyMatch((request) -> request.endsWith("token=" + VAULT_TOKEN))
+			.anyMatch((request) -> request.endsWith("token=" + ENV_TOKEN));
+	}
+
+	/**
+	 * The application's own connection details, "from a secrets manager": the developer's
+	 * account too.
+	 */
+	private void secretsManager() {
+		this.environment.put("VAULT_BENTOCLOUD_ENDPOINT", developersCloudUrl());
+		this.environment.put("VAULT_BENTOCLOUD_TOKEN", VAULT_TOKEN);
 	}
 
 	/** The developer's credentials file: one context, on the counting server. */
