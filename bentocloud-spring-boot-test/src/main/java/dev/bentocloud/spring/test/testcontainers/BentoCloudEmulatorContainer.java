@@ -31,11 +31,11 @@ import org.testcontainers.utility.MountableFile;
  * {@code bentocloud.credentials.bentoml-sources=false} in the test's properties too: the
  * starter reads BentoML's sources before the container is known.
  * <p>
- * The demo user's token is fixed ({@link #withApiToken(String)}, default
- * {@value #DEFAULT_API_TOKEN}), so the test knows it. The emulator listens on port
- * {@value #PORT}, published on a random host port; {@link #withHostNetwork()} uses the
- * host's network instead (a Docker engine without bridge networking, as
- * {@code .ci/docker-setup} starts one).
+ * The demo user's token is random for each container unless {@link #withApiToken(String)}
+ * sets one; {@link #getApiToken()} tells it, so that a container left running answers no
+ * well-known token. The emulator listens on port {@value #PORT}, published on a random
+ * host port; {@link #withHostNetwork()} uses the host's network instead (a Docker engine
+ * without bridge networking, as {@code .ci/docker-setup} starts one).
  *
  * @since 0.1.0
  */
@@ -44,12 +44,9 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 	/** The port the emulator listens on in the container. */
 	public static final int PORT = 3000;
 
-	/** The demo user's token unless {@link #withApiToken(String)} sets another. */
-	public static final String DEFAULT_API_TOKEN = "emulator-token";
-
 	private static final String SEED_PATH = "/etc/bentocloud-emulator/seed.yaml";
 
-	private String apiToken = DEFAULT_API_TOKEN;
+	private String apiToken = randomToken();
 
 	private boolean seeded;
 
@@ -161,6 +158,12 @@ public class BentoCloudEmulatorContainer extends GenericContainer<BentoCloudEmul
 		catch (IOException ex) {
 			throw new IllegalStateException("No free port on 127.0.0.1", ex);
 		}
+	}
+
+	private static String randomToken() {
+		byte[] bytes = new byte[24];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return "emulator-" + java.util.HexFormat.of().formatHex(bytes);
 	}
 
 }

@@ -34,8 +34,9 @@ class BentoCloudEmulatorContainerTests {
 	void publishedPortByDefault() {
 		BentoCloudEmulatorContainer container = new BentoCloudEmulatorContainer("bentocloud-emulator:test");
 		container.configure();
-		assertThat(container.getCommandParts()).containsExactly("--token",
-				BentoCloudEmulatorContainer.DEFAULT_API_TOKEN);
+		assertThat(container.getCommandParts()).containsExactly("--token", container.getApiToken());
+		assertThat(container.getApiToken()).matches("emulator-[0-9a-f]{48}")
+			.isNotEqualTo(new BentoCloudEmulatorContainer("bentocloud-emulator:test").getApiToken());
 		assertThat(container.getExposedPorts()).containsExactly(BentoCloudEmulatorContainer.PORT);
 		assertThatIllegalArgumentException().isThrownBy(() -> container.withApiToken(" "));
 	}
