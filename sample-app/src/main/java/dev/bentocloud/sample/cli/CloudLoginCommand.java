@@ -10,9 +10,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudClient;
@@ -39,6 +45,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -59,6 +66,14 @@ public class CloudLoginCommand implements Callable<Integer> {
 
 	private static final int MAX_TOKEN_LENGTH = 4096;
 
+	/**
+	 * How long to wait for the token on standard input or in a file, as a Spring property
+	 * before the command.
+	 */
+	static final String TOKEN_READ_TIMEOUT_PROPERTY = "sample.cli.token-read-timeout";
+
+	static final Duration DEFAULT_TOKEN_READ_TIMEOUT = Duration.ofSeconds(60);
+
 	private final ConfigurableEnvironment environment;
 
 	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
@@ -69,12 +84,14 @@ public class CloudLoginCommand implements Callable<Integer> {
 							+ "prefer BENTO_CLOUD_API_KEY, --api-token-stdin or --api-token-file." })
 	String apiToken;
 
-	@Option(names = "--api-token-stdin",
-			description = "Read the API token from the first line of standard input, e.g. `pass show bentocloud | ... --api-token-stdin`.")
+	@Option(names = "--api-token-stdin", description = {
+			"Read the API token from the first line of standard input, e.g. `pass show bentocloud | ... --api-token-stdin`.",
+			"Gives up after 60 seconds (--" + TOKEN_READ_TIMEOUT_PROPERTY + "=DURATION before the command)." })
 	boolean apiTokenStdin;
 
 	@Option(names = "--api-token-file", paramLabel = "PATH",
-			description = "Read the API token from the first line of this file (keep it readable only by you).")
+			description = "Read the API token from the first line of this regular file (keep it readable only by you: "
+					+ "chmod 600).")
 	Path apiTokenFile;
 
 	@Option(names = "--endpoint", paramLabel = "URL",
@@ -123,14 +140,16 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		token = token.strip();
 		URI endpointUri = endpointUri(endpoint, token);
-		// Read (and reject a broken file) before any network call, so a failure costs
-		// nothing.
+		PrintWriter err = this.spec.commandLine().getErr();
+		// Check the folder, read (and reject a broken file) before any network call, so
+		// a failure costs nothing.
+		contexts.checkWritable();
+		contexts.folderWarning().ifPresent((warning) -> err.println(TerminalText.line(warning)));
 		String name = (this.context != null) ? this.context : contexts.read().currentContextName();
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(name)) {
 			throw new CliException("The context name " + name + " is reserved for " + BentoMlEnvironment.API_KEY
 					+ "; choose another with --context NAME.");
 		}
-		PrintWriter err = this.spec.commandLine().getErr();
 		User user;
 		Organization organization;
 		try {
@@ -189,18 +208,99 @@ public class CloudLoginCommand implements Callable<Integer> {
 					"Give the token one way only: --api-token, --api-token-stdin or --api-token-file.");
 		}
 		if (this.apiTokenStdin) {
-			return firstLine(System.in, "standard input");
+			Duration timeout = tokenReadTimeout();
+			return withTimeout(() -> firstLine(System.in, "standard input"), timeout,
+					() -> new CliException("No API token on standard input after " + describe(timeout)
+							+ ": pipe it in, e.g. `pass show bentocloud | ... cloud login --api-token-stdin` (or wait "
+							+ "longer with --" + TOKEN_READ_TIMEOUT_PROPERTY + "=DURATION before the command)."));
 		}
 		if (this.apiTokenFile != null) {
-			try (InputStream in = Files.newInputStream(this.apiTokenFile)) {
-				return firstLine(in, "--api-token-file " + TerminalText.cap(this.apiTokenFile.toString()));
-			}
-			catch (IOException ex) {
-				throw new CliException("Cannot read --api-token-file " + TerminalText.cap(this.apiTokenFile.toString())
-						+ ": " + ex.getClass().getSimpleName());
-			}
+			return tokenFromFile(this.apiTokenFile);
 		}
 		return this.apiToken;
+	}
+
+	/**
+	 * The first line of a regular file. Anything else (a FIFO, which blocks until someone
+	 * writes to it; a device; a folder) is a usage error. A file that others may read or
+	 * change gets a warning; the read gives up after the timeout (a file swapped for a
+	 * FIFO after the check, a hung network file system).
+	 */
+	private String tokenFromFile(Path file) {
+		String shown = TerminalText.cap(file.toString());
+		if (Files.exists(file) && !Files.isRegularFile(file)) {
+			throw new ParameterException(this.spec.commandLine(), "--api-token-file: not a regular file: " + shown);
+		}
+		PrivateFiles.tokenFileWarning(file)
+			.ifPresent((warning) -> this.spec.commandLine().getErr().println(TerminalText.line(warning)));
+		Duration timeout = tokenReadTimeout();
+		return withTimeout(() -> {
+			try (InputStream in = Files.newInputStream(file)) {
+				return firstLine(in, "--api-token-file " + shown);
+			}
+			catch (IOException ex) {
+				throw new CliException("Cannot read --api-token-file " + shown + ": " + ex.getClass().getSimpleName());
+			}
+		}, timeout, () -> new CliException("Gave up reading --api-token-file " + shown + " after " + describe(timeout)
+				+ "; pass a regular file."));
+	}
+
+	/** {@value #TOKEN_READ_TIMEOUT_PROPERTY}, 60 seconds by default. */
+	private Duration tokenReadTimeout() {
+		String value = this.environment.getProperty(TOKEN_READ_TIMEOUT_PROPERTY);
+		if (value == null || value.isBlank()) {
+			return DEFAULT_TOKEN_READ_TIMEOUT;
+		}
+		try {
+			Duration timeout = DurationStyle.detectAndParse(value.strip());
+			if (!timeout.isNegative() && !timeout.isZero()) {
+				return timeout;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		throw new CliException(TOKEN_READ_TIMEOUT_PROPERTY + " must be a positive duration such as 30s or 2m, not '"
+				+ TerminalText.cap(value) + "'.");
+	}
+
+	/**
+	 * Runs a read on a daemon thread and waits at most {@code timeout}: a read that
+	 * blocks (a terminal where no one types, a FIFO) cannot be interrupted, so it is left
+	 * behind and ends with the JVM.
+	 */
+	private static String withTimeout(Callable<String> read, Duration timeout, Supplier<CliException> timedOut) {
+		FutureTask<String> task = new FutureTask<>(read);
+		Thread reader = new Thread(task, "cloud-login-token-reader");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			task.cancel(true);
+			throw timedOut.get();
+		}
+		catch (InterruptedException ex) {
+			task.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CliException("Interrupted while waiting for the API token.");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new CliException("Cannot read the API token: " + ex.getCause().getClass().getSimpleName());
+		}
+	}
+
+	private static String describe(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis % 1000 != 0) {
+			return millis + " ms";
+		}
+		long seconds = millis / 1000;
+		return seconds + ((seconds == 1) ? " second" : " seconds");
 	}
 
 	/**

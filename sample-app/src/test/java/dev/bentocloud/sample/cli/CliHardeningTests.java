@@ -1,9 +1,12 @@
 package dev.bentocloud.sample.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +16,15 @@ import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What users copy from the sample's CLI: every command answers {@code --help};
@@ -222,6 +230,94 @@ class CliHardeningTests {
 		assertThat(login.info().arguments().map(List::of).orElse(List.of()))
 			.noneMatch((arg) -> arg.contains(DEMO_TOKEN));
 		assertThat(Files.readString(file)).contains(DEMO_TOKEN);
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginRefusesATokenFileThatIsNotARegularFile() throws Exception {
+		// A FIFO blocks open() until someone writes to it: a login that opens it hangs.
+		Path fifo = this.dir.resolve("token\u001b[2J-fifo");
+		assumeTrue(mkfifo(fifo), "mkfifo is not available");
+		Path config = this.dir.resolve("yatai.yaml");
+		long before = emulator.get().requestCount("GET", "/api/v1/auth/current");
+		CliRun run;
+		try {
+			run = assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> CliRun.of(List.of("--bentocloud.config-file=" + config), "cloud", "login", "--api-token-file",
+							fifo.toString(), "--endpoint", emulator.get().endpoint()));
+		}
+		catch (AssertionFailedError timedOut) {
+			release(fifo);
+			throw timedOut;
+		}
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err().lines().findFirst()).as(run.toString())
+			.hasValue("--api-token-file: not a regular file: " + fifo.toString().replace("\u001b", "\\u001b"));
+		assertTerminalSafe(run);
+		CliRun directory = CliRun.of(List.of("--bentocloud.config-file=" + config), "cloud", "login",
+				"--api-token-file", this.dir.toString(), "--endpoint", emulator.get().endpoint());
+		assertThat(directory.exitCode()).as(directory.toString()).isEqualTo(2);
+		assertThat(directory.err()).contains("--api-token-file: not a regular file: " + this.dir);
+		assertThat(config).doesNotExist();
+		assertThat(emulator.get().requestCount("GET", "/api/v1/auth/current")).isEqualTo(before);
+	}
+
+	@Test
+	void loginStopsWaitingForStandardInputAfterTheTimeout() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Path file = this.dir.resolve("stdin.yaml");
+		Path output = this.dir.resolve("output.txt");
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath,
+				SampleApplication.class.getName(), "--bentocloud.config-file=" + file,
+				"--sample.cli.token-read-timeout=2s", "cloud", "login", "--api-token-stdin", "--endpoint",
+				emulator.get().endpoint())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
+		Process login = builder.start();
+		// Standard input stays open with nothing on it, as at a terminal where no one
+		// types.
+		try (OutputStream stdin = login.getOutputStream()) {
+			boolean ended = login.waitFor(90, TimeUnit.SECONDS);
+			if (!ended) {
+				login.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			String printed = Files.readString(output);
+			assertThat(ended).as("still waiting for standard input after 90 s:%n%s", printed).isTrue();
+			assertThat(login.exitValue()).as(printed).isOne();
+			assertThat(printed).contains("Error: [cloud] `login` failed: No API token on standard input after 2 "
+					+ "seconds: pipe it in, e.g. `pass show bentocloud | ... cloud login --api-token-stdin`");
+		}
+		assertThat(file).doesNotExist();
+	}
+
+	/** Makes a FIFO; {@code false} when there is no {@code mkfifo}. */
+	static boolean mkfifo(Path path) throws InterruptedException {
+		try {
+			Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+			return mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Opens the FIFO for writing and closes it, so that a reader stuck in open() sees the
+	 * end of the input and its thread ends.
+	 */
+	private static void release(Path fifo) {
+		Thread writer = new Thread(() -> {
+			try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+				// nothing to write
+			}
+			catch (IOException ignored) {
+				// the FIFO is gone
+			}
+		}, "fifo-release");
+		writer.setDaemon(true);
+		writer.start();
 	}
 
 	@Test

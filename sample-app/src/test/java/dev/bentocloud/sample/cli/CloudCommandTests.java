@@ -25,6 +25,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code cloud} commands end to end: a simulated OS environment ({@code HOME} in a
@@ -232,6 +233,145 @@ class CloudCommandTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("rw-------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file.getParent())))
 			.isEqualTo("rwx------");
+		// Every folder it creates, whatever the umask.
+		Path nested = this.dir.resolve("new/nested");
+		this.environment.put("BENTOML_HOME", nested.toString());
+		assertThat(ok("cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint()).err()).isEmpty();
+		for (Path folder : List.of(nested, nested.getParent())) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString())
+				.isEqualTo("rwx------");
+		}
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginWarnsAboutATokenFileOthersCanRead() throws IOException {
+		Path tokenFile = this.dir.resolve("tok\u001b]0;x\u0007en");
+		Files.writeString(tokenFile, TOKEN + "\n");
+		Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
+		CliRun open = ok("cloud", "login", "--api-token-file", tokenFile.toString(), "--endpoint", emulator.endpoint());
+		assertThat(open.out()).contains("Logged in as demo@example.com");
+		String shown = tokenFile.toString().replace("\u001b", "\\u001b").replace("\u0007", "\\u0007");
+		assertThat(open.err()).isEqualTo("Warning: the token file " + shown
+				+ " can be read by other users (rw-r--r--); make it private: chmod 600 '" + shown + "'\n");
+		Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+		assertThat(
+				ok("cloud", "login", "--api-token-file", tokenFile.toString(), "--endpoint", emulator.endpoint()).err())
+			.isEmpty();
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginWarnsAboutACredentialsFolderOthersCanWrite() throws Exception {
+		Path folder = Files.createDirectories(this.dir.resolve("shared\u001b[2Jbentoml"));
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+		this.environment.put("BENTOML_HOME", folder.toString());
+		CliRun open = ok("cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
+		String shown = folder.toString().replace("\u001b", "\\u001b");
+		assertThat(open.err()).isEqualTo("Warning: the credentials folder " + shown
+				+ " can be written by other users (rwxrwxrwx), who could replace the saved credentials; "
+				+ "make it private: chmod 700 '" + shown + "'\n");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(".yatai.yaml"))))
+			.isEqualTo("rw-------");
+		// Readable by others (BentoML's own default) is not a warning: the file in it is
+		// 0600.
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+		assertThat(ok("cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint()).err()).isEmpty();
+		// A shared folder such as /tmp (sticky): chmod 700 is not the fix.
+		Path shared = Files.createDirectories(this.dir.resolve("tmp"));
+		assumeTrue(succeeds("chmod", "1777", shared.toString()), "chmod is not available");
+		CliRun sticky = run(List.of("--bentocloud.config-file=" + shared.resolve("yatai.yaml")), "cloud", "login",
+				"--api-token", TOKEN, "--endpoint", emulator.endpoint());
+		assertThat(sticky.exitCode()).as(sticky.toString()).isZero();
+		assertThat(sticky.err()).isEqualTo("Warning: the credentials folder " + shared
+				+ " is shared with other users (rwxrwxrwx, sticky); keep the credentials in a folder of your own: "
+				+ "set bentocloud.config-file to a path in it.\n");
+	}
+
+	@Test
+	void loginWhereTheCredentialsFolderIsAFileSaysWhatToDo() throws IOException {
+		Path bentoml = Files.writeString(this.home.resolve("bentoml"), "not a folder");
+		long before = emulator.requestCount("GET", "/api/v1/auth/current");
+		CliRun login = run(List.of(), "cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
+		assertThat(login.exitCode()).as(login.toString()).isOne();
+		assertThat(login.err()).isEqualTo("Error: [cloud] `login` failed: Cannot write " + this.file + ": " + bentoml
+				+ " is not a directory. Set BENTOML_HOME to a writable folder. Nothing was saved.\n");
+		this.environment.put("BENTOML_HOME", bentoml.resolve("sub").toString());
+		CliRun below = run(List.of(), "cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
+		assertThat(below.exitCode()).as(below.toString()).isOne();
+		assertThat(below.err())
+			.isEqualTo("Error: [cloud] `login` failed: Cannot write " + bentoml.resolve("sub/.yatai.yaml") + ": "
+					+ bentoml + " is not a directory. Set BENTOML_HOME to a writable folder. Nothing was saved.\n");
+		CliRun configFile = run(List.of("--bentocloud.config-file=" + bentoml.resolve("yatai.yaml")), "cloud", "login",
+				"--api-token", TOKEN, "--endpoint", emulator.endpoint());
+		assertThat(configFile.exitCode()).as(configFile.toString()).isOne();
+		assertThat(configFile.err())
+			.isEqualTo("Error: [cloud] `login` failed: Cannot write " + bentoml.resolve("yatai.yaml") + ": " + bentoml
+					+ " is not a directory. Set bentocloud.config-file to a writable path. Nothing was saved.\n");
+		assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).as("no network call").isEqualTo(before);
+		assertThat(Files.readString(bentoml)).isEqualTo("not a folder");
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginIntoAFolderThatCannotBeWrittenSaysWhatToDo() throws Exception {
+		// Root ignores permission bits; an immutable folder (chattr +i) stops root too.
+		Path bentoml = Files.createDirectories(this.file.getParent());
+		immutable(bentoml, () -> {
+			long before = emulator.requestCount("GET", "/api/v1/auth/current");
+			CliRun login = run(List.of(), "cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
+			assertThat(login.exitCode()).as(login.toString()).isOne();
+			assertThat(login.err())
+				.isEqualTo("Error: [cloud] `login` failed: Cannot write " + this.file + ": permission denied ("
+						+ bentoml + "). Set BENTOML_HOME to a writable folder. Nothing was saved.\n");
+			assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).as("no network call").isEqualTo(before);
+		});
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginOverACredentialsFileThatCannotBeReplacedSaysWhatToDo() throws Exception {
+		writeFile(PYTHON_FILE);
+		immutable(this.file, () -> {
+			CliRun login = run(List.of(), "cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint());
+			assertThat(login.exitCode()).as(login.toString()).isOne();
+			assertThat(login.err())
+				.isEqualTo("Error: [cloud] `login` failed: Cannot write " + this.file + ": operation not permitted ("
+						+ this.file + "). Set BENTOML_HOME to a writable folder. Nothing was saved.\n");
+		});
+		assertThat(Files.readString(this.file)).isEqualTo(PYTHON_FILE);
+		assertThat(folderContent()).containsExactly(".yatai.yaml", ".yatai.yaml.lock");
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void loginWithoutWritePermissionSaysWhatToDo() throws Exception {
+		// A real "permission denied" (EACCES): a folder the user may not write. Root
+		// ignores permission bits, so as root the CLI runs without CAP_DAC_OVERRIDE.
+		Path bentoml = Files.createDirectories(this.file.getParent());
+		Files.setPosixFilePermissions(bentoml, PosixFilePermissions.fromString("r-x------"));
+		List<String> command = new ArrayList<>();
+		if ("root".equals(System.getProperty("user.name"))) {
+			assumeTrue(succeeds("setpriv", "--bounding-set=-dac_override,-dac_read_search", "true"),
+					"setpriv cannot drop CAP_DAC_OVERRIDE here");
+			command.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
+		}
+		command.addAll(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+						SampleApplication.class.getName(), "cloud", "login", "--api-token", TOKEN, "--endpoint",
+						emulator.endpoint()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
+		builder.environment().put("HOME", this.home.toString());
+		Process login = builder.start();
+		String output = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(login.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
+		assertThat(login.exitValue()).as(output).isOne();
+		assertThat(output).isEqualTo("Error: [cloud] `login` failed: Cannot write " + this.file
+				+ ": permission denied (" + bentoml + "). Set BENTOML_HOME to a writable folder. Nothing was saved.\n");
+		Files.setPosixFilePermissions(bentoml, PosixFilePermissions.fromString("rwx------"));
+		assertThat(this.file).doesNotExist();
 	}
 
 	@Test
@@ -384,6 +524,40 @@ class CloudCommandTests {
 			this.tokenFree.add(run);
 		}
 		return run;
+	}
+
+	/**
+	 * Runs the body while the path is immutable ({@code chattr +i}), which stops root as
+	 * well; aborts the test where chattr is missing or the file system has no such flag.
+	 */
+	private static void immutable(Path path, ThrowingBody body) throws Exception {
+		assumeTrue(succeeds("chattr", "+i", path.toString()), "chattr +i is not available here");
+		try {
+			body.run();
+		}
+		finally {
+			if (!succeeds("chattr", "-i", path.toString())) {
+				throw new IllegalStateException("could not undo chattr +i " + path);
+			}
+		}
+	}
+
+	private static boolean succeeds(String... command) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@FunctionalInterface
+	private interface ThrowingBody {
+
+		void run() throws Exception;
+
 	}
 
 	private void writeFile(String content) throws IOException {
