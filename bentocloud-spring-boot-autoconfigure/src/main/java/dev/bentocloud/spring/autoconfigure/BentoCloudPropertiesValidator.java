@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.EditDistance;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;
 import org.jspecify.annotations.Nullable;
@@ -202,28 +203,10 @@ final class BentoCloudPropertiesValidator {
 	private static String nearest(String wanted, Map<String, String> known) {
 		return known.entrySet()
 			.stream()
-			.min(Comparator.comparingInt((Map.Entry<String, String> entry) -> distance(wanted, entry.getKey())))
+			.min(Comparator
+				.comparingInt((Map.Entry<String, String> entry) -> EditDistance.between(wanted, entry.getKey())))
 			.map(Map.Entry::getValue)
 			.orElse("endpoint");
-	}
-
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 	static InvalidBentoCloudPropertyException invalid(String property, @Nullable String value,

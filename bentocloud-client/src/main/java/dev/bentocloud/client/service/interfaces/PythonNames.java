@@ -3,6 +3,7 @@ package dev.bentocloud.client.service.interfaces;
 import java.util.Collection;
 import java.util.Locale;
 
+import dev.bentocloud.client.support.EditDistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,7 +90,7 @@ public final class PythonNames {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : candidates) {
-			int distance = distance(wanted, normalized(candidate));
+			int distance = EditDistance.between(wanted, normalized(candidate));
 			if (distance < bestDistance) {
 				best = candidate;
 				bestDistance = distance;
@@ -100,25 +101,6 @@ public final class PythonNames {
 
 	private static String normalized(String name) {
 		return name.replace("_", "").toLowerCase(Locale.ROOT);
-	}
-
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }
