@@ -55,6 +55,12 @@ class EmulatorServiceConnectionIT {
 		assertThat(bentoCloud.getLogs()).doesNotContain("it-ci-token");
 	}
 
+	@Test
+	void theImageRunsAsAnUnprivilegedUser() {
+		String user = bentoCloud.getContainerInfo().getConfig().getUser();
+		assertThat(user).isNotBlank().isNotEqualTo("root").doesNotStartWith("0:").isNotEqualTo("0");
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
