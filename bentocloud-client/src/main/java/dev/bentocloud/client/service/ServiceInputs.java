@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -138,8 +137,7 @@ final class ServiceInputs {
 
 	private static boolean isPlainValue(Object input) {
 		return input instanceof CharSequence || input instanceof Number || input instanceof Boolean
-				|| input instanceof Collection || input.getClass().isArray() || isFile(input)
-				|| input instanceof FileSystemResource;
+				|| input instanceof Collection || input.getClass().isArray() || isFile(input);
 	}
 
 }

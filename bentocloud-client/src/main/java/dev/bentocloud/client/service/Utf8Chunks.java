@@ -32,15 +32,16 @@ final class Utf8Chunks {
 	static Flux<String> decode(Flux<DataBuffer> chunks) {
 		return Flux.defer(() -> {
 			Utf8Chunks state = new Utf8Chunks();
-			return chunks.concatMapIterable((buffer) -> {
+			// map, not a prefetching operator: each buffer is decoded and released as it
+			// arrives, so a cancel leaves none held in a queue
+			return chunks.map((buffer) -> {
 				try {
-					String text = state.next(buffer);
-					return text.isEmpty() ? java.util.List.of() : java.util.List.of(text);
+					return state.next(buffer);
 				}
 				finally {
 					DataBufferUtils.release(buffer);
 				}
-			}).concatWith(Flux.defer(() -> {
+			}).filter((text) -> !text.isEmpty()).concatWith(Flux.defer(() -> {
 				String rest = state.finish();
 				return rest.isEmpty() ? Flux.empty() : Flux.just(rest);
 			}));
