@@ -154,7 +154,6 @@ class TypedServiceInterfacesDocsTests {
 		List<String> snippets = new ArrayList<>(javaBlocks("## The Python service and the Java interface"));
 		snippets.addAll(javaBlocks("## Plain Java"));
 		assertThat(snippets).hasSize(3);
-		snippets.addAll(javaBlocks(Path.of("../README.md"), "## Typed service interfaces"));
 		for (String snippet : snippets) {
 			for (String line : snippet.split("\n")) {
 				String code = normalize(
