@@ -58,6 +58,7 @@ class ReadmeServiceSnippetTests {
 		int section = readme.indexOf("## Calling deployed services");
 		int start = readme.indexOf("```java", section) + 7;
 		String snippet = readme.substring(start, readme.indexOf("```", start));
+		assertThat(snippet).as("the README shows the imports").contains("import ");
 		String source = normalize(Files
 			.readString(Path.of("src/test/java/dev/bentocloud/spring/autoconfigure/ReadmeServiceSnippetTests.java")));
 		for (String line : snippet.split("\n")) {
