@@ -158,6 +158,7 @@ class TypedServiceInterfacesDocsTests {
 			for (String line : snippet.split("\n")) {
 				String code = normalize(
 						line.replace("@SpringBootApplication", "@Configuration(proxyBeanMethods = false)")
+							.replace("boot.autoconfigure.SpringBootApplication", "context.annotation.Configuration")
 							.replace("System.getenv(\"SUMMARIZER_TOKEN\")", "summarizerToken"));
 				assertThat(source).as("docs line: " + line).contains(code);
 			}
