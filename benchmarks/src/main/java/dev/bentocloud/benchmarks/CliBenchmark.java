@@ -38,12 +38,15 @@ final class CliBenchmark {
 
 	private final Path sampleJar;
 
+	private final Path launcher;
+
 	private final Path work;
 
 	private final int rounds;
 
 	CliBenchmark(Path target, int rounds) {
 		this.sampleJar = target.toAbsolutePath().resolveSibling("../sample-app/target/sample-app.jar").normalize();
+		this.launcher = this.sampleJar.resolveSibling("cli/sample-cli");
 		this.work = target.toAbsolutePath().resolve("cli-benchmark");
 		this.rounds = rounds;
 	}
@@ -88,6 +91,8 @@ final class CliBenchmark {
 			List<String> cds = List.of(java, "-XX:SharedArchiveFile=" + jsa, "-jar", extracted.toString(), port);
 			List<String> cdsC1 = List.of(java, "-XX:SharedArchiveFile=" + jsa, c1.get(0), "-jar", extracted.toString(),
 					port);
+			rows.put("whoami, as shipped: sample-app/target/cli/sample-cli",
+					List.of(this.launcher.toString(), port, "whoami"));
 			rows.put("whoami, Spring path, Boot jar", concat(boot, "--logging.console.enabled=false", "whoami"));
 			rows.put("whoami, lean, Boot jar", concat(boot, "whoami"));
 			rows.put("whoami, lean, extracted", concat(plain, "whoami"));
@@ -170,6 +175,8 @@ final class CliBenchmark {
 		builder.environment()
 			.keySet()
 			.removeIf((name) -> name.startsWith("BENTO") || name.startsWith("SPRING_") || name.startsWith("SAMPLE_"));
+		// The launcher uses the build's class archive only with the JVM that recorded it.
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().put("BENTOML_HOME", this.work.resolve("no-bentoml-home").toString());
 		// Profile `emulator`: the CLI uses the emulator on --sample.emulator.port.
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "emulator");
