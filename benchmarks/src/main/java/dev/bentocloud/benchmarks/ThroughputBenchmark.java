@@ -1,6 +1,11 @@
 package dev.bentocloud.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +64,8 @@ final class ThroughputBenchmark {
 	static final String WEB_CLIENT = "bare Spring WebClient";
 
 	static final String FAIR = "raw Reactor Netty + Jackson (fair limit)";
+
+	static final String RAW_JDK = "raw JDK HttpClient + Jackson (blocking send)";
 
 	static final String REACTIVE_JDK = "reactive client, JDK HttpClient";
 
@@ -147,8 +154,26 @@ final class ThroughputBenchmark {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
 		Supplier<Mono<?>> fairCall = () -> rawCall.get().map((bytes) -> mapper.readValue((byte[]) bytes, User.class));
+		// The floor of the JDK connector: the JDK's client alone, blocking, plus Jackson.
+		java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+		HttpRequest jdkRequest = HttpRequest.newBuilder(URI.create(server.endpoint() + PATH))
+			.header(FixedUserServer.TOKEN_HEADER, server.token())
+			.header("Accept", "application/json")
+			.build();
+		Runnable rawJdkCall = () -> {
+			try {
+				mapper.readValue(jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body(), User.class);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		};
 		List<Caller> callers = new ArrayList<>(List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
-				new Caller(WEB_CLIENT, webClientCall, null)));
+				new Caller(WEB_CLIENT, webClientCall, null), new Caller(RAW_JDK, null, rawJdkCall)));
 		for (Connectors.Connector connector : Connectors.available()) {
 			BentoCloudClient client = BentoCloudClient.builder()
 				.endpoint(server.endpoint())
