@@ -20,9 +20,9 @@ import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Benchmark 6: calls to a deployed service, 1 KB of JSON in and out, at several
- * concurrencies, for the service client (reactive and blocking, on Reactor Netty and on
- * the JDK's {@code HttpClient}) against the fair limit: raw Reactor Netty posting the
- * same bytes, plus Jackson writing the same input and reading the answer into a
+ * concurrencies, for the service client (reactive and blocking, on every
+ * {@linkplain Connectors connector}) against the fair limit: raw Reactor Netty posting
+ * the same bytes, plus Jackson writing the same input and reading the answer into a
  * {@code Map} (what a client that takes and returns maps cannot avoid). Rounds interleave
  * the clients. Then a stream of {@value FixedServiceServer#CHUNKS} chunks: time to the
  * first element and elements per second, against raw Reactor Netty counting the same
@@ -91,8 +91,6 @@ final class ServiceCallBenchmark {
 	}
 
 	private static List<Caller> callers(FixedServiceServer server) {
-		BentoServiceClient netty = client(server, BentoCloudConnectorFactory.reactorNetty());
-		BentoServiceClient jdk = client(server, BentoCloudConnectorFactory.jdk());
 		HttpClient raw = raw(server);
 		JsonMapper mapper = JsonMapper.builder().build();
 		Supplier<Mono<?>> fair = () -> raw.post()
@@ -100,15 +98,15 @@ final class ServiceCallBenchmark {
 			.send(ByteBufFlux.fromString(Mono.fromCallable(() -> mapper.writeValueAsString(FixedServiceServer.INPUT))))
 			.responseSingle((response, body) -> body.asByteArray())
 			.map((bytes) -> mapper.readValue(bytes, Map.class));
-		return List.of(new Caller(FAIR, fair, null),
-				new Caller("reactive service client", () -> netty.call("classify", FixedServiceServer.INPUT, JSON),
-						null),
-				new Caller("blocking service client", null,
-						() -> netty.blocking().call("classify", FixedServiceServer.INPUT, JSON)),
-				new Caller("reactive service client, JDK HttpClient",
-						() -> jdk.call("classify", FixedServiceServer.INPUT, JSON), null),
-				new Caller("blocking service client, JDK HttpClient", null,
-						() -> jdk.blocking().call("classify", FixedServiceServer.INPUT, JSON)));
+		List<Caller> callers = new ArrayList<>(List.of(new Caller(FAIR, fair, null)));
+		for (Connectors.Connector connector : Connectors.available()) {
+			BentoServiceClient client = client(server, connector.factory());
+			callers.add(new Caller(connector.name("reactive service client"),
+					() -> client.call("classify", FixedServiceServer.INPUT, JSON), null));
+			callers.add(new Caller(connector.name("blocking service client"), null,
+					() -> client.blocking().call("classify", FixedServiceServer.INPUT, JSON)));
+		}
+		return callers;
 	}
 
 	private static BentoServiceClient client(FixedServiceServer server, BentoCloudConnectorFactory connectors) {
@@ -128,8 +126,10 @@ final class ServiceCallBenchmark {
 	}
 
 	private static List<StreamResult> streams(FixedServiceServer server, int runs) {
-		BentoServiceClient netty = client(server, BentoCloudConnectorFactory.reactorNetty());
-		BentoServiceClient jdk = client(server, BentoCloudConnectorFactory.jdk());
+		List<Connectors.Connector> connectors = Connectors.available();
+		List<BentoServiceClient> clients = connectors.stream()
+			.map((connector) -> client(server, connector.factory()))
+			.toList();
 		HttpClient raw = raw(server);
 		Map<String, Object> input = Map.of("prompt", "go");
 		List<StreamResult> results = new ArrayList<>();
@@ -140,10 +140,11 @@ final class ServiceCallBenchmark {
 						.send(ByteBufFlux.fromString(Mono.just("{\"prompt\":\"go\"}")))
 						.responseContent()
 						.map((buffer) -> (long) buffer.readableBytes())));
-			results.add(measure("service client stream()",
-					() -> netty.stream("generate", input).map((text) -> (long) text.length())));
-			results.add(measure("service client stream(), JDK HttpClient",
-					() -> jdk.stream("generate", input).map((text) -> (long) text.length())));
+			for (int i = 0; i < connectors.size(); i++) {
+				BentoServiceClient client = clients.get(i);
+				results.add(measure(connectors.get(i).name("service client stream()"),
+						() -> client.stream("generate", input).map((text) -> (long) text.length())));
+			}
 		}
 		return results;
 	}

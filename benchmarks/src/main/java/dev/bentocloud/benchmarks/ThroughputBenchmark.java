@@ -1,6 +1,11 @@
 package dev.bentocloud.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.model.User;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
@@ -31,11 +35,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * The fair limit is raw Reactor Netty plus Jackson decoding the same {@code User} (a
  * client that returns a {@code User} cannot do less); targets are ratios to it. Our
- * client runs on each connector it supports: Reactor Netty (the default with Reactor
- * Netty on the class path) and the JDK's {@code HttpClient}
- * ({@link BentoCloudConnectorFactory#jdk()}). CPU per call is the process CPU time
- * ({@code com.sun.management.OperatingSystemMXBean}) over a client's rounds divided by
- * its calls; it includes the in-process server's share, which is the same for every
+ * client runs on each connector an application can have ({@link Connectors}): Reactor
+ * Netty, the JDK's {@code HttpClient} (ours, and Spring's for comparison), Apache
+ * HttpClient 5 and Jetty when their jars are present. CPU per call is the process CPU
+ * time ({@code com.sun.management.OperatingSystemMXBean}) over a client's rounds divided
+ * by its calls; it includes the in-process server's share, which is the same for every
  * client.
  * <p>
  * Every caller is a closed loop: {@code concurrency} callers, each sending its next
@@ -60,6 +64,8 @@ final class ThroughputBenchmark {
 	static final String WEB_CLIENT = "bare Spring WebClient";
 
 	static final String FAIR = "raw Reactor Netty + Jackson (fair limit)";
+
+	static final String RAW_JDK = "raw JDK HttpClient + Jackson (blocking send)";
 
 	static final String REACTIVE_JDK = "reactive client, JDK HttpClient";
 
@@ -115,13 +121,11 @@ final class ThroughputBenchmark {
 	}
 
 	/**
-	 * Every client this benchmark compares, calling {@code server}.
+	 * Every client this benchmark compares, calling {@code server}: the references (raw,
+	 * fair limit, bare {@code WebClient}), then our reactive and blocking clients on each
+	 * {@linkplain Connectors connector}.
 	 */
 	private static List<Caller> callers(FixedUserServer server) {
-		BentoCloudClient client = BentoCloudClient.builder()
-			.endpoint(server.endpoint())
-			.apiToken(server.token())
-			.build();
 		// The practical limit: the same request (same headers) on Reactor Netty, body
 		// read as bytes.
 		HttpClient raw = HttpClient.create()
@@ -150,18 +154,36 @@ final class ThroughputBenchmark {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
 		Supplier<Mono<?>> fairCall = () -> rawCall.get().map((bytes) -> mapper.readValue((byte[]) bytes, User.class));
-		BentoCloudClient jdkClient = BentoCloudClient.builder()
-			.endpoint(server.endpoint())
-			.apiToken(server.token())
-			.connectorFactory(BentoCloudConnectorFactory.jdk())
+		// The floor of the JDK connector: the JDK's client alone, blocking, plus Jackson.
+		java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+		HttpRequest jdkRequest = HttpRequest.newBuilder(URI.create(server.endpoint() + PATH))
+			.header(FixedUserServer.TOKEN_HEADER, server.token())
+			.header("Accept", "application/json")
 			.build();
-		return List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
-				new Caller(REACTIVE, client::currentUser, null),
-				new Caller(BLOCKING, null, () -> client.blocking().currentUser()),
-				new Caller(REACTIVE_JDK, jdkClient::currentUser, null),
-				new Caller(BLOCKING_JDK, null, () -> jdkClient.blocking().currentUser()),
-				new Caller(WEB_CLIENT, webClientCall, null));
-
+		Runnable rawJdkCall = () -> {
+			try {
+				mapper.readValue(jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body(), User.class);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		};
+		List<Caller> callers = new ArrayList<>(List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
+				new Caller(WEB_CLIENT, webClientCall, null), new Caller(RAW_JDK, null, rawJdkCall)));
+		for (Connectors.Connector connector : Connectors.available()) {
+			BentoCloudClient client = BentoCloudClient.builder()
+				.endpoint(server.endpoint())
+				.apiToken(server.token())
+				.connectorFactory(connector.factory())
+				.build();
+			callers.add(new Caller(connector.name(REACTIVE), client::currentUser, null));
+			callers.add(new Caller(connector.name(BLOCKING), null, () -> client.blocking().currentUser()));
+		}
+		return callers;
 	}
 
 	/**

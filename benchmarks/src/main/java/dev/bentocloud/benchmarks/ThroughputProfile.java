@@ -62,6 +62,8 @@ public final class ThroughputProfile {
 		layers.put("reactor.netty.", "Reactor Netty");
 		layers.put("io.netty.", "Netty");
 		layers.put("reactor.", "Reactor core");
+		layers.put("org.apache.hc.", "Apache HttpClient 5");
+		layers.put("org.eclipse.jetty.", "Jetty");
 		layers.put("java.net.http.", "JDK HttpClient");
 		layers.put("jdk.internal.net.http.", "JDK HttpClient");
 		layers.put("sun.nio.", "JDK I/O");

@@ -49,9 +49,10 @@ public interface BentoCloudConnectorFactory {
 
 	/**
 	 * Connectors on the JDK's {@link HttpClient}, which never follow redirects, and whose
-	 * response bodies can be cancelled (see {@link JdkHttpConnector}). Note that the
-	 * JDK's client itself retries an idempotent request once when a reused connection is
-	 * reset.
+	 * response bodies can be cancelled (see {@link JdkHttpConnector}); requests wait for
+	 * their response heads on a shared pool of reused daemon threads rather than on a new
+	 * thread per response. Note that the JDK's client itself retries an idempotent
+	 * request once when a reused connection is reset.
 	 * @return the factory
 	 */
 	static BentoCloudConnectorFactory jdk() {

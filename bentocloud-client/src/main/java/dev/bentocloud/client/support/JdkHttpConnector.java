@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -38,6 +43,14 @@ import org.springframework.util.LinkedMultiValueMap;
  * cancelling a subscriber never reaches the JDK: a stream that is cancelled, or that
  * never ends, goes on being read in the background for as long as the server writes. Here
  * the cancel reaches the JDK, which closes the connection. Cookies are not kept.
+ * <p>
+ * Each request is sent with the blocking {@link HttpClient#send}, on a thread of a small
+ * shared pool, until its response head arrives; the body then streams as the JDK reads
+ * it. {@link HttpClient#sendAsync} would complete every response on
+ * {@code CompletableFuture}'s default executor, which starts a new thread per task on
+ * machines with two CPUs or fewer (the common pool's parallelism is then 1): 10 to 20
+ * times the CPU per call. Cancelling a request that waits for its head interrupts its
+ * thread, and the JDK then aborts the exchange.
  */
 public final class JdkHttpConnector implements ClientHttpConnector {
 
@@ -49,6 +62,8 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 
 	private final Duration readTimeout;
 
+	private final Executor sendThreads;
+
 	private final DataBufferFactory bufferFactory = DefaultDataBufferFactory.sharedInstance;
 
 	/**
@@ -57,8 +72,20 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 	 * @param readTimeout how long to wait for the response's head
 	 */
 	public JdkHttpConnector(HttpClient httpClient, Duration readTimeout) {
+		this(httpClient, readTimeout, JdkSendThreads.shared());
+	}
+
+	/**
+	 * A connector on this client that waits for response heads on these threads.
+	 * @param httpClient the JDK client, which should not follow redirects
+	 * @param readTimeout how long to wait for the response's head
+	 * @param sendThreads runs each blocking send; it must not be the executor of
+	 * {@code httpClient}, whose tasks complete the sends
+	 */
+	public JdkHttpConnector(HttpClient httpClient, Duration readTimeout, Executor sendThreads) {
 		this.httpClient = httpClient;
 		this.readTimeout = readTimeout;
+		this.sendThreads = sendThreads;
 	}
 
 	@Override
@@ -66,9 +93,47 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
 		JdkRequest request = new JdkRequest(method, uri);
 		return requestCallback.apply(request)
-			.then(Mono.defer(() -> Mono.fromFuture(() -> this.httpClient.sendAsync(request.build(this.readTimeout),
-					HttpResponse.BodyHandlers.ofPublisher()), false)))
+			.then(Mono.<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>create(
+					(sink) -> send(request.build(this.readTimeout), sink)))
+			.doOnDiscard(HttpResponse.class, JdkHttpConnector::discard)
 			.map(this::response);
+	}
+
+	private void send(HttpRequest request, MonoSink<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sink) {
+		Send send = new Send(this.httpClient, request, sink);
+		sink.onCancel(() -> send.cancel(true));
+		try {
+			this.sendThreads.execute(send);
+		}
+		catch (RejectedExecutionException ex) {
+			sink.error(ex);
+		}
+	}
+
+	/** Cancels the body of a response that arrived after its caller had cancelled. */
+	private static void discard(HttpResponse<?> response) {
+		if (response.body() instanceof Flow.Publisher<?> body) {
+			body.subscribe(new Flow.Subscriber<Object>() {
+
+				@Override
+				public void onSubscribe(Flow.Subscription subscription) {
+					subscription.cancel();
+				}
+
+				@Override
+				public void onNext(Object item) {
+				}
+
+				@Override
+				public void onError(Throwable throwable) {
+				}
+
+				@Override
+				public void onComplete() {
+				}
+
+			});
+		}
 	}
 
 	private ClientHttpResponse response(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
@@ -83,6 +148,41 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 			.map(this.bufferFactory::wrap)
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 		return new JdkResponse(HttpStatusCode.valueOf(response.statusCode()), headers, body);
+	}
+
+	/**
+	 * One blocking send. Cancelling it before it ends interrupts it, and the JDK aborts
+	 * the exchange; its outcome goes to the sink only once the task is done, so that a
+	 * cancel never interrupts the code the response is handed to.
+	 */
+	private static final class Send extends FutureTask<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> {
+
+		private final MonoSink<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sink;
+
+		Send(HttpClient httpClient, HttpRequest request,
+				MonoSink<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sink) {
+			super(() -> httpClient.send(request, HttpResponse.BodyHandlers.ofPublisher()));
+			this.sink = sink;
+		}
+
+		@Override
+		protected void done() {
+			if (isCancelled()) {
+				return;
+			}
+			try {
+				this.sink.success(get());
+			}
+			catch (ExecutionException ex) {
+				this.sink.error((ex.getCause() != null) ? ex.getCause() : ex);
+			}
+			catch (InterruptedException ex) {
+				// not reached: the task is done
+				Thread.currentThread().interrupt();
+				this.sink.error(ex);
+			}
+		}
+
 	}
 
 	private static final class JdkResponse extends AbstractClientHttpResponse {
