@@ -311,6 +311,7 @@ public final class BentoCloudClientBuilder {
 			}
 			WebClient webClient = webClientBuilder.build();
 			ManagementApi api = HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
+				.httpRequestValuesProcessor(PathTemplates::withoutQuery)
 				.build()
 				.createClient(ManagementApi.class);
 			return new Calls(api, new PreparedCalls(webClient, endpoint));

@@ -124,6 +124,7 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			this.logger.debug("bentocloud.enabled=false: BentoCloud credentials are not resolved");
 			return;
 		}
+		BentoMlVariableHints.of(environment).forEach(this.logger::warn);
 		BentoCloudCredentials credentials = resolution.resolve();
 		if (resolution.endpointFromSpring(credentials)) {
 			checkEndpoint(credentials.endpoint(), resolution.endpointOrigin(credentials));
