@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * What a {@code bentocloud.*} value must be, checked as it is bound by
- * {@link CheckedValueConverter}: a value that does not fit fails binding, and Boot's
- * failure report names the property, its value as written, where it was set and the fix.
+ * What a {@code bentocloud.*} value must be. A value that does not convert fails binding
+ * with the fix ({@link CheckedValueConverter}); one that converts but does not fit stops
+ * startup once bound ({@link BentoCloudPropertiesCheck}). Either way Boot's failure
+ * report names the property, its value as written, where it was set and the fix.
  */
 final class CheckedValue {
 
