@@ -43,6 +43,27 @@ public final class BentoCloudClientBuilder {
 	 */
 	public static final String DEFAULT_BENTOML_VERSION = "1.4.38";
 
+	// The defaults, as numbers so that the starter's properties can name them in
+	// @DefaultValue: each default is written here only.
+
+	/** Default connect timeout, in seconds. */
+	public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+
+	/** Default response timeout, in seconds. */
+	public static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = 60;
+
+	/** Default most pages one list may take. */
+	public static final int DEFAULT_MAX_PAGES = 1000;
+
+	/** Default retries of a GET request after the first attempt. */
+	public static final int DEFAULT_MAX_RETRIES = 3;
+
+	/** Default delay before the first retry, in milliseconds. */
+	public static final int DEFAULT_INITIAL_BACKOFF_MILLIS = 200;
+
+	/** Default longest delay between attempts, in seconds. */
+	public static final int DEFAULT_MAX_BACKOFF_SECONDS = 5;
+
 	static final String TOKEN_HEADER = "X-YATAI-API-TOKEN";
 
 	static final String BENTOML_VERSION_HEADER = "X-Bentoml-Version";
@@ -59,18 +80,18 @@ public final class BentoCloudClientBuilder {
 
 	private BentoCloudConnectorFactory connectorFactory = BentoCloudConnectorFactory.detect();
 
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
 
-	private Duration responseTimeout = Duration.ofSeconds(60);
+	private Duration responseTimeout = Duration.ofSeconds(DEFAULT_RESPONSE_TIMEOUT_SECONDS);
 
-	private HttpErrors.RetrySettings retry = new HttpErrors.RetrySettings(3, Duration.ofMillis(200),
-			Duration.ofSeconds(5));
+	private HttpErrors.RetrySettings retry = new HttpErrors.RetrySettings(DEFAULT_MAX_RETRIES,
+			Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MILLIS), Duration.ofSeconds(DEFAULT_MAX_BACKOFF_SECONDS));
 
 	private boolean allowInsecureEndpoint;
 
 	private @Nullable Duration callTimeout;
 
-	private int maxPages = 1000;
+	private int maxPages = DEFAULT_MAX_PAGES;
 
 	private String bentomlVersion = DEFAULT_BENTOML_VERSION;
 
@@ -290,6 +311,7 @@ public final class BentoCloudClientBuilder {
 			}
 			WebClient webClient = webClientBuilder.build();
 			ManagementApi api = HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
+				.httpRequestValuesProcessor(PathTemplates::withoutQuery)
 				.build()
 				.createClient(ManagementApi.class);
 			return new Calls(api, new PreparedCalls(webClient, endpoint));

@@ -4,9 +4,6 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
-import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -14,15 +11,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -53,26 +54,24 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(BentoServiceClientsConfiguration.class)
 public final class BentoCloudAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(BentoCloudAutoConfiguration.class);
+	// Checks bentocloud.* values as they are bound; other properties are left to Boot.
+	@Bean
+	@ConfigurationPropertiesBinding
+	static CheckedValueConverter bentoCloudCheckedValueConverter() {
+		return new CheckedValueConverter();
+	}
 
-	private final ConfigurableEnvironment environment;
-
-	BentoCloudAutoConfiguration(BentoCloudProperties properties, ConfigurableEnvironment environment) {
-		BentoCloudPropertiesValidator.validate(properties, environment);
-		this.environment = environment;
+	// Checks the properties as soon as they are bound, before any bean uses them.
+	@Bean
+	static BentoCloudPropertiesCheck bentoCloudPropertiesCheck(ConfigurableEnvironment environment) {
+		return new BentoCloudPropertiesCheck(environment);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(BentoCloudConnectionDetails.class)
-	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties) {
-		BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(this.environment);
-		if (!properties.hasApiToken()) {
-			String insideDeployment = (source.deploymentUrl() != null)
-					? "; running inside the BentoCloud deployment " + source.deploymentUrl() : "";
-			logger.warn(source.noTokenGuidance() + " The application starts, but BentoCloud calls will fail"
-					+ insideDeployment + ".");
-		}
-		return new PropertiesBentoCloudConnectionDetails(properties, source);
+	PropertiesBentoCloudConnectionDetails bentoCloudConnectionDetails(BentoCloudProperties properties,
+			Environment environment) {
+		return new PropertiesBentoCloudConnectionDetails(properties, environment);
 	}
 
 	@Bean
@@ -90,33 +89,21 @@ public final class BentoCloudAutoConfiguration {
 			BentoCloudConnectionDetails connectionDetails, BentoCloudConnectorFactory connectorFactory,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<BentoCloudClientBuilderCustomizer> customizers) {
-		boolean fromProperties = connectionDetails instanceof PropertiesBentoCloudConnectionDetails;
-		BentoCloudPropertiesValidator.validateEndpoint(connectionDetails.getEndpoint(),
-				connectionDetails.getApiToken() != null, properties.allowInsecureEndpoint(),
-				fromProperties ? "bentocloud.endpoint" : "BentoCloudConnectionDetails.getEndpoint()",
-				fromProperties ? this.environment : null);
-		BentoCloudProperties.Retry retry = properties.retry();
 		BentoCloudClientBuilder builder = BentoCloudClient.builder()
 			.credentials(connectionDetails.toCredentials())
 			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.connectorFactory(connectorFactory)
-			.connectTimeout(properties.connectTimeout())
-			.responseTimeout(properties.responseTimeout())
-			.maxPages(properties.maxPages())
-			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
-			.allowInsecureEndpoint(properties.allowInsecureEndpoint())
-			.bentomlVersion(properties.bentomlVersion());
-		if (properties.callTimeout() != null) {
-			builder.callTimeout(properties.callTimeout());
-		}
+			.connectorFactory(connectorFactory);
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::connectTimeout).to(builder::connectTimeout);
+		map.from(properties::responseTimeout).to(builder::responseTimeout);
+		map.from(properties::callTimeout).to(builder::callTimeout);
+		map.from(properties::maxPages).to(builder::maxPages);
+		BentoCloudProperties.Retry retry = properties.retry();
+		builder.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff());
+		map.from(properties::allowInsecureEndpoint).to(builder::allowInsecureEndpoint);
+		map.from(properties::bentomlVersion).to(builder::bentomlVersion);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BentoCloudClient bentoCloudClient(BentoCloudClientBuilder bentoCloudClientBuilder) {
-		return bentoCloudClientBuilder.build();
 	}
 
 	@Bean
@@ -131,6 +118,26 @@ public final class BentoCloudAutoConfiguration {
 	@ConditionalOnProperty(prefix = "bentocloud.warm-up", name = "enabled", havingValue = "true", matchIfMissing = true)
 	static BentoCloudClientWarmUp bentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> bentoCloudClient) {
 		return new BentoCloudClientWarmUp(bentoCloudClient);
+	}
+
+	/**
+	 * The client, unless the application defines its own; with the credentials it was
+	 * built with, which the health details describe.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(BentoCloudClient.class)
+	static class ClientConfiguration {
+
+		@Bean
+		BentoCloudClient bentoCloudClient(BentoCloudClientBuilder bentoCloudClientBuilder) {
+			return bentoCloudClientBuilder.build();
+		}
+
+		@Bean
+		AutoConfiguredClientCredentials bentoCloudClientCredentials(BentoCloudConnectionDetails connectionDetails) {
+			return new AutoConfiguredClientCredentials(connectionDetails.toCredentials());
+		}
+
 	}
 
 }

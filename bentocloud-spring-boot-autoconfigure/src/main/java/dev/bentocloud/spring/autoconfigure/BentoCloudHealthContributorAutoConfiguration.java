@@ -7,9 +7,8 @@ import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -47,37 +46,26 @@ public final class BentoCloudHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = BEAN_NAME)
 	BentoCloudHealthIndicator bentocloudHealthIndicator(BentoCloudClient bentoCloudClient,
 			BentoCloudConnectionDetails connectionDetails, BentoCloudProperties properties, Environment environment,
-			ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<AutoConfiguredClientCredentials> autoConfigured, ListableBeanFactory beanFactory) {
 		BentoCloudProperties.Health health = properties.health();
-		return new BentoCloudHealthIndicator(bentoCloudClient,
-				credentialsOf(bentoCloudClient, connectionDetails, beanFactory),
+		BentoCloudCredentials credentials = autoConfigured
+			.getIfAvailable(() -> applicationClient(bentoCloudClient, connectionDetails, beanFactory))
+			.credentials();
+		return new BentoCloudHealthIndicator(bentoCloudClient, credentials,
 				BentoCloudCredentialsSource.from(environment).deploymentUrl(), health.timeout(), health.cacheTtl());
 	}
 
 	/**
-	 * Where the client's credentials came from: the connection details for our client;
-	 * for a client the application defined itself, that bean (its endpoint is the
-	 * client's own, and its token is unknown to us, so the details do not claim a source
-	 * they cannot vouch for).
+	 * A client the application defined itself: its endpoint is the client's own, and its
+	 * token is unknown to us, so the details do not claim a source they cannot vouch for.
+	 * The configured token still scrubs the details, should the client use it.
 	 */
-	private static BentoCloudCredentials credentialsOf(BentoCloudClient client,
-			BentoCloudConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory) {
-		BentoCloudCredentials configured = connectionDetails.toCredentials();
-		for (String name : beanFactory.getBeanNamesForType(BentoCloudClient.class)) {
-			if (beanFactory.containsBeanDefinition(name) && !isOurs(beanFactory.getBeanDefinition(name))) {
-				// The configured token still scrubs the details, should the user's client
-				// use it.
-				return new BentoCloudCredentials(client.endpoint().toString(), configured.apiToken(),
-						"the application's own BentoCloudClient bean '" + name + "'", List.of());
-			}
-		}
-		return configured;
-	}
-
-	private static boolean isOurs(BeanDefinition definition) {
-		return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
-				&& BentoCloudAutoConfiguration.class.getName()
-					.equals(annotated.getFactoryMethodMetadata().getDeclaringClassName());
+	private static AutoConfiguredClientCredentials applicationClient(BentoCloudClient client,
+			BentoCloudConnectionDetails connectionDetails, ListableBeanFactory beanFactory) {
+		String name = String.join(", ", beanFactory.getBeanNamesForType(BentoCloudClient.class));
+		return new AutoConfiguredClientCredentials(
+				new BentoCloudCredentials(client.endpoint().toString(), connectionDetails.getApiToken(),
+						"the application's own BentoCloudClient bean '" + name + "'", List.of()));
 	}
 
 }

@@ -54,12 +54,18 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("bentocloud")
 public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nullable String apiToken,
-		@DefaultValue(BentoCloudEndpoints.DEFAULT_ENDPOINT) URI endpoint, @Nullable String context,
-		@Nullable Path configFile, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("60s") Duration responseTimeout, @Nullable Duration callTimeout,
-		@DefaultValue("1000") int maxPages, @DefaultValue("false") boolean allowInsecureEndpoint,
-		@DefaultValue Credentials credentials, @DefaultValue Retry retry, @DefaultValue Health health,
-		@DefaultValue Service service, @DefaultValue Map<String, NamedService> services,
+		@DefaultValue(BentoCloudEndpoints.DEFAULT_ENDPOINT) @CheckedValue.HttpUrl(
+				example = "https://acme.cloud.bentoml.com") URI endpoint,
+		@Nullable String context, @Nullable Path configFile,
+		@DefaultValue(BentoCloudClientBuilder.DEFAULT_CONNECT_TIMEOUT_SECONDS
+				+ "s") @CheckedValue.Positive Duration connectTimeout,
+		@DefaultValue(BentoCloudClientBuilder.DEFAULT_RESPONSE_TIMEOUT_SECONDS
+				+ "s") @CheckedValue.Positive Duration responseTimeout,
+		@CheckedValue.Positive @Nullable Duration callTimeout,
+		@DefaultValue("" + BentoCloudClientBuilder.DEFAULT_MAX_PAGES) @CheckedValue.Positive int maxPages,
+		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue Credentials credentials,
+		@DefaultValue Retry retry, @DefaultValue Health health, @DefaultValue Service service,
+		@DefaultValue Map<String, NamedService> services,
 		@DefaultValue(BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION) String bentomlVersion,
 		@DefaultValue WarmUp warmUp) {
 
@@ -112,8 +118,13 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
 	 * @since 0.1.0
 	 */
-	public record Retry(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialBackoff,
-			@DefaultValue("5s") Duration maxBackoff, @Deprecated @Nullable Integer maxAttempts) {
+	public record Retry(
+			@DefaultValue("" + BentoCloudClientBuilder.DEFAULT_MAX_RETRIES) @CheckedValue.NotNegative int maxRetries,
+			@DefaultValue(BentoCloudClientBuilder.DEFAULT_INITIAL_BACKOFF_MILLIS
+					+ "ms") @CheckedValue.Positive Duration initialBackoff,
+			@DefaultValue(BentoCloudClientBuilder.DEFAULT_MAX_BACKOFF_SECONDS
+					+ "s") @CheckedValue.Positive Duration maxBackoff,
+			@Deprecated @CheckedValue.NotNegative @Nullable Integer maxAttempts) {
 
 		/**
 		 * The retries to make: the deprecated {@code max-attempts} when it is set, as it
@@ -134,7 +145,8 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param cacheTtl How long a health result is reused, so that frequent probes from
 	 * many replicas do not each call BentoCloud.
 	 */
-	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("10s") Duration cacheTtl) {
+	public record Health(@DefaultValue("3s") @CheckedValue.Positive Duration timeout,
+			@DefaultValue("10s") @CheckedValue.NotNegative Duration cacheTtl) {
 	}
 
 	/**
@@ -169,8 +181,9 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * always trusted; "*" trusts any host.
 	 * @since 0.1.0
 	 */
-	public record Service(@Nullable String token, @DefaultValue("30s") Duration timeout,
-			@Nullable Duration streamIdleTimeout, @DefaultValue("16MB") DataSize maxResponseSize,
+	public record Service(@Nullable String token, @DefaultValue("30s") @CheckedValue.Positive Duration timeout,
+			@CheckedValue.Positive @Nullable Duration streamIdleTimeout,
+			@DefaultValue("16MB") @CheckedValue.Positive DataSize maxResponseSize,
 			@DefaultValue("true") boolean checkCalls, @DefaultValue( {
 					"bentoml.ai", "bentoml.com" }) List<String> deploymentHosts){
 
@@ -201,8 +214,11 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * to bentocloud.service.stream-idle-timeout, then to this service's timeout.
 	 * @since 0.1.0
 	 */
-	public record NamedService(@Nullable URI url, @Nullable String deployment, @Nullable String cluster,
-			@Nullable String token, @Nullable Duration timeout, @Nullable Duration streamIdleTimeout) {
+	public record NamedService(
+			@CheckedValue.HttpUrl(example = "https://summarizer-acme.mt-guc1.bentoml.ai") @Nullable URI url,
+			@Nullable String deployment, @Nullable String cluster, @Nullable String token,
+			@CheckedValue.Positive @Nullable Duration timeout,
+			@CheckedValue.Positive @Nullable Duration streamIdleTimeout) {
 
 		/**
 		 * Whether the service is found through a deployment rather than a URL.

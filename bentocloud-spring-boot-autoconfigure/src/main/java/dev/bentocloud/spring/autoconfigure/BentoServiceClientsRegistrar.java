@@ -60,14 +60,14 @@ class BentoServiceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 	 * @return the services by name, in configuration order
 	 */
 	static Map<String, NamedService> bind(Environment environment) {
-		return Binder.get(environment)
+		return CheckedValueConverter.binder(environment)
 			.bind(SERVICES, Bindable.mapOf(String.class, NamedService.class))
 			.orElseGet(Map::of);
 	}
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		Binder binder = Binder.get(this.environment);
+		Binder binder = CheckedValueConverter.binder(this.environment);
 		String defaultToken = binder.bind("bentocloud.service.token", String.class).orElse(null);
 		boolean allowInsecure = Boolean.TRUE
 			.equals(binder.bind("bentocloud.allow-insecure-endpoint", Boolean.class).orElse(false));

@@ -1,11 +1,13 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.net.URI;
+import java.util.Set;
 
 import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties.NamedService;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -16,7 +18,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Checks one entry of {@code bentocloud.services} when its bean is defined, so that a
  * service that cannot work stops startup with a report naming the property, rather than
- * failing on its first call.
+ * failing on its first call. Its values were checked one by one as they were bound
+ * ({@link CheckedValueConverter}); these are the checks across values.
  */
 final class NamedServiceValidator {
 
@@ -43,10 +46,8 @@ final class NamedServiceValidator {
 		}
 		URI url = service.url();
 		if (url != null && service.hasDeployment()) {
-			throw new InvalidBentoCloudPropertyException(prefix, null, originUnder(prefix, environment),
-					"both " + prefix + ".url and " + prefix + ".deployment are set",
-					"Keep url (the service's own URL) or deployment (a deployment whose URL is looked up on first "
-							+ "call), not both.");
+			throw new MutuallyExclusiveConfigurationPropertiesException(Set.of(prefix + ".url", prefix + ".deployment"),
+					Set.of(prefix + ".url", prefix + ".deployment"));
 		}
 		if (url == null && !service.hasDeployment()) {
 			throw new InvalidBentoCloudPropertyException(prefix, null, originUnder(prefix, environment),
@@ -55,44 +56,33 @@ final class NamedServiceValidator {
 							+ ".deployment to the name of its BentoCloud deployment.");
 		}
 		if (url != null && service.cluster() != null) {
-			throw invalid(prefix + ".cluster", service.cluster(), environment,
-					"a cluster only applies to a deployment, and this service has a url",
-					"Remove " + prefix + ".cluster, or replace " + prefix + ".url with " + prefix + ".deployment.");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".cluster", service.cluster(),
+					"A cluster only applies to a deployment, and this service has a url. Remove " + prefix
+							+ ".cluster, or replace " + prefix + ".url with " + prefix + ".deployment.");
 		}
 		if (url != null) {
 			validateUrl(prefix + ".url", url, hasToken, allowInsecure, environment);
 		}
-		if (service.timeout() != null) {
-			BentoCloudPropertiesValidator.positive(prefix + ".timeout", service.timeout(), environment);
-		}
-		if (service.streamIdleTimeout() != null) {
-			BentoCloudPropertiesValidator.positive(prefix + ".stream-idle-timeout", service.streamIdleTimeout(),
-					environment);
-		}
 	}
 
+	/**
+	 * Whether the URL may carry the service token; that it is an http(s) URL was checked
+	 * as it was bound.
+	 */
 	private static void validateUrl(String property, URI url, boolean hasToken, boolean allowInsecure,
 			ConfigurableEnvironment environment) {
 		String shown = BentoCloudEndpoints.displayable(url.toString());
-		if (!BentoCloudEndpoints.isHttpUrl(url)) {
-			throw invalid(property, shown, environment, "it is not an http(s) URL with a host",
-					"Use the service's URL as BentoCloud shows it, such as " + EXAMPLE_URL + ".");
-		}
 		if (url.getRawUserInfo() != null) {
-			throw invalid(property, shown, environment, "it contains user info (credentials)",
+			throw InvalidBentoCloudPropertyException.of(property, shown, environment,
+					"it contains user info (credentials)",
 					"Remove the user info (user:password@) from the URL and set the token as the service's token.");
 		}
 		if (hasToken && !allowInsecure && BentoCloudEndpoints.exposesToken(url)) {
-			throw invalid(property, shown, environment,
+			throw InvalidBentoCloudPropertyException.of(property, shown, environment,
 					"the service token would be sent over plain http to " + url.getHost()
 							+ ", where anyone on the network can read it",
 					"Use an https URL, or set bentocloud.allow-insecure-endpoint=true if this is intended.");
 		}
-	}
-
-	private static InvalidBentoCloudPropertyException invalid(String property, @Nullable String value,
-			ConfigurableEnvironment environment, String problem, String action) {
-		return BentoCloudPropertiesValidator.invalid(property, value, environment, problem, action);
 	}
 
 	/**

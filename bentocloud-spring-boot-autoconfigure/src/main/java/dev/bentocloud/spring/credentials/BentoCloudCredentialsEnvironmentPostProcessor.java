@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
+import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigReader;
 import org.apache.commons.logging.Log;
@@ -12,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.origin.OriginTrackedValue;
@@ -98,6 +100,21 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 		return ORDER;
 	}
 
+	/**
+	 * An endpoint of Spring's sources that is not an http(s) URL, reported as Boot
+	 * reports a property value: binding would only quote the URI parser. Boot's report
+	 * cannot look up where it was set before the context exists, so the reason says it.
+	 * One with user info is reported once bound, without the password.
+	 */
+	private static void checkEndpoint(String endpoint, String origin) {
+		if (!BentoCloudEndpoints.isHttpUrl(endpoint) && !endpoint.contains("@")) {
+			throw new InvalidConfigurationPropertyValueException("bentocloud.endpoint", SafeText.value(endpoint),
+					"Set in " + SafeText.line(origin) + ", it is not an http(s) URL with a host: write the scheme "
+							+ "and the host, such as https://acme.cloud.bentoml.com ('localhost:8081' is read as "
+							+ "the scheme 'localhost').");
+		}
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		MutablePropertySources propertySources = environment.getPropertySources();
@@ -107,7 +124,11 @@ public class BentoCloudCredentialsEnvironmentPostProcessor implements Environmen
 			this.logger.debug("bentocloud.enabled=false: BentoCloud credentials are not resolved");
 			return;
 		}
+		BentoMlVariableHints.of(environment).forEach(this.logger::warn);
 		BentoCloudCredentials credentials = resolution.resolve();
+		if (resolution.endpointFromSpring(credentials)) {
+			checkEndpoint(credentials.endpoint(), resolution.endpointOrigin(credentials));
+		}
 		// The source and where the starter looked are for display only (logs, health,
 		// failure reports): published escaped, as they may quote .yatai.yaml.
 		String source = SafeText.line(credentials.source());

@@ -201,6 +201,17 @@ final class CredentialsResolution {
 		return (endpoint != null) ? endpoint.origin() : "the default";
 	}
 
+	/**
+	 * Whether the resolved endpoint is Spring's {@code bentocloud.endpoint} (or the
+	 * default), rather than BentoML's variable or a file context's.
+	 * @param credentials what {@link #resolve()} returned
+	 * @return {@code true} for Spring's endpoint
+	 */
+	boolean endpointFromSpring(BentoCloudCredentials credentials) {
+		return !credentials.source().startsWith("file:") && !(credentials.source().startsWith("env:")
+				&& this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT).isPresent());
+	}
+
 	/** Spring's {@code bentocloud.endpoint}, in Spring's order, else the default. */
 	private String springEndpoint() {
 		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calls of the auto-configured client, of a client built from the builder bean for
  * another token, and of a named service's client are observed as
- * {@code http.client.requests} with a path template and no token.
+ * {@code http.client.requests} with a path template (no query) and no token.
  */
 class BentoCloudObservationTests {
 
@@ -64,6 +64,22 @@ class BentoCloudObservationTests {
 	}
 
 	@Test
+	void aListCallIsNamedByItsPathTemplateWithoutItsQuery() {
+		this.runner
+			.withPropertyValues("bentocloud.endpoint=" + emulator.get().endpoint(),
+					"bentocloud.api-token=" + emulator.get().apiToken())
+			.run((context) -> {
+				context.getBean(BlockingBentoCloudClient.class).deployments().list();
+				context.getBean(BlockingBentoCloudClient.class).deployments().list();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("http.client.requests").tag("uri", "/api/v2/deployments").timer()).isNotNull()
+					.satisfies((timer) -> assertThat(timer.count()).isEqualTo(2));
+				assertThat(registry.find("http.client.requests").timers())
+					.allSatisfy((timer) -> assertThat(timer.getId().getTag("uri")).doesNotContain("?", "queryParam"));
+			});
+	}
+
+	@Test
 	void aNamedServiceCallIsObservedWithItsRouteTemplateAndWithoutTheToken() {
 		emulator.get().reset();
 		emulator.get().seedDeployment("summarizer", "summarizer:1", true);
@@ -80,9 +96,6 @@ class BentoCloudObservationTests {
 				assertThat(summarizer.blocking().call("summarize", Map.of("text", "observed"), String.class))
 					.isEqualTo("Summary: observed");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				registry.getMeters().forEach((m) -> System.out.println("METER " + m.getId()));
-				observed
-					.forEach((o) -> System.out.println("OBS " + o.getName() + " " + o.getLowCardinalityKeyValues()));
 				assertThat(registry.find("http.client.requests").tag("uri", "/summarize").timer()).isNotNull()
 					.satisfies((timer) -> assertThat(timer.count()).isOne());
 				assertThat(observed).isNotEmpty().allSatisfy((observation) -> {

@@ -1,19 +1,15 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.support.EditDistance;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -26,11 +22,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Checks the {@code bentocloud.*} configuration at startup, so that a mistake stops the
- * application with a report naming the property, where it was set, and the fix, instead
- * of surfacing later as "a network problem" or being silently ignored.
+ * Stops startup on a {@code bentocloud.*} key that no property has, naming the nearest
+ * one: Boot ignores unknown keys, so a typo would otherwise be silently ignored. The
+ * report never shows the value, which may be a token under a misspelled key.
  */
-final class BentoCloudPropertiesValidator {
+final class UnknownBentoCloudProperties {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("bentocloud");
 
@@ -49,71 +45,7 @@ final class BentoCloudPropertiesValidator {
 
 	private static final Map<String, String> NAMED_SERVICE_KEYS = known(BentoCloudProperties.NamedService.class);
 
-	private BentoCloudPropertiesValidator() {
-	}
-
-	static void validate(BentoCloudProperties properties, ConfigurableEnvironment environment) {
-		rejectUnknownKeys(environment);
-		positive("bentocloud.connect-timeout", properties.connectTimeout(), environment);
-		positive("bentocloud.response-timeout", properties.responseTimeout(), environment);
-		if (properties.callTimeout() != null) {
-			positive("bentocloud.call-timeout", properties.callTimeout(), environment);
-		}
-		if (properties.maxPages() < 1) {
-			throw invalid("bentocloud.max-pages", String.valueOf(properties.maxPages()), environment,
-					"it must be at least 1", "Set it to the most pages a list may take, such as 1000.");
-		}
-		positive("bentocloud.retry.initial-backoff", properties.retry().initialBackoff(), environment);
-		positive("bentocloud.retry.max-backoff", properties.retry().maxBackoff(), environment);
-		positive("bentocloud.health.timeout", properties.health().timeout(), environment);
-		positive("bentocloud.service.timeout", properties.service().timeout(), environment);
-		if (properties.service().streamIdleTimeout() != null) {
-			positive("bentocloud.service.stream-idle-timeout", properties.service().streamIdleTimeout(), environment);
-		}
-		if (properties.service().maxResponseSize().toBytes() < 1) {
-			throw invalid("bentocloud.service.max-response-size", properties.service().maxResponseSize().toString(),
-					environment, "it must be positive",
-					"Set it to the largest answer to hold in memory, such as 16MB.");
-		}
-		if (properties.health().cacheTtl().isNegative()) {
-			throw invalid("bentocloud.health.cache-ttl", properties.health().cacheTtl().toString(), environment,
-					"it is negative", "Set it to 0s (no caching) or a positive duration such as 10s.");
-		}
-		if (properties.retry().effectiveMaxRetries() < 0) {
-			throw invalid("bentocloud.retry.max-retries", String.valueOf(properties.retry().effectiveMaxRetries()),
-					environment, "it is negative", "Set it to 0 (no retries) or a positive number such as 3.");
-		}
-	}
-
-	/**
-	 * The endpoint must be an http(s) URL with a host, and a token may only go over plain
-	 * http to loopback unless allowed.
-	 */
-	static void validateEndpoint(URI endpoint, boolean hasToken, boolean allowInsecure, String property,
-			@Nullable ConfigurableEnvironment environment) {
-		String shown = BentoCloudEndpoints.displayable(endpoint.toString());
-		if (!BentoCloudEndpoints.isHttpUrl(endpoint)) {
-			throw invalid(property, shown, environment, "it is not an http(s) URL with a host",
-					"Use your organization's endpoint, such as https://acme.cloud.bentoml.com (the scheme is "
-							+ "required: 'localhost:8081' is read as scheme 'localhost').");
-		}
-		if (endpoint.getUserInfo() != null) {
-			throw invalid(property, shown, environment, "it contains user info, which BentoCloud does not use",
-					"Remove the user info (user:password@) from the endpoint; the API token authenticates.");
-		}
-		if (hasToken && !allowInsecure && BentoCloudEndpoints.exposesToken(endpoint)) {
-			throw invalid(property, shown, environment,
-					"the API token would be sent over plain http to " + endpoint.getHost()
-							+ ", where anyone on the network can read it",
-					"Use an https endpoint, or set bentocloud.allow-insecure-endpoint=true if this is intended.");
-		}
-	}
-
-	static void positive(String property, Duration duration, @Nullable ConfigurableEnvironment environment) {
-		if (duration.isZero() || duration.isNegative()) {
-			throw invalid(property, duration.toString(), environment, "it must be positive",
-					"Set a positive duration such as 5s or 500ms.");
-		}
+	private UnknownBentoCloudProperties() {
 	}
 
 	/**
@@ -123,7 +55,7 @@ final class BentoCloudPropertiesValidator {
 	 * and tools set {@code -Dbentocloud.*} properties of theirs; those are not ours to
 	 * reject.
 	 */
-	private static void rejectUnknownKeys(ConfigurableEnvironment environment) {
+	static void reject(ConfigurableEnvironment environment) {
 		for (PropertySource<?> propertySource : environment.getPropertySources()) {
 			if (BentoCloudCredentialsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME.equals(propertySource.getName())
 					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)
@@ -207,29 +139,6 @@ final class BentoCloudPropertiesValidator {
 				.comparingInt((Map.Entry<String, String> entry) -> EditDistance.between(wanted, entry.getKey())))
 			.map(Map.Entry::getValue)
 			.orElse("endpoint");
-	}
-
-	static InvalidBentoCloudPropertyException invalid(String property, @Nullable String value,
-			@Nullable ConfigurableEnvironment environment, String problem, String action) {
-		return new InvalidBentoCloudPropertyException(property, value, origin(property, environment), problem, action);
-	}
-
-	/**
-	 * Where a property's value was set, as Spring tracks it (file and line for config
-	 * files).
-	 */
-	static String origin(String property, @Nullable ConfigurableEnvironment environment) {
-		if (environment == null) {
-			return "a BentoCloudConnectionDetails bean";
-		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			ConfigurationProperty found = source.getConfigurationProperty(name);
-			if (found != null) {
-				return (found.getOrigin() != null) ? found.getOrigin().toString() : String.valueOf(source);
-			}
-		}
-		return "the default";
 	}
 
 	/**
