@@ -1,5 +1,6 @@
 package dev.bentocloud.emulator;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.bentocloud.emulator.http.BlockingHttpServer;
 import org.jspecify.annotations.Nullable;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,15 +42,17 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final EmulatorState state;
 
-	private final LoopResources loops;
+	/**
+	 * How many connections may be open at once, each with its own thread: far more than a
+	 * test's client pools open.
+	 */
+	private static final int MAX_CONNECTIONS = 1024;
 
-	private final DisposableServer server;
+	private final BlockingHttpServer server;
 
 	private final String apiToken;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private final AtomicInteger openConnections = new AtomicInteger();
 
 	/**
 	 * What {@link #reset()} goes back to: the tokens, users and deployments seeded at
@@ -86,22 +86,11 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		this.baselineTokens = this.state.tokens.snapshot();
 		this.baselineUsers = this.state.userNames();
 		this.starting = false;
-		this.loops = LoopResources.create("bentocloud-emulator", 1,
-				Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 		try {
-			this.server = HttpServer.create()
-				.host(builder.host)
-				.port(builder.port)
-				.runOn(this.loops)
-				.doOnChannelInit((observer, channel, address) -> {
-					this.openConnections.incrementAndGet();
-					channel.closeFuture().addListener((closed) -> this.openConnections.decrementAndGet());
-				})
-				.handle(new EmulatorHandler(this.state))
-				.bindNow(Duration.ofSeconds(10));
+			this.server = BlockingHttpServer.start(builder.host, builder.port, new EmulatorHandler(this.state),
+					"bentocloud-emulator", MAX_CONNECTIONS);
 		}
-		catch (RuntimeException ex) {
-			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
+		catch (IOException | RuntimeException ex) {
 			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":"
 					+ builder.port + "; choose a free port, or 0 for a random one", ex);
 		}
@@ -309,7 +298,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** How many client connections are open right now (kept-alive idle ones included). */
 	public int openConnections() {
-		return this.openConnections.get();
+		return this.server.openConnections();
 	}
 
 	public void clearRequests() {
@@ -343,18 +332,13 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server and its event loops; the port is free when this returns.
+	 * Stops the server and closes its connections; the port is free when this returns.
 	 * Idempotent.
 	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			try {
-				this.server.disposeNow(Duration.ofSeconds(5));
-			}
-			finally {
-				this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
-			}
+			this.server.close();
 		}
 	}
 
