@@ -2,17 +2,18 @@ package dev.bentocloud.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A request as the route handlers see it. Query values that are empty count as absent.
- * The body is kept as bytes (multipart uploads are binary); {@link #body()} is its UTF-8
- * view for the JSON routes.
+ * Header names are in lower case. The body is kept as bytes (multipart uploads are
+ * binary); {@link #body()} is its UTF-8 view for the JSON routes.
  */
-record ApiRequest(String method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] content) {
+record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+		byte[] content) {
 
 	/** The body as UTF-8 text (invalid sequences replaced), empty if there was none. */
 	String body() {
@@ -35,8 +36,12 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, H
 		return null;
 	}
 
+	/**
+	 * The first value of the header (name matched case-insensitively), or {@code null}.
+	 */
 	@Nullable String header(String name) {
-		return this.headers.get(name);
+		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
 	}
 
 }

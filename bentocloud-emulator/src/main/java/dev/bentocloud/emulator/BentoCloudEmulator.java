@@ -1,21 +1,15 @@
 package dev.bentocloud.emulator;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.bentocloud.emulator.http.BlockingHttpServer;
 import org.jspecify.annotations.Nullable;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An in-process BentoCloud management API on 127.0.0.1, with state (one organization
@@ -44,64 +38,38 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final EmulatorState state;
 
-	private final LoopResources loops;
+	/**
+	 * How many connections may be open at once, each with its own thread: far more than a
+	 * test's client pools open.
+	 */
+	private static final int MAX_CONNECTIONS = 1024;
 
-	private final DisposableServer server;
+	private final BlockingHttpServer server;
 
 	private final String apiToken;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private final AtomicInteger openConnections = new AtomicInteger();
-
-	/**
-	 * What {@link #reset()} goes back to: the tokens, users and deployments seeded at
-	 * start.
-	 */
-	private final List<StoredApiToken> baselineTokens;
-
-	private final Set<String> baselineUsers;
-
-	private final List<SeededDeployment> baselineDeployments = new ArrayList<>();
-
-	private boolean starting = true;
+	private final EmulatorSeeding seeding;
 
 	private BentoCloudEmulator(Builder builder) {
 		this.settings = builder;
 		this.state = new EmulatorState(builder.deploymentReadyAfter, builder.maxRecordedRequests);
-		List<String> allScopes = List.of("api", "read_organization", "write_organization", "read_cluster",
-				"write_cluster");
-		this.apiToken = ((builder.demoToken != null)
-				? this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes, null,
-						builder.demoToken)
-				: this.state.tokens.create(this.state.owner, "demo", "The emulator's seeded token", allScopes,
-						null)).value;
+		this.seeding = new EmulatorSeeding(this.state);
+		this.apiToken = this.seeding.demoToken(builder.demoToken);
 		builder.serviceApis.forEach(this::serveApi);
 		if (builder.seedDemoData) {
-			seedDemoData();
+			this.seeding.demoData();
 		}
 		if (builder.seed != null) {
 			builder.seed.applyTo(this);
 		}
-		this.baselineTokens = this.state.tokens.snapshot();
-		this.baselineUsers = this.state.userNames();
-		this.starting = false;
-		this.loops = LoopResources.create("bentocloud-emulator", 1,
-				Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+		this.seeding.started();
 		try {
-			this.server = HttpServer.create()
-				.host(builder.host)
-				.port(builder.port)
-				.runOn(this.loops)
-				.doOnChannelInit((observer, channel, address) -> {
-					this.openConnections.incrementAndGet();
-					channel.closeFuture().addListener((closed) -> this.openConnections.decrementAndGet());
-				})
-				.handle(new EmulatorHandler(this.state))
-				.bindNow(Duration.ofSeconds(10));
+			this.server = BlockingHttpServer.start(builder.host, builder.port, new EmulatorHandler(this.state),
+					"bentocloud-emulator", MAX_CONNECTIONS);
 		}
-		catch (RuntimeException ex) {
-			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
+		catch (IOException | RuntimeException ex) {
 			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":"
 					+ builder.port + "; choose a free port, or 0 for a random one", ex);
 		}
@@ -144,9 +112,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** Adds a user to the organization and returns a new valid token of his. */
 	public String createUserWithToken(String name, String email) {
-		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"),
-				Objects.requireNonNull(email, "email"));
-		return this.state.tokens.create(user, name + "-token", null, List.of("api"), null).value;
+		return this.seeding.userWithToken(name, email);
 	}
 
 	/**
@@ -155,11 +121,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
-		requireNewTokenValue(tokenValue);
-		StoredUser user = this.state.addUser(Objects.requireNonNull(name, "name"),
-				Objects.requireNonNull(email, "email"));
-		this.state.tokens.create(user, Objects.requireNonNull(tokenName, "tokenName"), null, List.of("api"), null,
-				tokenValue);
+		this.seeding.userWithToken(name, email, tokenName, tokenValue);
 	}
 
 	/**
@@ -169,13 +131,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 */
 	public String seedApiToken(String name, @Nullable String description, @Nullable List<String> scopes,
 			@Nullable String value) {
-		Objects.requireNonNull(name, "name");
-		List<String> effectiveScopes = (scopes != null && !scopes.isEmpty()) ? List.copyOf(scopes) : List.of("api");
-		if (value == null) {
-			return this.state.tokens.create(this.state.owner, name, description, effectiveScopes, null).value;
-		}
-		requireNewTokenValue(value);
-		return this.state.tokens.create(this.state.owner, name, description, effectiveScopes, null, value).value;
+		return this.seeding.apiToken(name, description, scopes, value);
 	}
 
 	/**
@@ -183,9 +139,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * {@code token-00001}, ...
 	 */
 	public void seedApiTokens(int count) {
-		for (int i = 0; i < count; i++) {
-			this.state.tokens.create(this.state.owner, String.format("token-%05d", i), null, List.of("api"), null);
-		}
+		this.seeding.apiTokens(count);
 	}
 
 	/** Revokes (deletes) the token with this value: later requests with it get 401. */
@@ -200,31 +154,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * {@code seedDeployment("iris", "iris:abc123", true)}.
 	 */
 	public void seedDeployment(String name, String bento, boolean accessAuthorization) {
-		int colon = bento.indexOf(':');
-		if (colon <= 0 || colon == bento.length() - 1) {
-			throw new IllegalArgumentException("bento must look like <repository>:<version>, was " + bento);
-		}
-		ObjectNode config = this.state.views.object();
-		config.put("access_authorization", accessAuthorization);
-		config.putNull("envs");
-		config.putNull("labels");
-		config.putNull("secrets");
-		ObjectNode service = config.putObject("services").putObject("Service");
-		service.put("instance_type", "cpu.1");
-		service.putObject("scaling").put("min_replicas", 1).put("max_replicas", 1);
-		service.putObject("config_overrides");
-		config.putNull("canary");
-		ArrayNode labels = this.state.views.array();
-		StoredDeployment deployment = this.state.deployments.create(name, "default", this.state.owner, false,
-				new DeploymentSpec(config, labels, bento.substring(0, colon), bento.substring(colon + 1)),
-				Duration.ZERO);
-		if (deployment == null) {
-			throw new IllegalArgumentException("Deployment " + name + " already exists");
-		}
-		deployment.forceStatus("running");
-		if (this.starting) {
-			this.baselineDeployments.add(new SeededDeployment(name, bento, accessAuthorization));
-		}
+		this.seeding.deployment(name, bento, accessAuthorization);
 	}
 
 	/**
@@ -238,7 +168,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 */
 	public void serveApi(String deploymentName, ServiceApi api) {
 		this.state.serviceApis.serve(Objects.requireNonNull(deploymentName, "deploymentName"),
-				Objects.requireNonNull(api, "api"), this.starting);
+				Objects.requireNonNull(api, "api"), this.seeding.starting());
 	}
 
 	/**
@@ -309,7 +239,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** How many client connections are open right now (kept-alive idle ones included). */
 	public int openConnections() {
-		return this.openConnections.get();
+		return this.server.openConnections();
 	}
 
 	public void clearRequests() {
@@ -327,14 +257,9 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 */
 	public void reset() {
 		this.state.faults.clear();
-		this.state.tokens.restore(this.baselineTokens);
-		this.state.retainUsers(this.baselineUsers);
-		this.state.deployments.clear();
+		this.seeding.restoreBaseline();
 		this.state.serviceApis.reset();
 		this.state.serviceTasks.clear();
-		for (SeededDeployment deployment : this.baselineDeployments) {
-			seedDeployment(deployment.name(), deployment.bento(), deployment.accessAuthorization());
-		}
 		this.state.setDeploymentReadyAfter(this.settings.deploymentReadyAfter);
 		this.state.setLegacyNotFound(false);
 		this.state.recorder.setEnabled(true);
@@ -343,43 +268,19 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server and its event loops; the port is free when this returns.
+	 * Stops the server and closes its connections; the port is free when this returns.
 	 * Idempotent.
 	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			try {
-				this.server.disposeNow(Duration.ofSeconds(5));
-			}
-			finally {
-				this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
-			}
+			this.server.close();
 		}
 	}
 
 	@Override
 	public String toString() {
 		return "BentoCloudEmulator[" + (this.closed.get() ? "closed" : endpoint()) + "]";
-	}
-
-	private void seedDemoData() {
-		this.state.tokens.create(this.state.owner, "ci", "Used by CI", List.of("api"), null);
-		this.state.tokens.create(this.state.owner, "read-only", "Reads the cluster",
-				List.of("read_organization", "read_cluster"), null);
-		seedDeployment("demo-iris", "iris:abc123", false);
-	}
-
-	private void requireNewTokenValue(String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("A token value must not be blank");
-		}
-		if (this.state.tokens.hasValue(value)) {
-			throw new IllegalArgumentException("Two tokens must not have the same value");
-		}
-	}
-
-	private record SeededDeployment(String name, String bento, boolean accessAuthorization) {
 	}
 
 	private StoredDeployment deployment(String name) {

@@ -1,26 +1,22 @@
 package dev.bentocloud.emulator;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerResponse;
+import dev.bentocloud.emulator.http.HttpExchange;
+import dev.bentocloud.emulator.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes answers to the wire: normally, dripping, or cut off. */
 final class ReplyWriter {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReplyWriter.class);
 
 	/** How much of a streamed answer a fault that needs the whole body reads. */
 	static final int MAX_COLLECTED = 1024 * 1024;
@@ -28,92 +24,105 @@ final class ReplyWriter {
 	private ReplyWriter() {
 	}
 
-	static Mono<Void> send(HttpServerResponse response, Answer answer) {
-		response.status(HttpResponseStatus.valueOf(answer.status()));
-		answer.headers().forEach(response::header);
-		response.header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+	static void send(HttpExchange exchange, Answer answer) throws IOException {
 		if (answer instanceof StreamedReply streamed) {
-			if (streamed.contentLength() >= 0) {
-				response.responseHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
-				response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(streamed.contentLength()));
+			OutputStream body = exchange.sendStreamed(streamed.status(), head(streamed), streamed.contentLength());
+			try {
+				streamed.body().writeTo(body);
 			}
-			else {
-				response.responseHeaders().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+			catch (RuntimeException ex) {
+				// The head is out: all a client can still be told is that the body broke
+				// off.
+				logger.warn("A streamed answer failed midway", ex);
+				exchange.abort(false);
+				return;
 			}
-			// Flushed piece by piece: a stream's client sees each chunk as it is
-			// produced.
-			return response.send(streamed.body(), (buffer) -> true).then();
+			body.close();
+			return;
 		}
 		Reply reply = (Reply) answer;
-		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
-		return response.sendByteArray(Mono.just(reply.body())).then();
+		exchange.send(reply.status(), head(reply), reply.body());
 	}
 
 	/**
 	 * The answer as a complete reply; a streamed body is read up to
 	 * {@link #MAX_COLLECTED} bytes (an endless stream is cut there).
 	 */
-	static Mono<Reply> complete(Answer answer) {
+	static Reply complete(Answer answer) {
 		if (answer instanceof Reply reply) {
-			return Mono.just(reply);
+			return reply;
 		}
 		StreamedReply streamed = (StreamedReply) answer;
-		ByteArrayOutputStream collected = new ByteArrayOutputStream();
-		return streamed.body()
-			.takeUntil((buffer) -> collected.size() + buffer.readableBytes() >= MAX_COLLECTED)
-			.doOnNext((buffer) -> collected.writeBytes(ByteBufUtil.getBytes(buffer)))
-			.doOnNext(ByteBuf::release)
-			.then(Mono.fromCallable(() -> new Reply(streamed.status(), streamed.contentType(),
-					Arrays.copyOf(collected.toByteArray(), Math.min(collected.size(), MAX_COLLECTED)),
-					streamed.headers())));
+		Collector collected = new Collector();
+		try {
+			streamed.body().writeTo(collected);
+		}
+		catch (IOException ex) {
+			// Enough read: the stream was stopped at the limit.
+		}
+		return new Reply(streamed.status(), streamed.contentType(), collected.bytes.toByteArray(), streamed.headers());
 	}
 
 	/**
 	 * The answer's head with its full Content-Length, then the body one byte per
 	 * interval.
 	 */
-	static Mono<Void> sendDripping(HttpServerResponse response, Reply reply, Duration interval) {
-		response.status(HttpResponseStatus.valueOf(reply.status()));
-		reply.headers().forEach(response::header);
-		response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-		response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(reply.body().length));
-		byte[] body = reply.body();
-		return response
-			.send(Flux.interval(interval).take(body.length).map((i) -> Unpooled.wrappedBuffer(body, i.intValue(), 1)),
-					(buffer) -> true)
-			.then();
+	static void sendDripping(HttpExchange exchange, Reply reply, Duration interval) throws IOException {
+		OutputStream out = exchange.sendStreamed(reply.status(), head(reply), reply.body().length);
+		for (byte b : reply.body()) {
+			Pause.sleep(interval);
+			out.write(b);
+		}
+		out.close();
 	}
 
 	/**
-	 * Writes the status line, headers and half of the body straight to the socket (below
-	 * the HTTP codec, which would otherwise complete the message) and then closes the
-	 * connection, so a client sees a premature end of a body whose Content-Length
-	 * promised more. With {@code reset} the close is a TCP reset (SO_LINGER 0) instead of
-	 * an orderly FIN.
+	 * Writes the status line, headers and half of the body straight to the socket and
+	 * then closes the connection, so a client sees a premature end of a body whose
+	 * Content-Length promised more. With {@code reset} the close is a TCP reset
+	 * (SO_LINGER 0) instead of an orderly FIN.
 	 */
-	static Mono<Void> sendTruncated(HttpServerResponse response, Reply full, Map<String, String> extraHeaders,
-			boolean reset) {
-		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(HttpResponseStatus.valueOf(full.status()))
+	static void sendTruncated(HttpExchange exchange, Reply full, Map<String, String> extraHeaders, boolean reset)
+			throws IOException {
+		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(full.status())
+			.append(' ')
+			.append(HttpStatus.reason(full.status()))
 			.append("\r\n");
 		full.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		head.append("Content-Type: ").append(full.contentType()).append("\r\n");
 		head.append("Content-Length: ").append(full.body().length + 1).append("\r\n\r\n");
-		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-		byte[] half = Arrays.copyOf(full.body(), full.body().length / 2);
-		return Mono.create((sink) -> response.withConnection((connection) -> {
-			Channel channel = connection.channel();
-			channel.closeFuture().addListener((closed) -> sink.success());
-			channel.pipeline()
-				.firstContext()
-				.writeAndFlush(Unpooled.wrappedBuffer(headBytes, half))
-				.addListener((ChannelFutureListener) (written) -> {
-					if (reset) {
-						written.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-					}
-					written.channel().close();
-				});
-		}));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+		bytes.write(full.body(), 0, full.body().length / 2);
+		exchange.writeRaw(bytes.toByteArray());
+		exchange.abort(reset);
+	}
+
+	private static Map<String, String> head(Answer answer) {
+		Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+		headers.put("content-type", answer.contentType());
+		return headers;
+	}
+
+	/** Collects a streamed body and stops it (failing its write) once it has enough. */
+	private static final class Collector extends OutputStream {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.bytes.write(bytes, offset, Math.min(length, MAX_COLLECTED - this.bytes.size()));
+			if (this.bytes.size() >= MAX_COLLECTED) {
+				throw new IOException("Collected enough");
+			}
+		}
+
 	}
 
 }

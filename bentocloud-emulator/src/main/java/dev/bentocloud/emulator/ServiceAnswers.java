@@ -8,22 +8,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a route's handler and writes its result as BentoML would: text, JSON, a file, raw
- * bytes, or a chunked stream. Handlers run on the caller's (blocking-allowed) thread.
+ * bytes, or a chunked stream. Handlers run on the caller's thread, which may block.
  */
 final class ServiceAnswers {
 
@@ -134,46 +128,42 @@ final class ServiceAnswers {
 	}
 
 	/**
-	 * The chunks, each flushed as it is produced, with the pause before each one after
-	 * the first. A chunk is pulled only after the previous one went out (and the pause),
-	 * on a thread that may block; cancelling (a client that left) pulls no more and
-	 * closes an {@link AutoCloseable} iterator.
+	 * The chunks, each written (and flushed) as it is produced, with the pause before
+	 * each one after the first. A chunk is pulled only after the previous one went out
+	 * (and the pause); a client that left fails the next write, which pulls no more.
+	 * Either way an {@link AutoCloseable} iterator is closed.
 	 */
-	static Flux<ByteBuf> paced(Iterator<byte[]> chunks, Duration pause) {
-		if (pause.isZero()) {
-			// No pause: pulled as the connection asks for more, without a hop per chunk.
-			return Flux.fromIterable(() -> chunks)
-				.subscribeOn(Schedulers.boundedElastic())
-				.filter((chunk) -> chunk.length > 0)
-				.map(Unpooled::wrappedBuffer)
-				.doFinally((signal) -> close(chunks));
-		}
-		Mono<Optional<byte[]>> next = Mono
-			.fromCallable(() -> chunks.hasNext() ? Optional.of(chunks.next()) : Optional.<byte[]>empty())
-			.subscribeOn(Schedulers.boundedElastic());
-		Mono<Optional<byte[]>> later = Mono.delay(pause).then(next);
-		return Flux.concat(Flux.<Mono<Optional<byte[]>>, Boolean>generate(() -> true, (first, sink) -> {
-			sink.next(first ? next : later);
-			return false;
-		}))
-			.takeWhile(Optional::isPresent)
-			.map(Optional::get)
-			.filter((chunk) -> chunk.length > 0)
-			.map(Unpooled::wrappedBuffer)
-			.doFinally((signal) -> close(chunks));
+	static StreamedReply.Body paced(Iterator<byte[]> chunks, Duration pause) {
+		return (out) -> {
+			try {
+				for (boolean first = true;; first = false) {
+					if (!first) {
+						Pause.sleep(pause);
+					}
+					if (!chunks.hasNext()) {
+						return;
+					}
+					byte[] chunk = chunks.next();
+					if (chunk.length > 0) {
+						out.write(chunk);
+					}
+				}
+			}
+			finally {
+				close(chunks);
+			}
+		};
 	}
 
 	/** {@code size} bytes of {@link #PATTERN}, 64 KiB at a time, allocating no copy. */
-	static Flux<ByteBuf> generated(long size) {
-		return Flux.generate(() -> 0L, (offset, sink) -> {
-			if (offset >= size) {
-				sink.complete();
-				return offset;
+	static StreamedReply.Body generated(long size) {
+		return (out) -> {
+			for (long offset = 0; offset < size;) {
+				int length = (int) Math.min(PIECE, size - offset);
+				out.write(PATTERN, (int) (offset % 251), length);
+				offset += length;
 			}
-			int length = (int) Math.min(PIECE, size - offset);
-			sink.next(Unpooled.wrappedBuffer(PATTERN, (int) (offset % 251), length));
-			return offset + length;
-		});
+		};
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -113,7 +112,7 @@ final class ServiceInputs {
 	}
 
 	private Bound validate(ApiRoute route, ObjectNode given, Map<String, List<UploadedFile>> files,
-			HttpHeaders headers) {
+			Map<String, List<String>> headers) {
 		RouteSettings settings = route.settings();
 		List<ObjectNode> errors = new ArrayList<>();
 		Map<String, Object> arguments = new LinkedHashMap<>();
@@ -161,7 +160,7 @@ final class ServiceInputs {
 		Map<String, List<UploadedFile>> uploaded = new LinkedHashMap<>();
 		files.forEach((name, list) -> uploaded.put(name, List.copyOf(list)));
 		return new Bound(new ServiceCall(route.name(), Collections.unmodifiableMap(arguments),
-				Collections.unmodifiableMap(uploaded), lowerCase(headers)), null);
+				Collections.unmodifiableMap(uploaded), firstValues(headers)), null);
 	}
 
 	private static @Nullable RouteParam param(RouteSettings settings, String name) {
@@ -202,11 +201,14 @@ final class ServiceInputs {
 		return new Bound(null, Reply.json(400, this.mapper.writeValueAsBytes(body)));
 	}
 
-	private static Map<String, String> lowerCase(HttpHeaders headers) {
+	/** The first value of each header; names are in lower case already. */
+	private static Map<String, String> firstValues(Map<String, List<String>> headers) {
 		Map<String, String> result = new LinkedHashMap<>();
-		for (Map.Entry<String, String> header : headers) {
-			result.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue());
-		}
+		headers.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				result.put(name, values.get(0));
+			}
+		});
 		return Collections.unmodifiableMap(result);
 	}
 

@@ -1,15 +1,13 @@
 package dev.bentocloud.emulator;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST} per route of the deployment's {@link ServiceApi}, and the task endpoints
  * of task routes. A deployment with {@code access_authorization: true} requires
  * {@code Authorization: Bearer <api token>} on every path, as BentoCloud's gateway does;
- * the management header is not accepted here. Handlers run on a thread that may block.
+ * the management header is not accepted here. Handlers run on the connection's thread,
+ * which may block.
  */
 final class ServiceRoutes {
 
@@ -41,67 +40,62 @@ final class ServiceRoutes {
 		this.tasks = new ServiceTasks(state.serviceTasks, this.inputs, this.answers, this.mapper);
 	}
 
-	Mono<Answer> handle(ApiRequest request) {
+	Answer handle(ApiRequest request) throws IOException {
 		String rest = request.path().substring(PREFIX.length());
 		int slash = rest.indexOf('/');
 		String name = (slash >= 0) ? rest.substring(0, slash) : rest;
 		String relative = (slash >= 0) ? rest.substring(slash) : "";
 		StoredDeployment deployment = this.state.deployments.find(name);
 		if (deployment == null) {
-			return Mono.just(Reply.message(404, "No deployed service named " + name));
+			return Reply.message(404, "No deployed service named " + name);
 		}
 		if (deployment.accessAuthorization() && this.state.tokens.authenticate(bearer(request)) == null) {
-			return Mono.just(Reply.message(401,
-					"Unauthorized: this deployment requires 'Authorization: Bearer <API token>' with a valid token"));
+			return Reply.message(401,
+					"Unauthorized: this deployment requires 'Authorization: Bearer <API token>' with a valid token");
 		}
 		String status = deployment.status();
 		if (!status.equals("running") && !status.equals("scaled-to-zero")) {
-			return Mono.just(Reply.message(503, "Deployment " + name + " is " + status + ", not running"));
+			return Reply.message(503, "Deployment " + name + " is " + status + ", not running");
 		}
 		ServiceApi api = this.state.serviceApis.api(name);
 		Map<String, String> headers = Map.of("server", "BentoML Service/" + api.name(), "x-bentoml-request-id",
 				Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
-		return dispatch(name, api, relative, request).map((answer) -> answer.withHeaders(headers));
+		return dispatch(name, api, relative, request).withHeaders(headers);
 	}
 
-	private Mono<Answer> dispatch(String deployment, ServiceApi api, String path, ApiRequest request) {
+	private Answer dispatch(String deployment, ServiceApi api, String path, ApiRequest request) throws IOException {
 		String method = request.method();
 		if (HEALTH.contains(path)) {
-			return Mono.just(method.equals("GET") ? Reply.text(200, "\n") : notAllowed());
+			return method.equals("GET") ? Reply.text(200, "\n") : notAllowed();
 		}
 		if (path.equals("/schema.json")) {
-			return Mono.just(method.equals("GET")
-					? Reply.json(200, this.mapper.writeValueAsBytes(ServiceSchema.of(api))) : notAllowed());
+			return method.equals("GET") ? Reply.json(200, this.mapper.writeValueAsBytes(ServiceSchema.of(api)))
+					: notAllowed();
 		}
 		ApiRoute route = api.routeAt(path);
 		if (route != null) {
 			if (!method.equals("POST")) {
-				return Mono.just(notAllowed());
+				return notAllowed();
 			}
-			Mono<Answer> call = blocking(() -> call(route, request));
-			return route.settings().delay.isZero() ? call : Mono.delay(route.settings().delay).then(call);
+			Pause.sleep(route.settings().delay);
+			return call(route, request);
 		}
 		int slash = path.lastIndexOf('/');
 		ApiRoute task = (slash > 0) ? api.routeAt(path.substring(0, slash)) : null;
 		String endpoint = path.substring(slash + 1);
 		if (task != null && task.settings().task && ServiceTasks.ENDPOINTS.containsKey(endpoint)) {
 			if (!ServiceTasks.ENDPOINTS.get(endpoint).equals(method)) {
-				return Mono.just(notAllowed());
+				return notAllowed();
 			}
-			return blocking(() -> this.tasks.handle(deployment, task, endpoint, request));
+			return this.tasks.handle(deployment, task, endpoint, request);
 		}
-		return Mono.just(Reply.text(404, "Not Found"));
+		return Reply.text(404, "Not Found");
 	}
 
 	private Answer call(ApiRoute route, ApiRequest request) {
 		ServiceInputs.Bound bound = this.inputs.bind(route, request);
 		ServiceCall call = bound.call();
 		return (call != null) ? this.answers.answer(route, call) : Objects.requireNonNull(bound.error());
-	}
-
-	/** Off the event loop: handlers may block or sleep. */
-	private static Mono<Answer> blocking(Callable<Answer> work) {
-		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static Reply notAllowed() {

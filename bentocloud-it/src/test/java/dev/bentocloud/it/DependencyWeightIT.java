@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the starter adds to a fresh Spring MVC application: two executable jars built by
- * the reactor, {@code weight/mvc-app} and the same app with the starter, compared library
- * by library. The goal: at most 5 MB more, and no native library (Netty's HTTP/3 codec
- * alone ships 12 MB of them for five platforms).
+ * What the starter adds to a fresh Spring MVC application: executable jars built by the
+ * reactor, {@code weight/mvc-app} and the same app with the starter, compared library by
+ * library. The goal: at most 5 MB more, and no native library (Netty's HTTP/3 codec alone
+ * ships 12 MB of them for five platforms). And what the test module adds at scope test:
+ * nothing ({@code weight/mvc-app-with-test-module}).
  */
 class DependencyWeightIT {
 
@@ -42,6 +43,28 @@ class DependencyWeightIT {
 		assertThat(addedBytes).as("bytes the starter adds").isLessThanOrEqualTo(MAX_ADDED_BYTES);
 		assertThat(added.keySet()).as("native libraries the starter adds")
 			.noneMatch((name) -> name.contains("native") || name.contains("netty"));
+	}
+
+	@Test
+	void theTestModuleAtScopeTestAddsNothingToTheExecutableJar() throws IOException {
+		Path dir = Path.of(System.getProperty("bentocloud.it.weight-dir", "weight"));
+		Path plainJar = dir.resolve("mvc-app/target/weight-mvc-app.jar");
+		Path starterJar = dir.resolve("mvc-app-with-starter/target/weight-mvc-app-with-starter.jar");
+		Path testModuleJar = dir.resolve("mvc-app-with-test-module/target/weight-mvc-app-with-test-module.jar");
+		for (Path jar : new Path[] { plainJar, starterJar, testModuleJar }) {
+			Map<String, Long> libraries = libraries(jar);
+			System.out.printf("Dependency weight: %-40s %6.1f MB, %3d files, %3d jars in BOOT-INF/lib%n",
+					jar.getFileName(), Files.size(jar) / 1e6, entries(jar), libraries.size());
+		}
+		assertThat(libraries(testModuleJar).keySet()).as("BOOT-INF/lib with the test module at scope test")
+			.containsExactlyElementsOf(libraries(starterJar).keySet());
+	}
+
+	/** How many entries a jar has. */
+	private static int entries(Path jar) throws IOException {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return file.size();
+		}
 	}
 
 	/** The libraries in a Boot executable jar, name to compressed size. */
