@@ -147,7 +147,7 @@ public final class ApiRoute {
 	}
 
 	/** Answers each call with the handler's result (see the class description). */
-	public ApiRoute answer(Function<ServiceCall, Object> handler) {
+	public ApiRoute answer(Function<ServiceCall, @Nullable Object> handler) {
 		Objects.requireNonNull(handler, "handler");
 		return with((d) -> d.answer = handler);
 	}

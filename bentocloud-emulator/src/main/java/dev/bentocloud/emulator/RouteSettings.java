@@ -35,7 +35,7 @@ final class RouteSettings {
 
 	@Nullable Map<String, Object> outputSchema;
 
-	@Nullable Function<ServiceCall, Object> answer;
+	@Nullable Function<ServiceCall, @Nullable Object> answer;
 
 	@Nullable Function<ServiceCall, Iterator<byte[]>> chunks;
 

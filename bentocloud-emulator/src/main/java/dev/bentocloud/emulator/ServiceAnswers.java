@@ -70,7 +70,7 @@ final class ServiceAnswers {
 	 */
 	@Nullable Object invoke(ApiRoute route, ServiceCall call) {
 		RouteSettings settings = route.settings();
-		Function<ServiceCall, Object> handler = settings.answer;
+		Function<ServiceCall, @Nullable Object> handler = settings.answer;
 		if (handler != null) {
 			return handler.apply(call);
 		}
