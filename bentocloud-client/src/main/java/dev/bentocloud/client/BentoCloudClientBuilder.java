@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.support.HttpClientSupport;
 import dev.bentocloud.client.support.TokenConnector;
 import org.jspecify.annotations.Nullable;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.bentocloud.client.support.ControlCharacters;
+import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.client.support.TransportFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.bentocloud.client.service.BentoServiceClientFactory;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.DeploymentNotReadyException;
 import dev.bentocloud.client.model.Deployment;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.support.HttpClientSupport;
 import dev.bentocloud.client.support.TokenConnector;
 import org.jspecify.annotations.Nullable;

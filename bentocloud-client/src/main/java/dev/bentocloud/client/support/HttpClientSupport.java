@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

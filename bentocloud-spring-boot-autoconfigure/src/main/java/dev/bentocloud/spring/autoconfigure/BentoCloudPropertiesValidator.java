@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.support.EditDistance;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;

@@ -2,7 +2,7 @@ package dev.bentocloud.spring.autoconfigure;
 
 import java.net.URI;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties.NamedService;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package dev.bentocloud.spring.credentials;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.PropertyResolver;

@@ -1,4 +1,4 @@
-package dev.bentocloud.client;
+package dev.bentocloud.client.support;
 
 import java.util.List;
 
@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What to tell a user who has no BentoCloud API token: the one text behind the startup
- * warning, the client's {@link BentoCloudCredentialsException} and the health indicator's
- * details.
+ * warning, the client's {@link dev.bentocloud.client.BentoCloudCredentialsException} and
+ * the health indicator's details.
  *
  * @since 0.1.0
  */
