@@ -38,14 +38,12 @@ public interface BentoCloudClient {
 	/**
 	 * Organization secrets.
 	 * @return the secret operations
-	 * @since 0.1.0
 	 */
 	SecretOperations secrets();
 
 	/**
 	 * The organization's clusters.
 	 * @return the cluster operations
-	 * @since 0.1.0
 	 */
 	ClusterOperations clusters();
 
@@ -65,7 +63,6 @@ public interface BentoCloudClient {
 	 * meanwhile shares the same set-up. The Spring Boot auto-configuration runs it on a
 	 * background thread once the application is ready
 	 * ({@code bentocloud.warm-up.enabled}). The default does nothing.
-	 * @since 0.1.0
 	 */
 	default void warmUp() {
 	}

@@ -61,7 +61,6 @@ public class BlockingBentoCloudClient {
 	/**
 	 * Blocking {@link BentoCloudClient#secrets()}.
 	 * @return the secret operations
-	 * @since 0.1.0
 	 */
 	public Secrets secrets() {
 		return this.secrets;
@@ -70,7 +69,6 @@ public class BlockingBentoCloudClient {
 	/**
 	 * Blocking {@link BentoCloudClient#clusters()}.
 	 * @return the cluster operations
-	 * @since 0.1.0
 	 */
 	public Clusters clusters() {
 		return this.clusters;

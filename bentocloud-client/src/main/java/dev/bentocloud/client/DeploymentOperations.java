@@ -57,7 +57,6 @@ public interface DeploymentOperations {
 	 * @param name the deployment name
 	 * @param cluster its cluster, or {@code null}
 	 * @return the deployment
-	 * @since 0.1.0
 	 */
 	Mono<Deployment> voidUpdate(String name, @Nullable String cluster);
 

@@ -34,10 +34,10 @@ class EndpointSafetyTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> BentoCloudClient.builder().endpoint(endpoint).apiToken(TOKEN).build())
 			.withMessageContaining("plain http")
-			.withMessageContaining("bentocloud.allow-insecure-endpoint=true")
+			.withMessageContaining("BentoCloudClientBuilder.allowInsecureEndpoint(true)")
 			.withMessageNotContaining(TOKEN);
 		assertThatIllegalStateException().isThrownBy(() -> serviceClients(false).create(URI.create(endpoint + "/svc")))
-			.withMessageContaining("bentocloud.allow-insecure-endpoint=true");
+			.withMessageContaining("BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)");
 	}
 
 	@ParameterizedTest
@@ -59,7 +59,8 @@ class EndpointSafetyTests {
 		serviceClients(true).create(URI.create("http://svc.example.com/x"));
 		assertThat(output).contains("plain http to bentocloud.example.com")
 			.contains("plain http to svc.example.com")
-			.contains("Allowed by bentocloud.allow-insecure-endpoint=true")
+			.contains("Allowed by BentoCloudClientBuilder.allowInsecureEndpoint(true)")
+			.contains("Allowed by BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)")
 			.doesNotContain(TOKEN);
 	}
 

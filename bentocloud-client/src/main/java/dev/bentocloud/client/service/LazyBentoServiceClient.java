@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import dev.bentocloud.client.support.Durations;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -127,8 +128,8 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 
 	@Override
 	public BentoServiceClient withTimeout(Duration timeout) {
-		return new LazyBentoServiceClient(this.url, this.clients,
-				BentoServiceClientFactory.positive(timeout, "timeout"), this.resolved);
+		return new LazyBentoServiceClient(this.url, this.clients, Durations.requirePositive(timeout, "timeout"),
+				this.resolved);
 	}
 
 	@Override

@@ -32,8 +32,8 @@ final class ServiceErrors {
 
 	static final String UNAUTHORIZED_HINT = "Protected deployments (access_authorization: true) need "
 			+ "`Authorization: Bearer` with an API token that has Protected Endpoint Access; pass it to "
-			+ "BentoServiceClientFactory.create(url, token) or set it as the factory's default token "
-			+ "(Spring Boot: bentocloud.service.token or bentocloud.services.<name>.token).";
+			+ "BentoServiceClientFactory.create(url, token) or set it as the factory's default token with "
+			+ "BentoServiceClientFactory.Builder.defaultToken(...).";
 
 	private static final int MAX_EXCERPT = 500;
 

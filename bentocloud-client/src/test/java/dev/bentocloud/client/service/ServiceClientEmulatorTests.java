@@ -83,7 +83,7 @@ class ServiceClientEmulatorTests {
 	@Test
 	void refusesPlainHttpToRemoteHostWithToken() {
 		assertThatIllegalStateException().isThrownBy(() -> this.factory.create(URI.create("http://example.com/svc")))
-			.withMessageContaining("bentocloud.allow-insecure-endpoint");
+			.withMessageContaining("BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)");
 	}
 
 }

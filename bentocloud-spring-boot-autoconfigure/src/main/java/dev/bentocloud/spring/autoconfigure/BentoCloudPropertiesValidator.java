@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.client.support.EditDistance;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;
@@ -110,7 +111,7 @@ final class BentoCloudPropertiesValidator {
 	}
 
 	static void positive(String property, Duration duration, @Nullable ConfigurableEnvironment environment) {
-		if (duration.isZero() || duration.isNegative()) {
+		if (!Durations.isPositive(duration)) {
 			throw invalid(property, duration.toString(), environment, "it must be positive",
 					"Set a positive duration such as 5s or 500ms.");
 		}

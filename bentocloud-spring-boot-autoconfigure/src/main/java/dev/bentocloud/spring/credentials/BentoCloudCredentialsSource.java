@@ -62,7 +62,8 @@ public record BentoCloudCredentialsSource(String source, @Nullable String search
 
 	/** The guidance for a missing token, naming where the starter looked. */
 	public String noTokenGuidance() {
-		return BentoCloudCredentialsGuidance.noToken(this.searched);
+		return BentoCloudCredentialsGuidance.noToken(this.searched,
+				BentoCloudCredentialsGuidance.HOW_TO_FIX_SPRING_BOOT);
 	}
 
 }

@@ -45,7 +45,7 @@ final class HealthFailures {
 			if (!credentials.searched().isEmpty()) {
 				details.put("searched", scrub(String.join("; ", credentials.searched())));
 			}
-			details.put("action", BentoCloudCredentialsGuidance.HOW_TO_FIX);
+			details.put("action", BentoCloudCredentialsGuidance.HOW_TO_FIX_SPRING_BOOT);
 		}
 		else if (ex instanceof BentoCloudUnauthenticatedException api) {
 			details.put("error", "unauthenticated");

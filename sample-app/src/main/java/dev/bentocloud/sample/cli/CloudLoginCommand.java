@@ -35,6 +35,7 @@ import dev.bentocloud.client.credentials.YataiContext;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
@@ -253,7 +254,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		try {
 			Duration timeout = DurationStyle.detectAndParse(value.strip());
-			if (!timeout.isNegative() && !timeout.isZero()) {
+			if (Durations.isPositive(timeout)) {
 				return timeout;
 			}
 		}

@@ -19,10 +19,12 @@ import org.springframework.core.io.Resource;
  * BentoML's Python client checks each call, but for every method at once: each route
  * exists, no argument is unknown, every required argument is a parameter, files are
  * files, streaming routes are streamed, task routes are submitted, and files and text are
- * read as such. <pre class="code">
- * List&lt;BentoServiceMismatch&gt; mismatches = BentoServiceInterfaceVerifier.verify(Summarizer.class,
+ * read as such.
+ *
+ * <pre>{@code
+ * List<BentoServiceMismatch> mismatches = BentoServiceInterfaceVerifier.verify(Summarizer.class,
  *         client.blocking().schema());
- * </pre>
+ * }</pre>
  *
  * @since 0.1.0
  */
