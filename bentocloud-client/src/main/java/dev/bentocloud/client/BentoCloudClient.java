@@ -48,8 +48,17 @@ public interface BentoCloudClient {
 	ClusterOperations clusters();
 
 	/**
-	 * Instance types available in {@code cluster}, or in the default cluster when
-	 * {@code null}.
+	 * Instance types available in the default cluster.
+	 * @return the instance types
+	 */
+	default Flux<InstanceType> instanceTypes() {
+		return instanceTypes(null);
+	}
+
+	/**
+	 * Instance types available in {@code cluster}.
+	 * @param cluster the cluster, or {@code null} for the default one
+	 * @return the instance types
 	 */
 	Flux<InstanceType> instanceTypes(@Nullable String cluster);
 

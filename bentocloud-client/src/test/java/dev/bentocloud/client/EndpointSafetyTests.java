@@ -72,7 +72,7 @@ class EndpointSafetyTests {
 	private static BentoServiceClientFactory serviceClients(boolean allowInsecure) {
 		return BentoServiceClientFactory.builder()
 			.connectTimeout(Duration.ofSeconds(1))
-			.timeout(Duration.ofSeconds(1))
+			.callTimeout(Duration.ofSeconds(1))
 			.defaultToken(TOKEN)
 			.allowInsecureEndpoint(allowInsecure)
 			.build();

@@ -42,16 +42,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class BentoServiceClientFactory {
 
-	/** The default per-call timeout, as BentoML's client. */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+	/** The default call timeout, as BentoML's client. */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
 	/** The default largest answer held in memory: 16 MiB. */
 	public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
 
 	/**
 	 * The connector's own read timeout: far above any per-call timeout, which the client
-	 * enforces itself so that {@link BentoServiceClient#withTimeout(Duration)} can raise
-	 * it.
+	 * enforces itself so that {@link BentoServiceClient#withCallTimeout(Duration)} can
+	 * raise it.
 	 */
 	private static final Duration CONNECTOR_READ_TIMEOUT = Duration.ofHours(1);
 
@@ -114,7 +114,7 @@ public final class BentoServiceClientFactory {
 		DefaultBentoServiceClient.Parts parts = new DefaultBentoServiceClient.Parts(errors,
 				new ServiceInputs(this.json), new ServiceResults(settings.tempDirectory()),
 				new ServiceSchemas(this.json, settings.checkCalls()), decoder, settings.streamIdleTimeout());
-		return new DefaultBentoServiceClient(url, webClient, parts, settings.timeout());
+		return new DefaultBentoServiceClient(url, webClient, parts, settings.callTimeout());
 	}
 
 	/**
@@ -208,10 +208,10 @@ public final class BentoServiceClientFactory {
 
 		/**
 		 * The longest one call (answer and body) or task request may take; default 30 s.
-		 * @param timeout the timeout
+		 * @param callTimeout the timeout
 		 * @return this builder
 		 */
-		Builder timeout(Duration timeout);
+		Builder callTimeout(Duration callTimeout);
 
 		/**
 		 * The longest a stream may go without a chunk (the first included); default 30 s.

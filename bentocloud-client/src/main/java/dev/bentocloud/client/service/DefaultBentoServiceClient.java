@@ -24,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A client of one service URL on a {@link WebClient} whose connector adds the token.
- * Views made by {@link #withTimeout(Duration)} share its connections and schema.
+ * Views made by {@link #withCallTimeout(Duration)} share its connections and schema.
  */
 final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequests {
 
@@ -250,9 +250,9 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	}
 
 	@Override
-	public BentoServiceClient withTimeout(Duration timeout) {
+	public BentoServiceClient withCallTimeout(Duration timeout) {
 		return new DefaultBentoServiceClient(this.url, this.webClient, this.parts,
-				Durations.requirePositive(timeout, "timeout"));
+				Durations.requirePositive(timeout, "callTimeout"));
 	}
 
 	@Override

@@ -27,9 +27,9 @@ final class DefaultBentoServiceClientFactoryBuilder implements BentoServiceClien
 
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
-	private Duration timeout = BentoServiceClientFactory.DEFAULT_TIMEOUT;
+	private Duration callTimeout = BentoServiceClientFactory.DEFAULT_CALL_TIMEOUT;
 
-	private Duration streamIdleTimeout = BentoServiceClientFactory.DEFAULT_TIMEOUT;
+	private Duration streamIdleTimeout = BentoServiceClientFactory.DEFAULT_CALL_TIMEOUT;
 
 	private long maxResponseSize = BentoServiceClientFactory.DEFAULT_MAX_RESPONSE_SIZE;
 
@@ -66,8 +66,8 @@ final class DefaultBentoServiceClientFactoryBuilder implements BentoServiceClien
 	}
 
 	@Override
-	public BentoServiceClientFactory.Builder timeout(Duration timeout) {
-		this.timeout = Durations.requirePositive(timeout, "timeout");
+	public BentoServiceClientFactory.Builder callTimeout(Duration callTimeout) {
+		this.callTimeout = Durations.requirePositive(callTimeout, "callTimeout");
 		return this;
 	}
 
@@ -127,10 +127,10 @@ final class DefaultBentoServiceClientFactoryBuilder implements BentoServiceClien
 
 	@Override
 	public BentoServiceClientFactory build() {
-		return new BentoServiceClientFactory(
-				new ServiceClientSettings(this.webClientBuilder, this.connectorFactory, this.connectTimeout,
-						this.timeout, this.streamIdleTimeout, this.maxResponseSize, this.checkCalls, this.defaultToken,
-						this.allowInsecureEndpoint, this.tempDirectory, this.jsonMapper, this.deploymentHosts));
+		return new BentoServiceClientFactory(new ServiceClientSettings(this.webClientBuilder, this.connectorFactory,
+				this.connectTimeout, this.callTimeout, this.streamIdleTimeout, this.maxResponseSize, this.checkCalls,
+				this.defaultToken, this.allowInsecureEndpoint, this.tempDirectory, this.jsonMapper,
+				this.deploymentHosts));
 	}
 
 }

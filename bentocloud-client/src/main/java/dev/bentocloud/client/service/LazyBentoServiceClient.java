@@ -51,7 +51,7 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 					this.resolved.compareAndSet(null, created);
 					return created;
 				});
-		}).map((client) -> (this.timeout != null) ? client.withTimeout(this.timeout) : client);
+		}).map((client) -> (this.timeout != null) ? client.withCallTimeout(this.timeout) : client);
 	}
 
 	@Override
@@ -127,8 +127,8 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 	}
 
 	@Override
-	public BentoServiceClient withTimeout(Duration timeout) {
-		return new LazyBentoServiceClient(this.url, this.clients, Durations.requirePositive(timeout, "timeout"),
+	public BentoServiceClient withCallTimeout(Duration timeout) {
+		return new LazyBentoServiceClient(this.url, this.clients, Durations.requirePositive(timeout, "callTimeout"),
 				this.resolved);
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param webClientBuilder supplies the builder to clone, or {@code null} for a plain one
  * @param connectorFactory creates connectors
  * @param connectTimeout the TCP (and TLS) connect timeout
- * @param timeout the longest one call may take
+ * @param callTimeout the longest one call may take
  * @param streamIdleTimeout the longest a stream may go without a chunk
  * @param maxResponseSize the largest answer held in memory
  * @param checkCalls whether calls are checked against the schema
@@ -30,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param deploymentHosts the trusted domains of deployment URLs
  */
 record ServiceClientSettings(Supplier<WebClient.@Nullable Builder> webClientBuilder,
-		BentoCloudConnectorFactory connectorFactory, Duration connectTimeout, Duration timeout,
+		BentoCloudConnectorFactory connectorFactory, Duration connectTimeout, Duration callTimeout,
 		Duration streamIdleTimeout, long maxResponseSize, boolean checkCalls, @Nullable String defaultToken,
 		boolean allowInsecureEndpoint, @Nullable Path tempDirectory, @Nullable JsonMapper jsonMapper,
 		List<String> deploymentHosts) {

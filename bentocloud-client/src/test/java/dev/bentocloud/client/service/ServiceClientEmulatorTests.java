@@ -39,7 +39,7 @@ class ServiceClientEmulatorTests {
 		this.serviceToken = this.emulator.get().createUserWithToken("svc", "svc@example.com");
 		this.factory = BentoServiceClientFactory.builder()
 			.connectTimeout(Duration.ofSeconds(2))
-			.timeout(Duration.ofSeconds(5))
+			.callTimeout(Duration.ofSeconds(5))
 			.defaultToken(this.serviceToken)
 			.build();
 	}
