@@ -2,6 +2,7 @@ package dev.bentocloud.client.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,7 @@ public record DeploymentQuery(@Nullable String search, @Nullable String cluster,
 		if (this.queryTerms != null && !this.queryTerms.isBlank()) {
 			append(query, this.queryTerms.strip());
 		}
-		new java.util.TreeMap<>(this.labels).forEach((key, value) -> append(query, "label:" + key + "=" + value));
+		new TreeMap<>(this.labels).forEach((key, value) -> append(query, "label:" + key + "=" + value));
 		return query.isEmpty() ? null : query.toString();
 	}
 

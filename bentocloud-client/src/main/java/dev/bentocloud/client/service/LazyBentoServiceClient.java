@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.support.Durations;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -44,7 +45,7 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 			if (client != null) {
 				return Mono.just(client);
 			}
-			return this.url.switchIfEmpty(Mono.error(() -> new dev.bentocloud.client.BentoCloudException(
+			return this.url.switchIfEmpty(Mono.error(() -> new BentoCloudException(
 					"The service's URL could not be found (the lookup answered nothing)")))
 				.map((found) -> {
 					BentoServiceClient created = this.clients.apply(found);

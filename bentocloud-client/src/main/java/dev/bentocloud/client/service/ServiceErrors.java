@@ -1,5 +1,6 @@
 package dev.bentocloud.client.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,7 @@ final class ServiceErrors {
 		int status = response.statusCode().value();
 		String requestId = safe(response.headers().asHttpHeaders().getFirst("x-bentoml-request-id"), 200);
 		return response.bodyToMono(byte[].class)
-			.map((bytes) -> new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY),
-					java.nio.charset.StandardCharsets.UTF_8))
+			.map((bytes) -> new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8))
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty("")
 			.map((body) -> create(operation, status, requestId, body));

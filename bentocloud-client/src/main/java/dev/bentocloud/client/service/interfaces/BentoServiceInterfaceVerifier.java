@@ -1,5 +1,7 @@
 package dev.bentocloud.client.service.interfaces;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +158,7 @@ public final class BentoServiceInterfaceVerifier {
 			return;
 		}
 		if (route.binaryOutput()) {
-			if (!(ServiceMethods.isFileType(result) || result == byte[].class) || result == java.io.File.class) {
+			if (!(ServiceMethods.isFileType(result) || result == byte[].class) || result == File.class) {
 				add(mismatches, method, "the route answers a file (" + route.output() + "); read it as Path, "
 						+ "Resource, ServiceFile or byte[], not " + result.getSimpleName());
 			}
@@ -166,7 +168,7 @@ public final class BentoServiceInterfaceVerifier {
 					"the route answers text (a Python str); read it as String, not " + result.getSimpleName());
 		}
 		else if (!"string".equals(route.outputType()) && !route.binaryOutput()
-				&& (result == java.nio.file.Path.class || Resource.class.isAssignableFrom(result))) {
+				&& (result == Path.class || Resource.class.isAssignableFrom(result))) {
 			add(mismatches, method, "the route answers " + type(route.output()) + ", not a file; read it as a "
 					+ "record, Map, List or value, not " + result.getSimpleName());
 		}
