@@ -241,7 +241,8 @@ public final class BentoServiceClientFactory {
 		Builder checkCalls(boolean checkCalls);
 
 		/**
-		 * The Bearer token for {@link #create(URI)}: one with Protected Endpoint Access.
+		 * The Bearer token for {@link BentoServiceClientFactory#create(URI)}: one with
+		 * Protected Endpoint Access.
 		 * @param defaultToken the token, or {@code null} for none
 		 * @return this builder
 		 */
