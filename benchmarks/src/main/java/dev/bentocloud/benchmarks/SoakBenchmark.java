@@ -62,7 +62,7 @@ final class SoakBenchmark {
 				.retry(2, Duration.ofMillis(5), Duration.ofMillis(50))
 				.build();
 			BentoServiceClient service = BentoServiceClientFactory.builder()
-				.timeout(CALL_TIMEOUT)
+				.callTimeout(CALL_TIMEOUT)
 				.build()
 				.create(URI.create(emulator.deploymentUrl("soak")));
 			Map<String, Object> input = Map.of("input", List.of(1.0, 2.0, 3.0));

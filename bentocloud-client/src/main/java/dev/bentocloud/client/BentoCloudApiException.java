@@ -1,5 +1,7 @@
 package dev.bentocloud.client;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,15 +19,30 @@ public class BentoCloudApiException extends BentoCloudException {
 
 	private final String bodyExcerpt;
 
-	private transient java.time.@Nullable Duration retryAfter;
+	private final transient @Nullable Duration retryAfter;
 
 	public BentoCloudApiException(String message, String operation, int statusCode, @Nullable String traceId,
 			String bodyExcerpt) {
+		this(message, operation, statusCode, traceId, bodyExcerpt, null);
+	}
+
+	/**
+	 * Creates an exception for an answer that also said when to try again.
+	 * @param message the message, free of secrets
+	 * @param operation the request, e.g. {@code GET /api/v1/auth/current}
+	 * @param statusCode the HTTP status
+	 * @param traceId the {@code x-trace-id} response header, or {@code null}
+	 * @param bodyExcerpt the start of the response body (token scrubbed), or empty
+	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
+	 */
+	public BentoCloudApiException(String message, String operation, int statusCode, @Nullable String traceId,
+			String bodyExcerpt, @Nullable Duration retryAfter) {
 		super(message);
 		this.operation = operation;
 		this.statusCode = statusCode;
 		this.traceId = traceId;
 		this.bodyExcerpt = bodyExcerpt;
+		this.retryAfter = retryAfter;
 	}
 
 	/** The request, e.g. {@code GET /api/v1/auth/current}. */
@@ -49,13 +66,8 @@ public class BentoCloudApiException extends BentoCloudException {
 	}
 
 	/** The {@code Retry-After} delay the server asked for, or {@code null}. */
-	public java.time.@Nullable Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
-	}
-
-	BentoCloudApiException withRetryAfter(java.time.@Nullable Duration retryAfter) {
-		this.retryAfter = retryAfter;
-		return this;
 	}
 
 }

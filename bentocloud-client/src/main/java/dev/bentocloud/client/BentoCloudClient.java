@@ -38,20 +38,27 @@ public interface BentoCloudClient {
 	/**
 	 * Organization secrets.
 	 * @return the secret operations
-	 * @since 0.1.0
 	 */
 	SecretOperations secrets();
 
 	/**
 	 * The organization's clusters.
 	 * @return the cluster operations
-	 * @since 0.1.0
 	 */
 	ClusterOperations clusters();
 
 	/**
-	 * Instance types available in {@code cluster}, or in the default cluster when
-	 * {@code null}.
+	 * Instance types available in the default cluster.
+	 * @return the instance types
+	 */
+	default Flux<InstanceType> instanceTypes() {
+		return instanceTypes(null);
+	}
+
+	/**
+	 * Instance types available in {@code cluster}.
+	 * @param cluster the cluster, or {@code null} for the default one
+	 * @return the instance types
 	 */
 	Flux<InstanceType> instanceTypes(@Nullable String cluster);
 
@@ -65,7 +72,6 @@ public interface BentoCloudClient {
 	 * meanwhile shares the same set-up. The Spring Boot auto-configuration runs it on a
 	 * background thread once the application is ready
 	 * ({@code bentocloud.warm-up.enabled}). The default does nothing.
-	 * @since 0.1.0
 	 */
 	default void warmUp() {
 	}

@@ -2,34 +2,28 @@ package dev.bentocloud.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.client.support.HttpClientSupport;
-import dev.bentocloud.client.support.TokenConnector;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.codec.json.JacksonJsonDecoder;
-import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.support.WebClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds a {@link BentoCloudClient}. In a Spring Boot application, inject the
  * auto-configured builder (or customize it with a
  * {@code BentoCloudClientBuilderCustomizer}) so that Boot's {@code WebClient.Builder},
- * connector, SSL bundle and observations apply; elsewhere: <pre class="code">
+ * connector, SSL bundle and observations apply; elsewhere:
+ *
+ * <pre>{@code
  * BentoCloudClient client = BentoCloudClient.builder()
  *     .credentials(BentoCloudCredentialsResolver.bentoml().resolve())
  *     .build();
- * </pre>
+ * }</pre>
  *
  * @since 0.1.0
  */
@@ -39,7 +33,6 @@ public final class BentoCloudClientBuilder {
 	 * The BentoML release whose client wire contract this client implements, sent as
 	 * {@value #BENTOML_VERSION_HEADER} on every management request unless
 	 * {@link #bentomlVersion(String)} says otherwise.
-	 * @since 0.1.0
 	 */
 	public static final String DEFAULT_BENTOML_VERSION = "1.4.38";
 
@@ -68,8 +61,6 @@ public final class BentoCloudClientBuilder {
 
 	static final String BENTOML_VERSION_HEADER = "X-Bentoml-Version";
 
-	private static final String UNAUTHORIZED_HINT = "The API token is wrong, revoked or expired. Run `bentoml cloud login`, set BENTO_CLOUD_API_KEY, or set bentocloud.api-token.";
-
 	private URI endpoint = URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT);
 
 	private @Nullable String apiToken;
@@ -84,8 +75,8 @@ public final class BentoCloudClientBuilder {
 
 	private Duration responseTimeout = Duration.ofSeconds(DEFAULT_RESPONSE_TIMEOUT_SECONDS);
 
-	private HttpErrors.RetrySettings retry = new HttpErrors.RetrySettings(DEFAULT_MAX_RETRIES,
-			Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MILLIS), Duration.ofSeconds(DEFAULT_MAX_BACKOFF_SECONDS));
+	private RetryPolicy retry = new RetryPolicy(DEFAULT_MAX_RETRIES, Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MILLIS),
+			Duration.ofSeconds(DEFAULT_MAX_BACKOFF_SECONDS));
 
 	private boolean allowInsecureEndpoint;
 
@@ -191,8 +182,7 @@ public final class BentoCloudClientBuilder {
 	 * @return this builder
 	 */
 	public BentoCloudClientBuilder connectTimeout(Duration connectTimeout) {
-		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
-		this.connectTimeout = connectTimeout;
+		this.connectTimeout = Durations.requirePositive(connectTimeout, "connectTimeout");
 		return this;
 	}
 
@@ -202,8 +192,7 @@ public final class BentoCloudClientBuilder {
 	 * @return this builder
 	 */
 	public BentoCloudClientBuilder responseTimeout(Duration responseTimeout) {
-		Assert.isTrue(!responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
-		this.responseTimeout = responseTimeout;
+		this.responseTimeout = Durations.requirePositive(responseTimeout, "responseTimeout");
 		return this;
 	}
 
@@ -215,8 +204,7 @@ public final class BentoCloudClientBuilder {
 	 * @return this builder
 	 */
 	public BentoCloudClientBuilder callTimeout(Duration callTimeout) {
-		Assert.isTrue(!callTimeout.isNegative() && !callTimeout.isZero(), "callTimeout must be positive");
-		this.callTimeout = callTimeout;
+		this.callTimeout = Durations.requirePositive(callTimeout, "callTimeout");
 		return this;
 	}
 
@@ -242,7 +230,7 @@ public final class BentoCloudClientBuilder {
 	 */
 	public BentoCloudClientBuilder retry(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
 		Assert.isTrue(maxRetries >= 0, "maxRetries must not be negative");
-		this.retry = new HttpErrors.RetrySettings(maxRetries, initialBackoff, maxBackoff);
+		this.retry = new RetryPolicy(maxRetries, initialBackoff, maxBackoff);
 		return this;
 	}
 
@@ -262,7 +250,6 @@ public final class BentoCloudClientBuilder {
 	 * {@link #DEFAULT_BENTOML_VERSION}).
 	 * @param bentomlVersion e.g. {@code 1.4.38}
 	 * @return this builder
-	 * @since 0.1.0
 	 */
 	public BentoCloudClientBuilder bentomlVersion(String bentomlVersion) {
 		Assert.hasText(bentomlVersion, "bentomlVersion must not be empty");
@@ -281,71 +268,14 @@ public final class BentoCloudClientBuilder {
 	public BentoCloudClient build() {
 		String token = (this.apiToken != null && !this.apiToken.isBlank()) ? this.apiToken.strip() : null;
 		HttpClientSupport.checkTransport(this.endpoint, token != null, this.allowInsecureEndpoint,
-				"bentocloud.allow-insecure-endpoint");
-		// Built on first use (or by the warm-up): startup does not pay for it.
-		SingletonSupplier<JsonMapper> mapper = SingletonSupplier.of(BentoCloudJson::mapper);
-		HttpErrors errors = new HttpErrors("BentoCloud", UNAUTHORIZED_HINT, token);
-		// Settings are captured now, so that later changes to this builder do not leak
+				"BentoCloudClientBuilder.allowInsecureEndpoint(true)");
+		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : this.responseTimeout.multipliedBy(2);
+		// A snapshot of the settings, so that later changes to this builder do not leak
 		// in.
-		Supplier<WebClient.@Nullable Builder> base = this.webClientBuilder;
-		BentoCloudConnectorFactory connectors = this.connectorFactory;
-		Duration connectTimeout = this.connectTimeout;
-		Duration responseTimeout = this.responseTimeout;
-		URI endpoint = this.endpoint;
-		HttpErrors.RetrySettings retry = this.retry;
-		String noTokenMessage = this.noTokenMessage;
-		String bentomlVersion = this.bentomlVersion;
-		Function<WebClient.Builder, Calls> calls = (webClientBuilder) -> {
-			webClientBuilder.baseUrl(endpoint.toString())
-				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
-				.defaultHeader(BENTOML_VERSION_HEADER, bentomlVersion)
-				.codecs((codecs) -> {
-					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper.obtain()));
-					codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper.obtain()));
-					codecs.defaultCodecs().maxInMemorySize(HttpErrors.MAX_BODY_BYTES);
-				})
-				.filter(errors.filter(retry));
-			if (token == null) {
-				webClientBuilder
-					.filter((request, next) -> Mono.error(new BentoCloudCredentialsException(noTokenMessage)));
-			}
-			WebClient webClient = webClientBuilder.build();
-			ManagementApi api = HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient))
-				.httpRequestValuesProcessor(PathTemplates::withoutQuery)
-				.build()
-				.createClient(ManagementApi.class);
-			return new Calls(api, new PreparedCalls(webClient, endpoint));
-		};
-		SingletonSupplier<Prepared> prepared = SingletonSupplier.of(() -> {
-			ClientHttpConnector connector = connectors.create(connectTimeout, responseTimeout);
-			return new Prepared(
-					calls.apply(HttpClientSupport.builder(base, TokenConnector.of(connector, TOKEN_HEADER, token))),
-					connector);
-		});
-		Runnable warmUp = () -> {
-			ClientHttpConnector connector = prepared.obtain().connector();
-			ClientWarmUp.connector(connector);
-			ClientWarmUp.json(mapper.obtain());
-			// Our layers on a plain WebClient (no customizer, filter or observation of
-			// the application sees it) answered in memory: nothing leaves the process.
-			Calls inMemory = calls.apply(WebClient.builder().exchangeFunction(ClientWarmUp.inMemory()));
-			ClientWarmUp.exchange(inMemory.api(), inMemory.prepared());
-		};
-		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : responseTimeout.multipliedBy(2);
-		return new DefaultBentoCloudClient(endpoint, () -> prepared.obtain().calls().api(),
-				() -> prepared.obtain().calls().prepared(), warmUp, errors, mapper, callTimeout, this.maxPages);
-	}
-
-	/**
-	 * The HTTP interface, and the calls that skip it.
-	 */
-	private record Calls(ManagementApi api, PreparedCalls prepared) {
-	}
-
-	/**
-	 * What the first call (or {@link BentoCloudClient#warmUp()}) builds.
-	 */
-	private record Prepared(Calls calls, ClientHttpConnector connector) {
+		return new ManagementClientWiring(this.endpoint, token, this.noTokenMessage, this.webClientBuilder,
+				this.connectorFactory, this.connectTimeout, this.responseTimeout, this.retry, callTimeout,
+				this.maxPages, this.bentomlVersion)
+			.createClient();
 	}
 
 }

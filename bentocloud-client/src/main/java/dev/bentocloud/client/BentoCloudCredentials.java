@@ -2,6 +2,9 @@ package dev.bentocloud.client;
 
 import java.util.List;
 
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,20 +8,26 @@ import org.jspecify.annotations.Nullable;
  */
 public class BentoCloudTransportException extends BentoCloudException {
 
+	private final boolean connectFailure;
+
 	public BentoCloudTransportException(String message, @Nullable Throwable cause) {
-		super(message, cause);
+		this(message, cause, false);
 	}
 
-	private boolean connectFailure;
+	/**
+	 * Creates an exception.
+	 * @param message the message, free of secrets
+	 * @param cause the cause, or {@code null}
+	 * @param connectFailure whether no connection could be made
+	 */
+	public BentoCloudTransportException(String message, @Nullable Throwable cause, boolean connectFailure) {
+		super(message, cause);
+		this.connectFailure = connectFailure;
+	}
 
 	/** Whether no connection could be made (so the request never reached the server). */
 	public boolean isConnectFailure() {
 		return this.connectFailure;
-	}
-
-	BentoCloudTransportException withConnectFailure(boolean connectFailure) {
-		this.connectFailure = connectFailure;
-		return this;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.bentocloud.client;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,20 @@ public class BentoCloudUnauthenticatedException extends BentoCloudApiException {
 	public BentoCloudUnauthenticatedException(String message, String operation, int statusCode,
 			@Nullable String traceId, String bodyExcerpt) {
 		super(message, operation, statusCode, traceId, bodyExcerpt);
+	}
+
+	/**
+	 * Creates an exception for an answer that also said when to try again.
+	 * @param message the message, free of secrets
+	 * @param operation the request
+	 * @param statusCode the HTTP status
+	 * @param traceId the {@code x-trace-id} response header, or {@code null}
+	 * @param bodyExcerpt the start of the response body (token scrubbed), or empty
+	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
+	 */
+	public BentoCloudUnauthenticatedException(String message, String operation, int statusCode,
+			@Nullable String traceId, String bodyExcerpt, @Nullable Duration retryAfter) {
+		super(message, operation, statusCode, traceId, bodyExcerpt, retryAfter);
 	}
 
 }

@@ -48,8 +48,8 @@ final class ClientWarmUp {
 			ResolvableType body = ResolvableType.forMethodReturnType(method).getGeneric(0);
 			Class<?> type = body.resolve();
 			if (type != null && type != Void.class) {
-				// With EAGER_DESERIALIZER_FETCH (Jackson's default) the reader builds
-				// and caches the deserializer in the mapper, which the decoder shares.
+				// With EAGER_DESERIALIZER_FETCH (Jackson's default) the reader builds and
+				// caches the deserializer in the mapper, which the decoder shares.
 				mapper.readerFor(mapper.constructType(body.getType()));
 			}
 		}
@@ -65,8 +65,8 @@ final class ClientWarmUp {
 			prepared.currentUser().block(TIMEOUT);
 		}
 		catch (BentoCloudCredentialsException ex) {
-			// Without a token the client refuses every call, this one too; the set-up
-			// is done all the same.
+			// Without a token the client refuses every call, this one too; the set-up is
+			// done all the same.
 		}
 	}
 

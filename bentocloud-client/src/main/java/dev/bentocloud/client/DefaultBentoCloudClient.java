@@ -58,7 +58,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		this.deployments = new DefaultDeploymentOperations(this.calls, mapper);
 		this.secrets = new DefaultSecretOperations(this.calls);
 		this.clusters = new DefaultClusterOperations(this.calls);
-		this.blocking = new BlockingBentoCloudClient(this);
+		this.blocking = new DefaultBlockingBentoCloudClient(this);
 	}
 
 	@Override

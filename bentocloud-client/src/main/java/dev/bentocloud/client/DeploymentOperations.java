@@ -26,7 +26,21 @@ public interface DeploymentOperations {
 	 */
 	Mono<Deployment> create(DeploymentConfig config);
 
-	/** The deployment, or empty if there is none. */
+	/**
+	 * The deployment in the default cluster, or empty if there is none.
+	 * @param name the deployment name
+	 * @return the deployment
+	 */
+	default Mono<Deployment> get(String name) {
+		return get(name, null);
+	}
+
+	/**
+	 * The deployment, or empty if there is none.
+	 * @param name the deployment name
+	 * @param cluster its cluster, or {@code null} for the default one
+	 * @return the deployment
+	 */
 	Mono<Deployment> get(String name, @Nullable String cluster);
 
 	/** Every deployment, through all pages. */
@@ -52,20 +66,79 @@ public interface DeploymentOperations {
 	Mono<Deployment> apply(DeploymentConfig config);
 
 	/**
+	 * {@link #voidUpdate(String, String)} in the default cluster.
+	 * @param name the deployment name
+	 * @return the deployment
+	 */
+	default Mono<Deployment> voidUpdate(String name) {
+		return voidUpdate(name, null);
+	}
+
+	/**
 	 * Redeploys the deployment with its current configuration, unchanged ({@code PUT
 	 * /api/v2/deployments/{name}/void_update}, BentoML's {@code void_update}).
 	 * @param name the deployment name
 	 * @param cluster its cluster, or {@code null}
 	 * @return the deployment
-	 * @since 0.1.0
 	 */
 	Mono<Deployment> voidUpdate(String name, @Nullable String cluster);
 
-	/** Stops the deployment; it keeps its configuration and can be started again. */
+	/**
+	 * Stops the deployment in the default cluster; it keeps its configuration and can be
+	 * started again.
+	 * @param name the deployment name
+	 * @return the deployment
+	 */
+	default Mono<Deployment> terminate(String name) {
+		return terminate(name, null);
+	}
+
+	/**
+	 * Stops the deployment; it keeps its configuration and can be started again.
+	 * @param name the deployment name
+	 * @param cluster its cluster, or {@code null} for the default one
+	 * @return the deployment
+	 */
 	Mono<Deployment> terminate(String name, @Nullable String cluster);
 
-	/** Deletes the deployment permanently. */
+	/**
+	 * Deletes the deployment in the default cluster permanently.
+	 * @param name the deployment name
+	 * @return the deployment
+	 */
+	default Mono<Deployment> delete(String name) {
+		return delete(name, null);
+	}
+
+	/**
+	 * Deletes the deployment permanently.
+	 * @param name the deployment name
+	 * @param cluster its cluster, or {@code null} for the default one
+	 * @return the deployment
+	 */
 	Mono<Deployment> delete(String name, @Nullable String cluster);
+
+	/**
+	 * {@link #waitUntilReady(String, String, Duration, Duration)} in the default cluster
+	 * with the default poll interval.
+	 * @param name the deployment name
+	 * @param timeout the longest to wait
+	 * @return the deployment at each status change
+	 */
+	default Flux<Deployment> waitUntilReady(String name, Duration timeout) {
+		return waitUntilReady(name, null, timeout, DEFAULT_POLL_INTERVAL);
+	}
+
+	/**
+	 * {@link #waitUntilReady(String, String, Duration, Duration)} in the default cluster.
+	 * @param name the deployment name
+	 * @param timeout the longest to wait
+	 * @param pollInterval the time between status checks
+	 * @return the deployment at each status change
+	 */
+	default Flux<Deployment> waitUntilReady(String name, Duration timeout, Duration pollInterval) {
+		return waitUntilReady(name, null, timeout, pollInterval);
+	}
 
 	/**
 	 * {@link #waitUntilReady(String, String, Duration, Duration)} with the default poll

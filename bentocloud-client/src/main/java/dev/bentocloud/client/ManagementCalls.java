@@ -61,7 +61,7 @@ final class ManagementCalls {
 			.timeout(this.callTimeout,
 					Mono.error(() -> new BentoCloudTransportException(
 							"Could not get a response from BentoCloud for " + operation + " within " + this.callTimeout
-									+ " (the call timeout, bentocloud.call-timeout; retries included)",
+									+ " (the call timeout, BentoCloudClientBuilder.callTimeout(...); retries included)",
 							null)))
 			.onErrorMap((ex) -> !(ex instanceof BentoCloudException), (ex) -> this.errors.translate(operation, ex))
 			.contextWrite(LateErrors.ignored());

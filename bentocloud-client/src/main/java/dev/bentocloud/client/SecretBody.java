@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.bentocloud.client.support.SecretScrubber;
 import reactor.util.context.Context;
 
 /**

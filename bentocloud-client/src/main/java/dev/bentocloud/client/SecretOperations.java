@@ -39,6 +39,15 @@ public interface SecretOperations {
 	Mono<Secret> create(CreateSecretRequest request);
 
 	/**
+	 * The secret in the default cluster, or empty if there is none.
+	 * @param name the secret name
+	 * @return the secret
+	 */
+	default Mono<Secret> get(String name) {
+		return get(name, null);
+	}
+
+	/**
 	 * The secret, or empty if there is none.
 	 * @param name the secret name
 	 * @param cluster its cluster, or {@code null}
@@ -52,6 +61,16 @@ public interface SecretOperations {
 	 * @return the updated secret
 	 */
 	Mono<Secret> update(UpdateSecretRequest request);
+
+	/**
+	 * Deletes the secret in the default cluster; fails with
+	 * {@link BentoCloudNotFoundException} if there is none.
+	 * @param name the secret name
+	 * @return completion
+	 */
+	default Mono<Void> delete(String name) {
+		return delete(name, null);
+	}
 
 	/**
 	 * Deletes the secret; fails with {@link BentoCloudNotFoundException} if there is

@@ -34,7 +34,7 @@ class DeploymentOperationsTests {
 
 	private BentoCloudClient reactive;
 
-	private BlockingBentoCloudClient.Deployments deployments;
+	private BlockingDeploymentOperations deployments;
 
 	@BeforeEach
 	void start() {
@@ -97,9 +97,9 @@ class DeploymentOperationsTests {
 
 	@Test
 	void getIsEmptyWhenAbsent() {
-		assertThat(this.deployments.get("nope", null)).isEmpty();
+		assertThat(this.deployments.get("nope")).isEmpty();
 		this.emulator.get().seedDeployment("there", "iris:1", false);
-		assertThat(this.deployments.get("there", null)).hasValueSatisfying((d) -> assertThat(d.isReady()).isTrue());
+		assertThat(this.deployments.get("there")).hasValueSatisfying((d) -> assertThat(d.isReady()).isTrue());
 	}
 
 	@Test
@@ -191,20 +191,19 @@ class DeploymentOperationsTests {
 	@Test
 	void terminateThenDelete() {
 		this.emulator.get().seedDeployment("t", "iris:1", false);
-		assertThat(this.deployments.terminate("t", null).status()).isEqualTo("terminating");
+		assertThat(this.deployments.terminate("t").status()).isEqualTo("terminating");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
-			.isThrownBy(() -> this.deployments.waitUntilReady("t", null, Duration.ofSeconds(5), POLL))
+			.isThrownBy(() -> this.deployments.waitUntilReady("t", Duration.ofSeconds(5), POLL))
 			.withMessageContaining("terminat");
-		assertThat(this.deployments.delete("t", null).name()).isEqualTo("t");
-		assertThat(this.deployments.get("t", null)).isEmpty();
-		assertThatExceptionOfType(BentoCloudNotFoundException.class)
-			.isThrownBy(() -> this.deployments.delete("t", null));
+		assertThat(this.deployments.delete("t").name()).isEqualTo("t");
+		assertThat(this.deployments.get("t")).isEmpty();
+		assertThatExceptionOfType(BentoCloudNotFoundException.class).isThrownBy(() -> this.deployments.delete("t"));
 	}
 
 	@Test
 	void waitUntilReadyEmitsStatusChangesUntilRunning() {
 		this.deployments.create(DeploymentConfig.of("w", "iris:1"));
-		StepVerifier.create(this.reactive.deployments().waitUntilReady("w", null, Duration.ofSeconds(10), POLL))
+		StepVerifier.create(this.reactive.deployments().waitUntilReady("w", Duration.ofSeconds(10), POLL))
 			.assertNext((d) -> assertThat(d.status()).isEqualTo("deploying"))
 			.assertNext((d) -> assertThat(d.status()).isEqualTo("running"))
 			.verifyComplete();
@@ -215,7 +214,7 @@ class DeploymentOperationsTests {
 		this.emulator.get().seedDeployment("f", "iris:1", false);
 		this.emulator.get().setDeploymentStatus("f", "image-build-failed");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
-			.isThrownBy(() -> this.deployments.waitUntilReady("f", null, Duration.ofSeconds(5), POLL))
+			.isThrownBy(() -> this.deployments.waitUntilReady("f", Duration.ofSeconds(5), POLL))
 			.satisfies((ex) -> {
 				assertThat(ex.getLastStatus()).isEqualTo("image-build-failed");
 				assertThat(ex.isTimedOut()).isFalse();
@@ -227,7 +226,7 @@ class DeploymentOperationsTests {
 		this.emulator.get().seedDeployment("slow", "iris:1", false);
 		this.emulator.get().setDeploymentStatus("slow", "image-building");
 		assertThatExceptionOfType(DeploymentNotReadyException.class)
-			.isThrownBy(() -> this.deployments.waitUntilReady("slow", null, Duration.ofMillis(400), POLL))
+			.isThrownBy(() -> this.deployments.waitUntilReady("slow", Duration.ofMillis(400), POLL))
 			.satisfies((ex) -> {
 				assertThat(ex.isTimedOut()).isTrue();
 				assertThat(ex.getLastStatus()).isEqualTo("image-building");
@@ -237,12 +236,12 @@ class DeploymentOperationsTests {
 	@Test
 	void waitUntilReadyOfMissingDeploymentIsNotFound() {
 		assertThatExceptionOfType(BentoCloudNotFoundException.class)
-			.isThrownBy(() -> this.deployments.waitUntilReady("ghost", null, Duration.ofSeconds(1), POLL));
+			.isThrownBy(() -> this.deployments.waitUntilReady("ghost", Duration.ofSeconds(1), POLL));
 	}
 
 	@Test
 	void instanceTypes() {
-		List<InstanceType> types = this.reactive.blocking().instanceTypes(null);
+		List<InstanceType> types = this.reactive.blocking().instanceTypes();
 		assertThat(types).isNotEmpty();
 		assertThat(types).allSatisfy((t) -> assertThat(t.name()).isNotBlank());
 		this.emulator.get().clearRequests();

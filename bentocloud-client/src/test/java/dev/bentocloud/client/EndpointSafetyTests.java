@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.bentocloud.client.service.BentoServiceClientFactory;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +34,10 @@ class EndpointSafetyTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> BentoCloudClient.builder().endpoint(endpoint).apiToken(TOKEN).build())
 			.withMessageContaining("plain http")
-			.withMessageContaining("bentocloud.allow-insecure-endpoint=true")
+			.withMessageContaining("BentoCloudClientBuilder.allowInsecureEndpoint(true)")
 			.withMessageNotContaining(TOKEN);
 		assertThatIllegalStateException().isThrownBy(() -> serviceClients(false).create(URI.create(endpoint + "/svc")))
-			.withMessageContaining("bentocloud.allow-insecure-endpoint=true");
+			.withMessageContaining("BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)");
 	}
 
 	@ParameterizedTest
@@ -58,7 +59,8 @@ class EndpointSafetyTests {
 		serviceClients(true).create(URI.create("http://svc.example.com/x"));
 		assertThat(output).contains("plain http to bentocloud.example.com")
 			.contains("plain http to svc.example.com")
-			.contains("Allowed by bentocloud.allow-insecure-endpoint=true")
+			.contains("Allowed by BentoCloudClientBuilder.allowInsecureEndpoint(true)")
+			.contains("Allowed by BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)")
 			.doesNotContain(TOKEN);
 	}
 
@@ -70,7 +72,7 @@ class EndpointSafetyTests {
 	private static BentoServiceClientFactory serviceClients(boolean allowInsecure) {
 		return BentoServiceClientFactory.builder()
 			.connectTimeout(Duration.ofSeconds(1))
-			.timeout(Duration.ofSeconds(1))
+			.callTimeout(Duration.ofSeconds(1))
 			.defaultToken(TOKEN)
 			.allowInsecureEndpoint(allowInsecure)
 			.build();

@@ -36,7 +36,8 @@ class ErrorMappingTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(401);
 				assertThat(ex.getMessage()).contains("bentoml cloud login", "BENTO_CLOUD_API_KEY",
-						"bentocloud.api-token", "GET /api/v1/auth/current", "Bad credentials");
+						"BentoCloudClientBuilder.apiToken(...)", "GET /api/v1/auth/current", "Bad credentials");
+				assertThat(ex.getMessage()).doesNotContain("bentocloud.api-token");
 				assertThat(ex.getMessage()).doesNotContain("wrong-token-xyz");
 			});
 	}
@@ -58,8 +59,8 @@ class ErrorMappingTests {
 		assertThatExceptionOfType(BentoCloudCredentialsException.class).isThrownBy(none::currentUser)
 			.withMessage("No BentoCloud API token is configured. Run `bentoml cloud login` (writes "
 					+ "~/bentoml/.yatai.yaml), or set the environment variable BENTO_CLOUD_API_KEY (with "
-					+ "BENTO_CLOUD_API_ENDPOINT for your organization's endpoint), or set the property "
-					+ "bentocloud.api-token (with bentocloud.endpoint).");
+					+ "BENTO_CLOUD_API_ENDPOINT for your organization's endpoint), or pass one to "
+					+ "BentoCloudClientBuilder.apiToken(...) (with endpoint(...)).");
 		assertThat(this.emulator.get().requests()).isEmpty();
 	}
 

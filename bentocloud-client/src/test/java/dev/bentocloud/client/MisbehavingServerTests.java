@@ -40,7 +40,7 @@ class MisbehavingServerTests {
 		assertThatExceptionOfType(BentoCloudTransportException.class)
 			.isThrownBy(() -> client.currentUser().block(Duration.ofSeconds(20)))
 			.withMessageContaining("within PT2S")
-			.withMessageContaining("bentocloud.call-timeout");
+			.withMessageContaining("BentoCloudClientBuilder.callTimeout(...)");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 	}
 

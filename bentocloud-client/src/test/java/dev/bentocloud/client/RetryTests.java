@@ -77,10 +77,8 @@ class RetryTests {
 		this.emulator.get().faults().on("POST", "/api/v2/deployments").respond(503);
 		assertThatExceptionOfType(BentoCloudApiException.class)
 			.isThrownBy(() -> client.deployments().create(DeploymentConfig.of("other", "iris:1")));
-		assertThatExceptionOfType(BentoCloudApiException.class)
-			.isThrownBy(() -> client.deployments().terminate("svc", null));
-		assertThatExceptionOfType(BentoCloudApiException.class)
-			.isThrownBy(() -> client.deployments().delete("svc", null));
+		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(() -> client.deployments().terminate("svc"));
+		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(() -> client.deployments().delete("svc"));
 		assertThat(this.emulator.get().requestCount("POST", "/api/v2/deployments")).isEqualTo(2);
 		assertThat(this.emulator.get().requestCount("POST", "/api/v2/deployments/svc/terminate")).isEqualTo(1);
 		assertThat(this.emulator.get().requestCount("DELETE", "/api/v2/deployments/svc")).isEqualTo(1);

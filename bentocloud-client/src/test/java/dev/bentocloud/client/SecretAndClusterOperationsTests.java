@@ -65,7 +65,7 @@ class SecretAndClusterOperationsTests {
 		this.client.secrets().delete("db", "eu-west");
 		assertThat(this.client.secrets().list()).isEmpty();
 		assertThatExceptionOfType(BentoCloudNotFoundException.class)
-			.isThrownBy(() -> this.client.secrets().delete("db", null));
+			.isThrownBy(() -> this.client.secrets().delete("db"));
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class SecretAndClusterOperationsTests {
 	void voidUpdateRedeploysUnchanged() {
 		this.client.deployments().create(DeploymentConfig.of("iris", "iris:1"));
 		this.emulator.get().clearRequests();
-		assertThat(this.client.deployments().voidUpdate("iris", null).name()).isEqualTo("iris");
+		assertThat(this.client.deployments().voidUpdate("iris").name()).isEqualTo("iris");
 		RecordedRequest put = this.emulator.get().requests().get(0);
 		assertThat(put.method()).isEqualTo("PUT");
 		assertThat(put.path()).isEqualTo("/api/v2/deployments/iris/void_update");

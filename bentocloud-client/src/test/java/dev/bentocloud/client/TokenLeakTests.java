@@ -63,7 +63,7 @@ class TokenLeakTests {
 			}
 			BentoServiceClientFactory services = BentoServiceClientFactory.builder()
 				.connectTimeout(Duration.ofSeconds(1))
-				.timeout(Duration.ofSeconds(1))
+				.callTimeout(Duration.ofSeconds(1))
 				.defaultToken(token)
 				.build();
 			emulator.seedDeployment("svc", "iris:1", true);

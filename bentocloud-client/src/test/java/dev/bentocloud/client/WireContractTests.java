@@ -109,7 +109,7 @@ class WireContractTests {
 		calls.put("deployment-list", (c) -> c.deployments().list());
 		calls.put("deployment-list-cluster",
 				(c) -> c.deployments().list(DeploymentQuery.all().withSearch("iris").withCluster("eu-west")));
-		calls.put("deployment-get", (c) -> c.deployments().get("my-dep", null));
+		calls.put("deployment-get", (c) -> c.deployments().get("my-dep"));
 		calls.put("deployment-create-minimal",
 				(c) -> c.deployments().create(DeploymentConfig.empty().withBento("iris:abc123")));
 		calls.put("deployment-create-service", (c) -> c.deployments()
@@ -124,10 +124,10 @@ class WireContractTests {
 					.update(DeploymentConfig.empty()
 						.withName("my-dep")
 						.withService("IrisClassifier", ServiceConfig.of(null, Scaling.of(null, 5)))));
-		calls.put("deployment-void-update", (c) -> c.deployments().voidUpdate("my-dep", null));
+		calls.put("deployment-void-update", (c) -> c.deployments().voidUpdate("my-dep"));
 		calls.put("deployment-terminate", (c) -> c.deployments().terminate("my-dep", "eu-west"));
-		calls.put("deployment-delete", (c) -> c.deployments().delete("my-dep", null));
-		calls.put("instance-types", (c) -> c.instanceTypes(null));
+		calls.put("deployment-delete", (c) -> c.deployments().delete("my-dep"));
+		calls.put("instance-types", (c) -> c.instanceTypes());
 		calls.put("secret-list", (c) -> c.secrets().list());
 		calls.put("secret-create", (c) -> c.secrets().create(CreateSecretRequest.of("s", CONTENT)));
 		calls.put("secret-create-cluster", (c) -> c.secrets()
@@ -135,7 +135,7 @@ class WireContractTests {
 		calls.put("secret-get", (c) -> c.secrets().get("s", "eu-west"));
 		calls.put("secret-update",
 				(c) -> c.secrets().update(UpdateSecretRequest.of("s", CONTENT).withDescription("d")));
-		calls.put("secret-delete", (c) -> c.secrets().delete("s", null));
+		calls.put("secret-delete", (c) -> c.secrets().delete("s"));
 		calls.put("cluster-list", (c) -> c.clusters().list());
 		calls.put("cluster-get", (c) -> c.clusters().get("default"));
 		return Collections.unmodifiableMap(calls);

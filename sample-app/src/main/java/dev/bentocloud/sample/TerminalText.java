@@ -1,6 +1,6 @@
 package dev.bentocloud.sample;
 
-import dev.bentocloud.client.ControlCharacters;
+import dev.bentocloud.client.support.ControlCharacters;
 
 /**
  * Makes server-supplied text safe to print on a terminal or in a log line. Names,

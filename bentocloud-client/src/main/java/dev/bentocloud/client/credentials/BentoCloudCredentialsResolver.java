@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
  * BentoML's credential chain, as {@code bentoml} resolves it: {@code BENTO_CLOUD_API_KEY}
  * (with {@code BENTO_CLOUD_API_ENDPOINT}) when it is set, even empty; else one context of
- * {@code .yatai.yaml}, which supplies token and endpoint together. <pre class="code">
+ * {@code .yatai.yaml}, which supplies token and endpoint together.
+ *
+ * <pre>{@code
  * BentoCloudCredentials credentials = BentoCloudCredentialsResolver.bentoml().resolve();
  * BentoCloudClient client = BentoCloudClient.builder().credentials(credentials).build();
- * </pre> The file is {@link #configFile(String) given}, else found as
+ * }</pre>
+ * <p>
+ * The file is {@link #configFile(String) given}, else found as
  * {@link YataiConfigLocation} says; the context is {@link #context(String, String)
  * given}, else {@code BENTOML_CLOUD_CONTEXT}, else the file's
  * {@code current_context_name}. Without a token, the result says where the resolver

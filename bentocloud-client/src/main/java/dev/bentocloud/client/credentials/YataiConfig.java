@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.bentocloud.client.ControlCharacters;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.ControlCharacters;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -82,9 +80,8 @@ public final class YataiConfigReader {
 		}
 		this.maxSize = maxSize;
 		// Built on the first file that exists: YAML and Jackson classes cost startup
-		// time, and
-		// most applications have no credentials file (their token comes from the
-		// environment).
+		// time, and most applications have no credentials file (their token comes from
+		// the environment).
 		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
 	}
 
@@ -184,7 +181,7 @@ public final class YataiConfigReader {
 		if (isFalsy(root)) {
 			return YataiConfig.empty();
 		}
-		return new Structure(file, root, lines(content)).toConfig();
+		return new YataiConfigStructure(file, root, lines(content)).toConfig();
 	}
 
 	/**
@@ -258,116 +255,6 @@ public final class YataiConfigReader {
 			// The tree was read already, so this does not happen; lines are only a help.
 		}
 		return lines;
-	}
-
-	/** Checks the tree against BentoML's model and builds the records. */
-	private static final class Structure {
-
-		private final Path file;
-
-		private final JsonNode root;
-
-		private final Map<JsonPointer, Integer> lines;
-
-		private final List<String> names = new ArrayList<>();
-
-		Structure(Path file, JsonNode root, Map<JsonPointer, Integer> lines) {
-			this.file = file;
-			this.root = root;
-			this.lines = lines;
-		}
-
-		YataiConfig toConfig() {
-			if (!this.root.isObject()) {
-				throw error("", "the top level must be a mapping with 'contexts' and 'current_context_name', not "
-						+ describe(this.root));
-			}
-			collectNames();
-			List<YataiContext> contexts = new ArrayList<>();
-			JsonNode contextsNode = this.root.get("contexts");
-			if (contextsNode != null) {
-				if (!contextsNode.isArray()) {
-					throw error("/contexts", "'contexts' must be a list of contexts, not " + describe(contextsNode));
-				}
-				for (int i = 0; i < contextsNode.size(); i++) {
-					contexts.add(context(contextsNode.get(i), "/contexts/" + i));
-				}
-			}
-			JsonNode current = this.root.get("current_context_name");
-			@Nullable String currentName = null;
-			if (current != null && !current.isNull()) {
-				currentName = scalar(current, "/current_context_name", "current_context_name");
-			}
-			return new YataiConfig(contexts, (currentName != null) ? currentName : YataiConfig.DEFAULT_CONTEXT_NAME,
-					(ObjectNode) this.root);
-		}
-
-		private YataiContext context(JsonNode node, String pointer) {
-			if (!node.isObject()) {
-				throw error(pointer,
-						"each entry of 'contexts' must be a mapping with name, endpoint and api_token, not "
-								+ describe(node));
-			}
-			String name = required(node, pointer, "name");
-			String endpoint = required(node, pointer, "endpoint");
-			String apiToken = required(node, pointer, "api_token");
-			JsonNode email = node.get("email");
-			String emailValue = (email == null || email.isNull()) ? null : scalar(email, pointer + "/email", "email");
-			return new YataiContext(name, endpoint, apiToken, emailValue);
-		}
-
-		private String required(JsonNode context, String pointer, String key) {
-			JsonNode value = context.get(key);
-			if (value == null || value.isNull()) {
-				String which = context.path("name").isString()
-						? "context '" + YataiConfig.displayable(context.get("name").stringValue(), this.root) + "'"
-						: "a context";
-				throw error(pointer, which + " has no '" + key + "' (BentoML requires name, endpoint and api_token)");
-			}
-			return scalar(value, pointer + "/" + key, key);
-		}
-
-		private String scalar(JsonNode value, String pointer, String key) {
-			if (value.isString()) {
-				return value.stringValue();
-			}
-			if (value.isNumber() || value.isBoolean()) {
-				// PyYAML quotes strings that look like numbers; a hand-edited file may
-				// not.
-				return value.asString();
-			}
-			throw error(pointer, "'" + key + "' must be a string, not " + describe(value));
-		}
-
-		private void collectNames() {
-			JsonNode contexts = this.root.get("contexts");
-			if (contexts != null && contexts.isArray()) {
-				for (JsonNode context : contexts) {
-					if (context.path("name").isString()) {
-						this.names.add(YataiConfig.displayable(context.get("name").stringValue(), this.root));
-					}
-				}
-			}
-		}
-
-		private YataiConfigException error(String pointer, String problem) {
-			Integer line = this.lines.get(JsonPointer.compile(pointer));
-			return new YataiConfigException(this.file, (line != null) ? line : 0, problem, this.names);
-		}
-
-		private static String describe(JsonNode node) {
-			if (node.isNull()) {
-				return "null";
-			}
-			if (node.isArray()) {
-				return "a list";
-			}
-			if (node.isObject()) {
-				return "a mapping";
-			}
-			return "a " + node.getNodeType().name().toLowerCase() + " value";
-		}
-
 	}
 
 }

@@ -2,44 +2,15 @@ package dev.bentocloud.client.credentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.StreamDataWriter;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -76,40 +47,9 @@ public final class YataiConfigWriter {
 	/** The suffix of the lock file next to the credentials file. */
 	public static final String LOCK_SUFFIX = ".lock";
 
-	private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
-
-	private static final Set<PosixFilePermission> FOLDER_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
-
-	/** FileLock is per JVM, so threads of one JVM also need a lock of their own. */
-	private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
-
-	// Implicit resolvers of PyYAML (YAML 1.1) for bool, int, float, null, timestamp,
-	// merge, value.
-	private static final Pattern YAML11_NON_STRING = Pattern.compile(String.join("|",
-			"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
-			"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
-			"[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?"
-					+ "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
-			"~|null|Null|NULL|", "[0-9]{4}-[0-9]{2}-[0-9]{2}.*", "<<|="));
-
-	private static final Pattern HEX_ESCAPE = Pattern
-		.compile("\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})");
-
-	private static final Comparator<String> PYTHON_ORDER = (a, b) -> {
-		// Python sorts str by code point; String.compareTo sorts by UTF-16 unit.
-		int[] x = a.codePoints().toArray();
-		int[] y = b.codePoints().toArray();
-		return java.util.Arrays.compare(x, y);
-	};
-
 	private final YataiConfigReader reader;
 
-	private final DumpSettings dumpSettings = DumpSettings.builder()
-		.setDefaultFlowStyle(FlowStyle.BLOCK)
-		.setIndent(2)
-		.setWidth(80)
-		.setUseUnicodeEncoding(false)
-		.build();
+	private final PyYamlEmitter emitter = new PyYamlEmitter();
 
 	/** Creates a writer that reads with a default {@link YataiConfigReader}. */
 	public YataiConfigWriter() {
@@ -137,33 +77,19 @@ public final class YataiConfigWriter {
 	 * @throws UncheckedIOException when the file cannot be written
 	 */
 	public YataiConfig update(Path file, UnaryOperator<YataiConfig> change) {
-		Path target = writeTarget(file);
-		Path folder = target.getParent();
-		if (folder == null) {
-			throw new IllegalArgumentException("Not a file: " + file);
-		}
-		createFolder(folder);
-		Path lockFile = folder.resolve(target.getFileName() + LOCK_SUFFIX);
-		ReentrantLock localLock = LOCAL_LOCKS.computeIfAbsent(lockFile, (key) -> new ReentrantLock());
-		localLock.lock();
-		try (FileChannel channel = FileChannel.open(lockFile,
-				Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), fileAttributes());
-				FileLock lock = channel.lock()) {
-			YataiConfig current = this.reader.read(target).orElse(YataiConfig.empty());
-			YataiConfig changed = change.apply(current);
-			checkNoNewEnvContext(current, changed);
-			byte[] content = toYaml(changed).getBytes(StandardCharsets.UTF_8);
-			if (!Files.exists(target) || !java.util.Arrays.equals(content, Files.readAllBytes(target))) {
-				replace(target, content);
-			}
-			return changed;
+		Path target = LockedFileWriter.writeTarget(file);
+		try {
+			return LockedFileWriter.locked(target, LOCK_SUFFIX, () -> {
+				YataiConfig current = this.reader.read(target).orElse(YataiConfig.empty());
+				YataiConfig changed = change.apply(current);
+				EnvContextPolicy.checkNoNewEnvContext(current, changed);
+				LockedFileWriter.writeIfChanged(target, toYaml(changed).getBytes(StandardCharsets.UTF_8));
+				return changed;
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the BentoCloud credentials file " + target + ": "
 					+ ex.getClass().getSimpleName() + " " + ex.getMessage(), ex);
-		}
-		finally {
-			localLock.unlock();
 		}
 	}
 
@@ -176,7 +102,7 @@ public final class YataiConfigWriter {
 	 * @return the configuration as written
 	 */
 	public YataiConfig saveContext(Path file, YataiContext context, boolean makeCurrent) {
-		checkNotEnv(context.name());
+		EnvContextPolicy.checkNotEnv(context.name());
 		return update(file, (config) -> {
 			YataiConfig saved = config.withContext(context);
 			return makeCurrent ? saved.withCurrentContextName(context.name()) : saved;
@@ -211,25 +137,7 @@ public final class YataiConfigWriter {
 		}
 		root.set("contexts", contexts);
 		root.put("current_context_name", config.currentContextName());
-		StringBuilder out = new StringBuilder();
-		new Dump(this.dumpSettings).dumpNode(node(root), new StringWriter(out));
-		String yaml = out.toString();
-		// PyYAML escapes non-ASCII as \xF6 / \u20AC, upper case. Without a literal
-		// backslash in
-		// any value, every backslash in the output starts such an escape.
-		if (yaml.indexOf('\\') >= 0 && !root.toString().contains("\\\\")) {
-			yaml = HEX_ESCAPE.matcher(yaml)
-				.replaceAll((match) -> Matcher.quoteReplacement(pythonEscape(match.group())));
-		}
-		return yaml;
-	}
-
-	/**
-	 * {@code \\xf6} to {@code \\xF6}, {@code \\u20ac} to {@code \\u20AC}: PyYAML's
-	 * upper-case hex digits.
-	 */
-	private static String pythonEscape(String escape) {
-		return escape.substring(0, 2) + escape.substring(2).toUpperCase(Locale.ROOT);
+		return this.emitter.emit(root);
 	}
 
 	/**
@@ -250,166 +158,6 @@ public final class YataiConfigWriter {
 			}
 		}
 		return JsonNodeFactory.instance.objectNode();
-	}
-
-	/**
-	 * BentoML's Python client itself may have put an {@value #ENV_CONTEXT_NAME} context
-	 * (with the environment's token) into the file; such an entry is kept as it is, since
-	 * this writer changes only what it is asked to. What it never does is add or change
-	 * one.
-	 */
-	private static void checkNoNewEnvContext(YataiConfig before, YataiConfig after) {
-		List<YataiContext> envBefore = envContexts(before);
-		for (YataiContext context : envContexts(after)) {
-			if (!envBefore.contains(context)) {
-				checkNotEnv(context.name());
-			}
-		}
-		if (!before.currentContextName().equals(after.currentContextName())) {
-			checkNotEnv(after.currentContextName());
-		}
-	}
-
-	private static List<YataiContext> envContexts(YataiConfig config) {
-		return config.contexts().stream().filter((context) -> ENV_CONTEXT_NAME.equals(context.name())).toList();
-	}
-
-	private static void checkNotEnv(String name) {
-		if (ENV_CONTEXT_NAME.equals(name)) {
-			throw new IllegalArgumentException("The context " + ENV_CONTEXT_NAME + " stands for BENTO_CLOUD_API_KEY "
-					+ "and is never written to the credentials file");
-		}
-	}
-
-	private static Node node(JsonNode value) {
-		if (value.isObject()) {
-			List<String> keys = new ArrayList<>(value.propertyNames());
-			keys.sort(PYTHON_ORDER);
-			List<NodeTuple> tuples = new ArrayList<>();
-			for (String key : keys) {
-				tuples.add(new NodeTuple(string(key), node(value.get(key))));
-			}
-			return new MappingNode(Tag.MAP, tuples, FlowStyle.BLOCK);
-		}
-		if (value.isArray()) {
-			List<Node> items = new ArrayList<>();
-			value.forEach((item) -> items.add(node(item)));
-			return new SequenceNode(Tag.SEQ, items, FlowStyle.BLOCK);
-		}
-		if (value.isNull() || value.isMissingNode()) {
-			return new ScalarNode(Tag.NULL, "null", ScalarStyle.PLAIN);
-		}
-		if (value.isBoolean()) {
-			return new ScalarNode(Tag.BOOL, value.booleanValue() ? "true" : "false", ScalarStyle.PLAIN);
-		}
-		if (value.isIntegralNumber()) {
-			return new ScalarNode(Tag.INT, value.asString(), ScalarStyle.PLAIN);
-		}
-		if (value.isNumber()) {
-			return new ScalarNode(Tag.FLOAT, value.asString(), ScalarStyle.PLAIN);
-		}
-		return string(value.asString());
-	}
-
-	private static ScalarNode string(String value) {
-		ScalarStyle style = YAML11_NON_STRING.matcher(value).matches() ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.PLAIN;
-		return new ScalarNode(Tag.STR, value, style);
-	}
-
-	/** The file to replace: the target of a symbolic link, so that the link survives. */
-	private static Path writeTarget(Path file) {
-		Path absolute = file.toAbsolutePath().normalize();
-		try {
-			if (Files.isSymbolicLink(absolute)) {
-				return absolute.toRealPath();
-			}
-		}
-		catch (IOException ex) {
-			// A dangling link: write through it like Python's open("w") would.
-			try {
-				Path link = Files.readSymbolicLink(absolute);
-				return absolute.resolveSibling(link).toAbsolutePath().normalize();
-			}
-			catch (IOException ignored) {
-				// fall through
-			}
-		}
-		return absolute;
-	}
-
-	private static void createFolder(Path folder) {
-		if (Files.isDirectory(folder)) {
-			return;
-		}
-		try {
-			List<Path> missing = new ArrayList<>();
-			for (Path candidate = folder; candidate != null
-					&& !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); candidate = candidate.getParent()) {
-				missing.add(candidate);
-			}
-			Files.createDirectories(folder);
-			if (isPosix()) {
-				// createDirectories' attributes pass through the umask; set the mode
-				// explicitly.
-				for (Path created : missing) {
-					Files.setPosixFilePermissions(created, FOLDER_PERMISSIONS);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create the folder " + folder
-					+ " for the BentoCloud credentials file: " + ex.getClass().getSimpleName() + " " + ex.getMessage(),
-					ex);
-		}
-	}
-
-	private static void replace(Path target, byte[] content) throws IOException {
-		Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp", fileAttributes());
-		try {
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				ByteBuffer buffer = ByteBuffer.wrap(content);
-				while (buffer.hasRemaining()) {
-					channel.write(buffer);
-				}
-				channel.force(true);
-			}
-			if (isPosix()) {
-				Files.setPosixFilePermissions(temporary, FILE_PERMISSIONS);
-			}
-			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
-	}
-
-	private static boolean isPosix() {
-		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-	}
-
-	private static FileAttribute<?>[] fileAttributes() {
-		return isPosix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS) }
-				: new FileAttribute<?>[0];
-	}
-
-	private record StringWriter(StringBuilder out) implements StreamDataWriter {
-
-		@Override
-		public void write(String str) {
-			this.out.append(str);
-		}
-
-		@Override
-		public void write(String str, int off, int len) {
-			this.out.append(str, off, off + len);
-		}
-
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.bentocloud.client.credentials;
 
 import java.util.Objects;
 
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,22 +2,24 @@ package dev.bentocloud.client.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Filters for listing deployments. Unlike the Python client, {@code dev}, {@code q} and
- * labels also apply when a cluster is given.
+ * Filters for listing deployments. Unlike the Python client, {@code dev}, the query terms
+ * and labels also apply when a cluster is given.
  *
  * @param search free-text name search, or {@code null}
  * @param cluster only this cluster, or {@code null} for all
  * @param labels only deployments with all these labels
  * @param dev only development deployments ({@code is:dev})
- * @param q extra query-language terms, or {@code null}
+ * @param queryTerms extra terms of BentoCloud's query language (such as
+ * {@code creator:alice}), or {@code null}
  * @since 0.1.0
  */
 public record DeploymentQuery(@Nullable String search, @Nullable String cluster, Map<String, String> labels,
-		boolean dev, @Nullable String q) {
+		boolean dev, @Nullable String queryTerms) {
 
 	public DeploymentQuery {
 		labels = (labels != null) ? Map.copyOf(labels) : Map.of();
@@ -29,25 +31,25 @@ public record DeploymentQuery(@Nullable String search, @Nullable String cluster,
 	}
 
 	public DeploymentQuery withSearch(String search) {
-		return new DeploymentQuery(search, this.cluster, this.labels, this.dev, this.q);
+		return new DeploymentQuery(search, this.cluster, this.labels, this.dev, this.queryTerms);
 	}
 
 	public DeploymentQuery withCluster(String cluster) {
-		return new DeploymentQuery(this.search, cluster, this.labels, this.dev, this.q);
+		return new DeploymentQuery(this.search, cluster, this.labels, this.dev, this.queryTerms);
 	}
 
 	public DeploymentQuery withLabel(String key, String value) {
 		Map<String, String> labels = new LinkedHashMap<>(this.labels);
 		labels.put(key, value);
-		return new DeploymentQuery(this.search, this.cluster, labels, this.dev, this.q);
+		return new DeploymentQuery(this.search, this.cluster, labels, this.dev, this.queryTerms);
 	}
 
 	public DeploymentQuery withDev(boolean dev) {
-		return new DeploymentQuery(this.search, this.cluster, this.labels, dev, this.q);
+		return new DeploymentQuery(this.search, this.cluster, this.labels, dev, this.queryTerms);
 	}
 
-	public DeploymentQuery withQ(String q) {
-		return new DeploymentQuery(this.search, this.cluster, this.labels, this.dev, q);
+	public DeploymentQuery withQueryTerms(String queryTerms) {
+		return new DeploymentQuery(this.search, this.cluster, this.labels, this.dev, queryTerms);
 	}
 
 	/**
@@ -59,10 +61,10 @@ public record DeploymentQuery(@Nullable String search, @Nullable String cluster,
 		if (this.dev) {
 			query.append("is:dev");
 		}
-		if (this.q != null && !this.q.isBlank()) {
-			append(query, this.q.strip());
+		if (this.queryTerms != null && !this.queryTerms.isBlank()) {
+			append(query, this.queryTerms.strip());
 		}
-		new java.util.TreeMap<>(this.labels).forEach((key, value) -> append(query, "label:" + key + "=" + value));
+		new TreeMap<>(this.labels).forEach((key, value) -> append(query, "label:" + key + "=" + value));
 		return query.isEmpty() ? null : query.toString();
 	}
 

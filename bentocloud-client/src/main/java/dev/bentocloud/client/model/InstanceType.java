@@ -1,6 +1,7 @@
 package dev.bentocloud.client.model;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,7 +41,7 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 		return (this.config != null && this.config.gpuConfig() != null) ? this.config.gpuConfig().type() : null;
 	}
 
-	private @Nullable String requests(java.util.function.Function<Resources, @Nullable String> value) {
+	private @Nullable String requests(Function<Resources, @Nullable String> value) {
 		if (this.config == null || this.config.resources() == null || this.config.resources().requests() == null) {
 			return null;
 		}

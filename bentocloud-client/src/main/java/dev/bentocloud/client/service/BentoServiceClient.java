@@ -129,12 +129,12 @@ public interface BentoServiceClient {
 	BentoTask task(String route, String taskId);
 
 	/**
-	 * This client with another per-call timeout: the longest a call (response and body)
-	 * or a task request may take.
-	 * @param timeout the timeout
+	 * This client with another call timeout: the longest a call (response and body) or a
+	 * task request may take.
+	 * @param callTimeout the timeout
 	 * @return a client sharing this one's connections and schema
 	 */
-	BentoServiceClient withTimeout(Duration timeout);
+	BentoServiceClient withCallTimeout(Duration callTimeout);
 
 	/**
 	 * The same operations, blocking, for Servlet (MVC) applications and plain Java.

@@ -4,14 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.DeploymentNotReadyException;
 import dev.bentocloud.client.model.Deployment;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.support.HttpClientSupport;
 import dev.bentocloud.client.support.TokenConnector;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * here explicitly (BentoML's client sends {@code BENTO_CLOUD_API_KEY} to every service
  * URL; this one does not).
  *
- * <pre class="code">
+ * <pre>{@code
  * BentoServiceClientFactory services = BentoServiceClientFactory.builder()
  *     .defaultToken(System.getenv("SUMMARIZER_TOKEN"))
  *     .build();
@@ -38,32 +36,36 @@ import org.springframework.web.reactive.function.client.WebClient;
  *     .create(URI.create("https://summarizer-acme.mt-guc1.bentoml.ai"))
  *     .blocking();
  * String summary = summarizer.call("summarize", Map.of("text", longText), String.class);
- * </pre>
+ * }</pre>
  *
  * @since 0.1.0
  */
 public final class BentoServiceClientFactory {
 
-	/** The default per-call timeout, as BentoML's client. */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+	/** The default call timeout, as BentoML's client. */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
 	/** The default largest answer held in memory: 16 MiB. */
 	public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
 
 	/**
 	 * The connector's own read timeout: far above any per-call timeout, which the client
-	 * enforces itself so that {@link BentoServiceClient#withTimeout(Duration)} can raise
-	 * it.
+	 * enforces itself so that {@link BentoServiceClient#withCallTimeout(Duration)} can
+	 * raise it.
 	 */
 	private static final Duration CONNECTOR_READ_TIMEOUT = Duration.ofHours(1);
 
-	private final Builder settings;
+	private final ServiceClientSettings settings;
 
 	private final JsonMapper json;
 
-	private BentoServiceClientFactory(Builder builder) {
-		this.settings = builder.copy();
-		this.json = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.builder().build();
+	private final DeploymentUrls deploymentUrls;
+
+	BentoServiceClientFactory(ServiceClientSettings settings) {
+		this.settings = settings;
+		JsonMapper jsonMapper = settings.jsonMapper();
+		this.json = (jsonMapper != null) ? jsonMapper : JsonMapper.builder().build();
+		this.deploymentUrls = new DeploymentUrls(settings.deploymentHosts());
 	}
 
 	/**
@@ -73,7 +75,7 @@ public final class BentoServiceClientFactory {
 	 * @return the builder
 	 */
 	public static Builder builder() {
-		return new Builder();
+		return new DefaultBentoServiceClientFactoryBuilder();
 	}
 
 	/**
@@ -82,7 +84,7 @@ public final class BentoServiceClientFactory {
 	 * @return the client
 	 */
 	public BentoServiceClient create(URI url) {
-		return create(url, this.settings.defaultToken);
+		return create(url, this.settings.defaultToken());
 	}
 
 	/**
@@ -94,25 +96,25 @@ public final class BentoServiceClientFactory {
 	public BentoServiceClient create(URI url, @Nullable String token) {
 		String bearer = (token != null && !token.isBlank()) ? token.strip() : null;
 		checkUrl(url);
-		HttpClientSupport.checkTransport(url, bearer != null, this.settings.allowInsecureEndpoint,
-				"bentocloud.allow-insecure-endpoint");
-		Builder settings = this.settings;
+		HttpClientSupport.checkTransport(url, bearer != null, this.settings.allowInsecureEndpoint(),
+				"BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)");
+		ServiceClientSettings settings = this.settings;
 		ClientHttpConnector connector = TokenConnector.of(
-				settings.connectorFactory.create(settings.connectTimeout, CONNECTOR_READ_TIMEOUT),
+				settings.connectorFactory().create(settings.connectTimeout(), CONNECTOR_READ_TIMEOUT),
 				HttpHeaders.AUTHORIZATION, (bearer != null) ? "Bearer " + bearer : null);
-		int limit = (int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize);
-		WebClient webClient = HttpClientSupport.builder(settings.webClientBuilder, connector)
+		int limit = (int) Math.min(Integer.MAX_VALUE, settings.maxResponseSize());
+		WebClient webClient = HttpClientSupport.builder(settings.webClientBuilder(), connector)
 			.baseUrl(url.toString())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(limit))
 			.build();
 		String target = "the service at " + BentoCloudEndpoints.displayable(url.toString());
-		ServiceErrors errors = new ServiceErrors(target, bearer, this.json, settings.maxResponseSize);
+		ServiceErrors errors = new ServiceErrors(target, bearer, this.json, settings.maxResponseSize());
 		JacksonJsonDecoder decoder = new JacksonJsonDecoder(this.json);
 		decoder.setMaxInMemorySize(limit);
 		DefaultBentoServiceClient.Parts parts = new DefaultBentoServiceClient.Parts(errors,
-				new ServiceInputs(this.json), new ServiceResults(settings.tempDirectory),
-				new ServiceSchemas(this.json, settings.checkCalls), decoder, settings.streamIdleTimeout);
-		return new DefaultBentoServiceClient(url, webClient, parts, settings.timeout);
+				new ServiceInputs(this.json), new ServiceResults(settings.tempDirectory()),
+				new ServiceSchemas(this.json, settings.checkCalls()), decoder, settings.streamIdleTimeout());
+		return new DefaultBentoServiceClient(url, webClient, parts, settings.callTimeout());
 	}
 
 	/**
@@ -124,7 +126,7 @@ public final class BentoServiceClientFactory {
 	 * @throws DeploymentNotReadyException when it is not running or has no single URL
 	 */
 	public BentoServiceClient create(Deployment deployment) {
-		return create(deployment, this.settings.defaultToken);
+		return create(deployment, this.settings.defaultToken());
 	}
 
 	/**
@@ -163,40 +165,7 @@ public final class BentoServiceClientFactory {
 	 * @throws IllegalStateException when its host is not trusted
 	 */
 	public URI urlOf(Deployment deployment) {
-		if (!deployment.isReady()) {
-			throw new DeploymentNotReadyException(
-					"Deployment " + deployment.name() + " is " + deployment.status()
-							+ ", not running: its service cannot be called yet",
-					deployment.name(), deployment.status(), false);
-		}
-		if (deployment.urls().size() != 1) {
-			throw new DeploymentNotReadyException("Deployment " + deployment.name() + " has " + deployment.urls().size()
-					+ " URLs; its endpoint URL is not ready", deployment.name(), deployment.status(), false);
-		}
-		URI url = URI.create(deployment.urls().get(0));
-		if (!trusted(url.getHost())) {
-			throw new IllegalStateException("Deployment " + deployment.name() + " names the URL "
-					+ BentoCloudEndpoints.displayable(url.toString()) + ", whose host is not under a trusted domain "
-					+ this.settings.deploymentHosts + ": the service token is not sent there. Configure the URL "
-					+ "yourself, or add its domain with deploymentHosts(...) (bentocloud.service.deployment-hosts)");
-		}
-		return url;
-	}
-
-	private boolean trusted(@Nullable String host) {
-		if (host == null) {
-			return false;
-		}
-		String name = host.toLowerCase(Locale.ROOT);
-		if (BentoCloudEndpoints.isLoopback(name)) {
-			return true;
-		}
-		for (String domain : this.settings.deploymentHosts) {
-			if (domain.equals("*") || name.equals(domain) || name.endsWith("." + domain)) {
-				return true;
-			}
-		}
-		return false;
+		return this.deploymentUrls.urlOf(deployment);
 	}
 
 	private static void checkUrl(URI url) {
@@ -211,86 +180,38 @@ public final class BentoServiceClientFactory {
 		}
 	}
 
-	static Duration positive(Duration duration, String name) {
-		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
-		return duration;
-	}
-
 	/**
 	 * Builds a {@link BentoServiceClientFactory}.
-	 *
-	 * @since 0.1.0
 	 */
-	public static final class Builder {
-
-		private Supplier<WebClient.@Nullable Builder> webClientBuilder = () -> null;
-
-		private BentoCloudConnectorFactory connectorFactory = BentoCloudConnectorFactory.detect();
-
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
-		private Duration timeout = DEFAULT_TIMEOUT;
-
-		private Duration streamIdleTimeout = DEFAULT_TIMEOUT;
-
-		private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
-
-		private boolean checkCalls = true;
-
-		private @Nullable String defaultToken;
-
-		private boolean allowInsecureEndpoint;
-
-		private @Nullable Path tempDirectory;
-
-		private @Nullable JsonMapper jsonMapper;
-
-		private List<String> deploymentHosts = List.of("bentoml.ai", "bentoml.com");
-
-		private Builder() {
-		}
+	public interface Builder {
 
 		/**
 		 * A builder to clone (Boot's, so that customizers and observations apply).
 		 * @param webClientBuilder supplies the builder, or {@code null} for a plain one
 		 * @return this builder
 		 */
-		public Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {
-			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
-			this.webClientBuilder = webClientBuilder;
-			return this;
-		}
+		Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder);
 
 		/**
 		 * How to create connectors; they must not follow redirects.
 		 * @param connectorFactory the factory
 		 * @return this builder
 		 */
-		public Builder connectorFactory(BentoCloudConnectorFactory connectorFactory) {
-			Assert.notNull(connectorFactory, "connectorFactory must not be null");
-			this.connectorFactory = connectorFactory;
-			return this;
-		}
+		Builder connectorFactory(BentoCloudConnectorFactory connectorFactory);
 
 		/**
 		 * How long to wait for a TCP (and TLS) connection.
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = positive(connectTimeout, "connectTimeout");
-			return this;
-		}
+		Builder connectTimeout(Duration connectTimeout);
 
 		/**
 		 * The longest one call (answer and body) or task request may take; default 30 s.
-		 * @param timeout the timeout
+		 * @param callTimeout the timeout
 		 * @return this builder
 		 */
-		public Builder timeout(Duration timeout) {
-			this.timeout = positive(timeout, "timeout");
-			return this;
-		}
+		Builder callTimeout(Duration callTimeout);
 
 		/**
 		 * The longest a stream may go without a chunk (the first included); default 30 s.
@@ -298,10 +219,7 @@ public final class BentoServiceClientFactory {
 		 * @param streamIdleTimeout the timeout
 		 * @return this builder
 		 */
-		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
-			return this;
-		}
+		Builder streamIdleTimeout(Duration streamIdleTimeout);
 
 		/**
 		 * The largest answer held in memory (text, JSON, bytes, an error body, the
@@ -311,11 +229,7 @@ public final class BentoServiceClientFactory {
 		 * @param maxResponseSize the limit in bytes
 		 * @return this builder
 		 */
-		public Builder maxResponseSize(long maxResponseSize) {
-			Assert.isTrue(maxResponseSize > 0, "maxResponseSize must be positive");
-			this.maxResponseSize = maxResponseSize;
-			return this;
-		}
+		Builder maxResponseSize(long maxResponseSize);
 
 		/**
 		 * Whether to check routes and arguments against the service's
@@ -324,30 +238,22 @@ public final class BentoServiceClientFactory {
 		 * @param checkCalls whether to check
 		 * @return this builder
 		 */
-		public Builder checkCalls(boolean checkCalls) {
-			this.checkCalls = checkCalls;
-			return this;
-		}
+		Builder checkCalls(boolean checkCalls);
 
 		/**
-		 * The Bearer token for {@link #create(URI)}: one with Protected Endpoint Access.
+		 * The Bearer token for {@link BentoServiceClientFactory#create(URI)}: one with
+		 * Protected Endpoint Access.
 		 * @param defaultToken the token, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder defaultToken(@Nullable String defaultToken) {
-			this.defaultToken = defaultToken;
-			return this;
-		}
+		Builder defaultToken(@Nullable String defaultToken);
 
 		/**
 		 * Whether a token may go over plain http to a host that is not loopback.
 		 * @param allowInsecureEndpoint whether to allow it
 		 * @return this builder
 		 */
-		public Builder allowInsecureEndpoint(boolean allowInsecureEndpoint) {
-			this.allowInsecureEndpoint = allowInsecureEndpoint;
-			return this;
-		}
+		Builder allowInsecureEndpoint(boolean allowInsecureEndpoint);
 
 		/**
 		 * Where file outputs are written (each in a new directory of its own); default
@@ -355,10 +261,7 @@ public final class BentoServiceClientFactory {
 		 * @param tempDirectory the directory
 		 * @return this builder
 		 */
-		public Builder tempDirectory(@Nullable Path tempDirectory) {
-			this.tempDirectory = tempDirectory;
-			return this;
-		}
+		Builder tempDirectory(@Nullable Path tempDirectory);
 
 		/**
 		 * The JSON mapper for multipart fields and streamed JSON values; default a plain
@@ -366,10 +269,7 @@ public final class BentoServiceClientFactory {
 		 * @param jsonMapper the mapper
 		 * @return this builder
 		 */
-		public Builder jsonMapper(@Nullable JsonMapper jsonMapper) {
-			this.jsonMapper = jsonMapper;
-			return this;
-		}
+		Builder jsonMapper(@Nullable JsonMapper jsonMapper);
 
 		/**
 		 * The domains whose hosts a deployment's URL may name for the token to go there
@@ -379,40 +279,13 @@ public final class BentoServiceClientFactory {
 		 * {@code summarizer-acme.mt-guc1.bentoml.ai}
 		 * @return this builder
 		 */
-		public Builder deploymentHosts(Collection<String> domains) {
-			Assert.notNull(domains, "domains must not be null");
-			this.deploymentHosts = domains.stream()
-				.map((domain) -> domain.strip().toLowerCase(Locale.ROOT))
-				.map((domain) -> domain.startsWith(".") ? domain.substring(1) : domain)
-				.filter((domain) -> !domain.isEmpty())
-				.toList();
-			return this;
-		}
+		Builder deploymentHosts(Collection<String> domains);
 
 		/**
 		 * The factory.
 		 * @return the factory
 		 */
-		public BentoServiceClientFactory build() {
-			return new BentoServiceClientFactory(this);
-		}
-
-		private Builder copy() {
-			Builder copy = new Builder();
-			copy.webClientBuilder = this.webClientBuilder;
-			copy.connectorFactory = this.connectorFactory;
-			copy.connectTimeout = this.connectTimeout;
-			copy.timeout = this.timeout;
-			copy.streamIdleTimeout = this.streamIdleTimeout;
-			copy.maxResponseSize = this.maxResponseSize;
-			copy.checkCalls = this.checkCalls;
-			copy.defaultToken = this.defaultToken;
-			copy.allowInsecureEndpoint = this.allowInsecureEndpoint;
-			copy.tempDirectory = this.tempDirectory;
-			copy.jsonMapper = this.jsonMapper;
-			copy.deploymentHosts = this.deploymentHosts;
-			return copy;
-		}
+		BentoServiceClientFactory build();
 
 	}
 

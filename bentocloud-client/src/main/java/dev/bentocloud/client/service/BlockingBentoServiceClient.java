@@ -106,11 +106,11 @@ public interface BlockingBentoServiceClient {
 	BlockingBentoTask task(String route, String taskId);
 
 	/**
-	 * This client with another per-call timeout.
-	 * @param timeout the timeout
+	 * This client with another call timeout.
+	 * @param callTimeout the timeout
 	 * @return the client
 	 */
-	BlockingBentoServiceClient withTimeout(Duration timeout);
+	BlockingBentoServiceClient withCallTimeout(Duration callTimeout);
 
 	/**
 	 * The reactive client behind this one.

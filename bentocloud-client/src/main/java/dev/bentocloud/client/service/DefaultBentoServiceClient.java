@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import dev.bentocloud.client.BentoCloudUnauthenticatedException;
+import dev.bentocloud.client.BentoCloudMalformedResponseException;
+import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.client.support.LateErrors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -24,12 +24,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A client of one service URL on a {@link WebClient} whose connector adds the token.
- * Views made by {@link #withTimeout(Duration)} share its connections and schema.
+ * Views made by {@link #withCallTimeout(Duration)} share its connections and schema.
  */
 final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequests {
 
 	/** The attribute Spring's observations read the URI template from. */
-	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -56,47 +56,12 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 
 	@Override
 	public Mono<Boolean> isReady() {
-		return probe(this.callTimeout).map(Probe::ready);
+		return new ServiceReadiness(this.webClient, errors()).isReady(this.callTimeout);
 	}
 
 	@Override
 	public Mono<Void> waitUntilReady(Duration timeout) {
-		AtomicReference<String> last = new AtomicReference<>("no answer yet");
-		Duration probeTimeout = (timeout.compareTo(this.callTimeout) < 0) ? timeout : this.callTimeout;
-		return Mono.defer(() -> probe(probeTimeout)).flatMap((probe) -> {
-			last.set(probe.reason());
-			return probe.ready() ? Mono.just(probe) : Mono.<Probe>empty();
-		})
-			.repeatWhenEmpty(Integer.MAX_VALUE,
-					(attempts) -> attempts.concatMap((attempt) -> Mono.delay(pause(attempt))))
-			.timeout(timeout,
-					Mono.defer(() -> Mono.error(new ServiceNotReadyException(errors().target() + " is not ready after "
-							+ ServiceErrors.seconds(timeout) + " (last answer of GET /readyz: " + last.get() + ")",
-							null))))
-			.then();
-	}
-
-	private static Duration pause(long attempt) {
-		long millis = 100L << Math.min(attempt, 5);
-		return Duration.ofMillis(Math.min(millis, 2000));
-	}
-
-	private Mono<Probe> probe(Duration timeout) {
-		return this.webClient.get()
-			.uri((uri) -> uri.path("/readyz").build())
-			.attribute(URI_TEMPLATE_ATTRIBUTE, "/readyz")
-			.exchangeToMono((response) -> {
-				int status = response.statusCode().value();
-				if (status == 401 || status == 403) {
-					return errors().toException("GET /readyz", response).flatMap(Mono::error);
-				}
-				return response.releaseBody().thenReturn(new Probe(status == 200, "status " + status));
-			})
-			.timeout(timeout)
-			.onErrorResume((ex) -> !(ex instanceof BentoCloudUnauthenticatedException),
-					(ex) -> Mono.just(new Probe(false,
-							String.valueOf(errors().translate("GET /readyz", ex, timeout).getMessage()))))
-			.contextWrite(LateErrors.ignored());
+		return new ServiceReadiness(this.webClient, errors()).waitUntilReady(timeout, this.callTimeout);
 	}
 
 	@Override
@@ -187,7 +152,7 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	@Override
 	public Mono<Void> cancelTask(String route, String taskId) {
 		// BentoML's own server answers 400 "not supported" yet cancels: the status
-		// decides
+		// decides.
 		return taskRequest(route, taskId, HttpMethod.PUT, "/cancel", (operation, response) -> response.releaseBody())
 			.onErrorResume(BentoServiceException.class,
 					(ex) -> (ex.getStatusCode() != 400) ? Mono.error(ex) : taskStatus(route, taskId)
@@ -274,8 +239,8 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	private static String taskId(Map<String, Object> answer) {
 		Object id = answer.get("task_id");
 		if (!(id instanceof String text) || text.isBlank()) {
-			throw new dev.bentocloud.client.BentoCloudMalformedResponseException(
-					"The service answered a task request without a task_id", null);
+			throw new BentoCloudMalformedResponseException("The service answered a task request without a task_id",
+					null);
 		}
 		return text;
 	}
@@ -285,9 +250,9 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	}
 
 	@Override
-	public BentoServiceClient withTimeout(Duration timeout) {
+	public BentoServiceClient withCallTimeout(Duration timeout) {
 		return new DefaultBentoServiceClient(this.url, this.webClient, this.parts,
-				BentoServiceClientFactory.positive(timeout, "timeout"));
+				Durations.requirePositive(timeout, "callTimeout"));
 	}
 
 	@Override
@@ -306,9 +271,6 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 	}
 
 	private record Target(String path, @Nullable ServiceRoute route) {
-	}
-
-	private record Probe(boolean ready, String reason) {
 	}
 
 	@FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.bentocloud.client.service;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -78,8 +79,7 @@ final class DefaultBentoTask implements BentoTask {
 		AtomicReference<@Nullable TaskStatus> last = new AtomicReference<>();
 		return poll(FIRST_POLL, last).timeout(timeout, Mono.defer(() -> {
 			TaskStatus status = last.get();
-			String state = (status != null) ? status.state().name().toLowerCase(java.util.Locale.ROOT)
-					: "not known yet";
+			String state = (status != null) ? status.state().name().toLowerCase(Locale.ROOT) : "not known yet";
 			return Mono.error(new BentoTaskException(
 					"Task " + this.id + " of route " + this.route + " did not finish within "
 							+ ServiceErrors.seconds(timeout) + " (status: " + state + ")",

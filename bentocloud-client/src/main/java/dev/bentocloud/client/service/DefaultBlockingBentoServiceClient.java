@@ -74,8 +74,8 @@ final class DefaultBlockingBentoServiceClient implements BlockingBentoServiceCli
 	}
 
 	@Override
-	public BlockingBentoServiceClient withTimeout(Duration timeout) {
-		return this.client.withTimeout(timeout).blocking();
+	public BlockingBentoServiceClient withCallTimeout(Duration timeout) {
+		return this.client.withCallTimeout(timeout).blocking();
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import dev.bentocloud.client.BentoCloudException;
+import dev.bentocloud.client.support.Durations;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,14 +45,14 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 			if (client != null) {
 				return Mono.just(client);
 			}
-			return this.url.switchIfEmpty(Mono.error(() -> new dev.bentocloud.client.BentoCloudException(
+			return this.url.switchIfEmpty(Mono.error(() -> new BentoCloudException(
 					"The service's URL could not be found (the lookup answered nothing)")))
 				.map((found) -> {
 					BentoServiceClient created = this.clients.apply(found);
 					this.resolved.compareAndSet(null, created);
 					return created;
 				});
-		}).map((client) -> (this.timeout != null) ? client.withTimeout(this.timeout) : client);
+		}).map((client) -> (this.timeout != null) ? client.withCallTimeout(this.timeout) : client);
 	}
 
 	@Override
@@ -126,9 +128,9 @@ final class LazyBentoServiceClient implements BentoServiceClient, TaskRequests {
 	}
 
 	@Override
-	public BentoServiceClient withTimeout(Duration timeout) {
-		return new LazyBentoServiceClient(this.url, this.clients,
-				BentoServiceClientFactory.positive(timeout, "timeout"), this.resolved);
+	public BentoServiceClient withCallTimeout(Duration timeout) {
+		return new LazyBentoServiceClient(this.url, this.clients, Durations.requirePositive(timeout, "callTimeout"),
+				this.resolved);
 	}
 
 	@Override

@@ -67,7 +67,7 @@ final class SchemaCheck {
 	}
 
 	private static String escape(String text) {
-		return dev.bentocloud.client.ControlCharacters.escape(text, 200);
+		return dev.bentocloud.client.support.ControlCharacters.escape(text, 200);
 	}
 
 }

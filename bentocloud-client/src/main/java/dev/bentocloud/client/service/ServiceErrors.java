@@ -1,5 +1,6 @@
 package dev.bentocloud.client.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudMalformedResponseException;
 import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.client.ControlCharacters;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.ControlCharacters;
+import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.client.support.TransportFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -32,8 +33,8 @@ final class ServiceErrors {
 
 	static final String UNAUTHORIZED_HINT = "Protected deployments (access_authorization: true) need "
 			+ "`Authorization: Bearer` with an API token that has Protected Endpoint Access; pass it to "
-			+ "BentoServiceClientFactory.create(url, token) or set it as the factory's default token "
-			+ "(Spring Boot: bentocloud.service.token or bentocloud.services.<name>.token).";
+			+ "BentoServiceClientFactory.create(url, token) or set it as the factory's default token with "
+			+ "BentoServiceClientFactory.Builder.defaultToken(...).";
 
 	private static final int MAX_EXCERPT = 500;
 
@@ -62,8 +63,7 @@ final class ServiceErrors {
 		int status = response.statusCode().value();
 		String requestId = safe(response.headers().asHttpHeaders().getFirst("x-bentoml-request-id"), 200);
 		return response.bodyToMono(byte[].class)
-			.map((bytes) -> new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY),
-					java.nio.charset.StandardCharsets.UTF_8))
+			.map((bytes) -> new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8))
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty("")
 			.map((body) -> create(operation, status, requestId, body));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudConnectorFactory;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +47,13 @@ public final class HttpClientSupport {
 	/**
 	 * Refuses (or, when allowed, warns about) sending a token over plain http to a host
 	 * that is not loopback.
+	 * @param endpoint where the token would go
+	 * @param hasToken whether a token is sent
+	 * @param allowInsecure whether plain http to a remote host is allowed
+	 * @param setting the setting that allows it, as messages name it, e.g.
+	 * {@code BentoCloudClientBuilder.allowInsecureEndpoint(true)}
 	 */
-	public static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String property) {
+	public static void checkTransport(URI endpoint, boolean hasToken, boolean allowInsecure, String setting) {
 		if (!hasToken || !BentoCloudEndpoints.exposesToken(endpoint)) {
 			return;
 		}
@@ -57,9 +61,9 @@ public final class HttpClientSupport {
 				+ ", where anyone on the network can read it.";
 		if (!allowInsecure) {
 			throw new IllegalStateException(
-					message + " Use an https endpoint, or set " + property + "=true if this is intended.");
+					message + " Use an https endpoint, or allow it with " + setting + " if this is intended.");
 		}
-		logger.warn(message + " Allowed by " + property + "=true.");
+		logger.warn(message + " Allowed by " + setting + ".");
 	}
 
 	private static String version() {

@@ -36,13 +36,13 @@ class ManagementApiDocsTests {
 		deployments
 			.create(DeploymentConfig.of("iris", "iris:abc123")
 				.withService("IrisClassifier", ServiceConfig.of("cpu.2", Scaling.of(1, 3))))
-			.thenMany(deployments.waitUntilReady("iris", null, Duration.ofMinutes(10)))
+			.thenMany(deployments.waitUntilReady("iris", Duration.ofMinutes(10)))
 			.then(deployments.update(DeploymentConfig.of("iris", null)
 				.withService("IrisClassifier", ServiceConfig.of(null, Scaling.of(null, 5)))))
-			.then(deployments.terminate("iris", null))
+			.then(deployments.terminate("iris"))
 			.block();
 		// end of snippet
-		Deployment iris = bentoCloud.blocking().deployments().get("iris", null).orElseThrow();
+		Deployment iris = bentoCloud.blocking().deployments().get("iris").orElseThrow();
 		assertThat(iris.status()).isIn("terminating", "terminated");
 		assertThat(emulator.get().requestCount("PUT", "/api/v2/deployments/iris")).isEqualTo(1);
 	}

@@ -29,7 +29,7 @@ class ModelTests {
 		assertThat(DeploymentQuery.all().queryString()).isNull();
 		assertThat(DeploymentQuery.all()
 			.withDev(true)
-			.withQ("foo")
+			.withQueryTerms("foo")
 			.withLabel("team", "ml")
 			.withLabel("env", "prod")
 			.queryString()).isEqualTo("is:dev foo label:env=prod label:team=ml");

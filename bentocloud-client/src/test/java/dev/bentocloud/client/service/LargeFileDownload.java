@@ -23,7 +23,7 @@ public final class LargeFileDownload {
 		Path file = BentoServiceClientFactory.builder()
 			.connectorFactory(connectors)
 			.checkCalls(false)
-			.timeout(java.time.Duration.ofMinutes(5))
+			.callTimeout(java.time.Duration.ofMinutes(5))
 			.tempDirectory(directory)
 			.build()
 			.create(URI.create(args[0]))

@@ -188,13 +188,13 @@ class ServiceCallWireTests {
 			sleep(1500);
 			ScriptedService.send(exchange, 200, "text/plain", "late");
 		});
-		BlockingBentoServiceClient quick = client(connectors).withTimeout(Duration.ofMillis(500));
+		BlockingBentoServiceClient quick = client(connectors).withCallTimeout(Duration.ofMillis(500));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(BentoCloudTransportException.class)
 			.isThrownBy(() -> quick.call("summarize", Map.of("text", "t"), String.class))
 			.withMessageContaining("did not complete POST /summarize within 500 ms");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
-		assertThat(client(connectors).withTimeout(Duration.ofSeconds(10))
+		assertThat(client(connectors).withCallTimeout(Duration.ofSeconds(10))
 			.call("summarize", Map.of("text", "t"), String.class)).isEqualTo("late");
 	}
 

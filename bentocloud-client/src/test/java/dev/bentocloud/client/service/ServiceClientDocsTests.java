@@ -47,7 +47,7 @@ class ServiceClientDocsTests {
 			String summarizerToken = token;
 			BentoServiceClientFactory services = BentoServiceClientFactory.builder()
 				.defaultToken(summarizerToken) // Protected Endpoint Access
-				.timeout(Duration.ofSeconds(20))
+				.callTimeout(Duration.ofSeconds(20))
 				.build();
 			BlockingBentoServiceClient summarizer = services.create(URI.create(url)).blocking();
 

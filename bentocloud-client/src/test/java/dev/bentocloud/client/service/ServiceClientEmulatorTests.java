@@ -39,7 +39,7 @@ class ServiceClientEmulatorTests {
 		this.serviceToken = this.emulator.get().createUserWithToken("svc", "svc@example.com");
 		this.factory = BentoServiceClientFactory.builder()
 			.connectTimeout(Duration.ofSeconds(2))
-			.timeout(Duration.ofSeconds(5))
+			.callTimeout(Duration.ofSeconds(5))
 			.defaultToken(this.serviceToken)
 			.build();
 	}
@@ -83,7 +83,7 @@ class ServiceClientEmulatorTests {
 	@Test
 	void refusesPlainHttpToRemoteHostWithToken() {
 		assertThatIllegalStateException().isThrownBy(() -> this.factory.create(URI.create("http://example.com/svc")))
-			.withMessageContaining("bentocloud.allow-insecure-endpoint");
+			.withMessageContaining("BentoServiceClientFactory.Builder.allowInsecureEndpoint(true)");
 	}
 
 }

@@ -134,7 +134,7 @@ class ServiceErrorTests {
 	void everyErrorIsABentoCloudException() {
 		this.service.text("POST /summarize", 200, "x");
 		assertThatExceptionOfType(BentoCloudException.class)
-			.isThrownBy(() -> client().withTimeout(Duration.ofSeconds(1)).call(" ", Map.of(), String.class));
+			.isThrownBy(() -> client().withCallTimeout(Duration.ofSeconds(1)).call(" ", Map.of(), String.class));
 	}
 
 }

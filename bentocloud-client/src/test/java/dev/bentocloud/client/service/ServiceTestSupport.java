@@ -24,7 +24,7 @@ final class ServiceTestSupport {
 		return BentoServiceClientFactory.builder()
 			.connectorFactory(connectors)
 			.connectTimeout(Duration.ofSeconds(2))
-			.timeout(Duration.ofSeconds(5))
+			.callTimeout(Duration.ofSeconds(5))
 			.streamIdleTimeout(Duration.ofSeconds(5))
 			.defaultToken(TOKEN);
 	}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClientBuilder;
-import dev.bentocloud.client.BentoCloudEndpoints;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.SafeText;
 import org.jspecify.annotations.Nullable;
 

@@ -60,7 +60,7 @@ final class NamedServiceClients {
 			.webClientBuilder(webClientBuilder)
 			.connectorFactory(connectorFactory)
 			.connectTimeout(properties.connectTimeout())
-			.timeout(service.timeout())
+			.callTimeout(service.timeout())
 			.streamIdleTimeout(streamIdleTimeout)
 			.maxResponseSize(service.maxResponseSize().toBytes())
 			.checkCalls(service.checkCalls())
@@ -79,7 +79,7 @@ final class NamedServiceClients {
 		Duration timeout = (service.timeout() != null) ? service.timeout() : this.properties.service().timeout();
 		BentoServiceClientFactory factory = defaults(this.properties, this.connectorFactory,
 				() -> this.webClientBuilder.getIfAvailable(WebClient::builder).clone().filter(readiness))
-			.timeout(timeout)
+			.callTimeout(timeout)
 			.streamIdleTimeout(streamIdleTimeout(service, timeout))
 			.build();
 		String token = token(name);

@@ -3,7 +3,7 @@ package dev.bentocloud.spring.autoconfigure;
 import java.net.URI;
 import java.util.Set;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties.NamedService;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

@@ -3,7 +3,7 @@ package dev.bentocloud.spring.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import dev.bentocloud.spring.credentials.SafeText;
 import org.apache.commons.logging.Log;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigReader;
 import org.apache.commons.logging.Log;

@@ -1,7 +1,7 @@
 package dev.bentocloud.spring.credentials;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.PropertyResolver;
@@ -62,7 +62,8 @@ public record BentoCloudCredentialsSource(String source, @Nullable String search
 
 	/** The guidance for a missing token, naming where the starter looked. */
 	public String noTokenGuidance() {
-		return BentoCloudCredentialsGuidance.noToken(this.searched);
+		return BentoCloudCredentialsGuidance.noToken(this.searched,
+				BentoCloudCredentialsGuidance.HOW_TO_FIX_SPRING_BOOT);
 	}
 
 }

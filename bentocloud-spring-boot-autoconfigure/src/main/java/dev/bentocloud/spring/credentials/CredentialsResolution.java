@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigException;
 import dev.bentocloud.client.credentials.YataiConfigReader;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.SpringPropertyLayers.Found;
 import org.jspecify.annotations.Nullable;
 

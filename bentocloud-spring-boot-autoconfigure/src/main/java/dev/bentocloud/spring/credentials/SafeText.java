@@ -1,7 +1,7 @@
 package dev.bentocloud.spring.credentials;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
-import dev.bentocloud.client.ControlCharacters;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.ControlCharacters;
 import org.jspecify.annotations.Nullable;
 
 /**

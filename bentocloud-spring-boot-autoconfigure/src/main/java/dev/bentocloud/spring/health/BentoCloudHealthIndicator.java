@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

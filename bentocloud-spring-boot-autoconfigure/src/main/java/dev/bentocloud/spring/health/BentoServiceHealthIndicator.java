@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.service.BentoServiceClient;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

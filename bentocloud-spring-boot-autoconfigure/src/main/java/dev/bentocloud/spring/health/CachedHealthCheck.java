@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.bentocloud.client.support.Durations;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -34,7 +35,7 @@ final class CachedHealthCheck {
 	 */
 	static Mono<Health> of(Supplier<Mono<Health>> check, Duration timeout, Duration cacheTtl, Scheduler clock,
 			Function<Throwable, Health> down) {
-		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
+		Assert.isTrue(Durations.isPositive(timeout),
 				() -> "bentocloud.health.timeout must be positive, was " + timeout);
 		Assert.isTrue(cacheTtl != null && !cacheTtl.isNegative(),
 				() -> "bentocloud.health.cache-ttl must be zero (no caching) or positive, was " + cacheTtl);

@@ -8,12 +8,12 @@ import java.util.concurrent.TimeoutException;
 import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.client.BentoCloudCredentialsException;
-import dev.bentocloud.client.BentoCloudCredentialsGuidance;
 import dev.bentocloud.client.BentoCloudMalformedResponseException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.BentoCloudCredentialsGuidance;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +45,7 @@ final class HealthFailures {
 			if (!credentials.searched().isEmpty()) {
 				details.put("searched", scrub(String.join("; ", credentials.searched())));
 			}
-			details.put("action", BentoCloudCredentialsGuidance.HOW_TO_FIX);
+			details.put("action", BentoCloudCredentialsGuidance.HOW_TO_FIX_SPRING_BOOT);
 		}
 		else if (ex instanceof BentoCloudUnauthenticatedException api) {
 			details.put("error", "unauthenticated");

@@ -9,7 +9,7 @@ import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.client.DeploymentNotReadyException;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
 
 /**

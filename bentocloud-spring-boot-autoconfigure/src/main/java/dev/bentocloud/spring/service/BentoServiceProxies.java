@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.autoconfigure.BentoServiceClients;
 import org.jspecify.annotations.Nullable;

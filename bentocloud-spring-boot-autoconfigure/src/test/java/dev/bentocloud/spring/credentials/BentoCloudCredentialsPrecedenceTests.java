@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package dev.bentocloud.sample.cli;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 
 import org.springframework.core.env.Environment;
 

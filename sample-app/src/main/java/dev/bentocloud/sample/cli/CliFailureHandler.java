@@ -1,7 +1,7 @@
 package dev.bentocloud.sample.cli;
 
 import dev.bentocloud.client.BentoCloudException;
-import dev.bentocloud.client.SecretScrubber;
+import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -21,7 +21,7 @@ interface CliServices {
 
 	/**
 	 * The management endpoint in use,
-	 * {@linkplain dev.bentocloud.client.BentoCloudEndpoints#displayable(String)
+	 * {@linkplain dev.bentocloud.client.support.BentoCloudEndpoints#displayable(String)
 	 * displayable} (for dashboard links).
 	 * @return the endpoint
 	 */

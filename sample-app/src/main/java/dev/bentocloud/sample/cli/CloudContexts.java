@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiConfigException;
@@ -20,6 +19,7 @@ import dev.bentocloud.client.credentials.YataiConfigLocation;
 import dev.bentocloud.client.credentials.YataiConfigReader;
 import dev.bentocloud.client.credentials.YataiConfigWriter;
 import dev.bentocloud.client.credentials.YataiContext;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.ConfigurableEnvironment;

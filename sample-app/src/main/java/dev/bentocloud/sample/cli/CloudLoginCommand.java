@@ -24,18 +24,19 @@ import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BentoCloudNotFoundException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
-import dev.bentocloud.client.SecretScrubber;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiConfigWriter;
 import dev.bentocloud.client.credentials.YataiContext;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
+import dev.bentocloud.client.support.Durations;
+import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -253,7 +254,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		try {
 			Duration timeout = DurationStyle.detectAndParse(value.strip());
-			if (!timeout.isNegative() && !timeout.isZero()) {
+			if (Durations.isPositive(timeout)) {
 				return timeout;
 			}
 		}

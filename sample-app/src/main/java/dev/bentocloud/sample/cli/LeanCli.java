@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigException;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.jspecify.annotations.Nullable;

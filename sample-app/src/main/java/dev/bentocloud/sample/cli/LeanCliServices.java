@@ -6,8 +6,8 @@ import java.util.List;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.client.BentoCloudEndpoints;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import org.jspecify.annotations.Nullable;
 

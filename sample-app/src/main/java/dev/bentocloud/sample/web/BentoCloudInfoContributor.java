@@ -3,7 +3,7 @@ package dev.bentocloud.sample.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.bentocloud.client.BentoCloudEndpoints;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorConnectionDetails;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 

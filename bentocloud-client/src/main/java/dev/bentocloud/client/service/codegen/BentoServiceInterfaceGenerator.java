@@ -29,13 +29,17 @@ import org.springframework.util.Assert;
  * {@code @Nullable}), returning the value, a stream or a task as the route answers.
  * <p>
  * It is a plain {@code main}, so it runs wherever the client jar is, with no build plugin
- * to install: <pre class="code">
+ * to install:
+ *
+ * <pre>{@code
  * curl -H "Authorization: Bearer $TOKEN" https://summarizer-acme.mt-guc1.bentoml.ai/schema.json \
- *     &gt; src/test/resources/summarizer-schema.json
+ *     > src/test/resources/summarizer-schema.json
  * ./mvnw exec:java -Dexec.mainClass=dev.bentocloud.client.service.codegen.BentoServiceInterfaceGenerator \
  *     -Dexec.args="src/test/resources/summarizer-schema.json com.acme.ml Summarizer src/main/java --service summarizer"
- * </pre> The output is the same for the same schema (no date, sorted imports), so a
- * regenerated file shows in review exactly what changed on the Python side.
+ * }</pre>
+ * <p>
+ * The output is the same for the same schema (no date, sorted imports), so a regenerated
+ * file shows in review exactly what changed on the Python side.
  *
  * @since 0.1.0
  */

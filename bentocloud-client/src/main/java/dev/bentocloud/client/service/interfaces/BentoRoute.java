@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * The route a method of a {@link BentoService} interface calls, when its name is not the
  * method's name in snake case ({@code longJob} calls {@code long_job} without this
- * annotation). <pre class="code">
+ * annotation).
+ *
+ * <pre class="code">
  * &#64;BentoRoute("classify_v2")
  * ClassifyResult classify(List&lt;Double&gt; input);
  * </pre>

@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * parameter is the argument of the same name (see {@link BentoParam}), and the return
  * type says how: a value or {@code Mono} calls the route, a {@code Flux} or
  * {@code Stream} streams it, a {@link dev.bentocloud.client.service.BentoTask} submits a
- * task. <pre class="code">
+ * task.
+ *
+ * <pre class="code">
  * &#64;BentoService("summarizer")
  * public interface Summarizer {
  *
@@ -23,7 +25,9 @@ import java.lang.annotation.Target;
  *     BlockingBentoTask longJob(double seconds);
  *
  * }
- * </pre> {@link BentoServiceProxyFactory} makes the implementation; with the Spring Boot
+ * </pre>
+ * <p>
+ * {@link BentoServiceProxyFactory} makes the implementation; with the Spring Boot
  * starter, {@code @EnableBentoServices} makes it a bean of the service this annotation
  * names. Exactly one of {@link #value()}, {@link #url()} and {@link #deployment()} is
  * set; a proxy made directly by {@link BentoServiceProxyFactory} ignores them.

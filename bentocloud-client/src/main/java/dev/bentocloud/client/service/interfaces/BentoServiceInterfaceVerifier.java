@@ -1,5 +1,7 @@
 package dev.bentocloud.client.service.interfaces;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +21,12 @@ import org.springframework.core.io.Resource;
  * BentoML's Python client checks each call, but for every method at once: each route
  * exists, no argument is unknown, every required argument is a parameter, files are
  * files, streaming routes are streamed, task routes are submitted, and files and text are
- * read as such. <pre class="code">
- * List&lt;BentoServiceMismatch&gt; mismatches = BentoServiceInterfaceVerifier.verify(Summarizer.class,
+ * read as such.
+ *
+ * <pre>{@code
+ * List<BentoServiceMismatch> mismatches = BentoServiceInterfaceVerifier.verify(Summarizer.class,
  *         client.blocking().schema());
- * </pre>
+ * }</pre>
  *
  * @since 0.1.0
  */
@@ -154,7 +158,7 @@ public final class BentoServiceInterfaceVerifier {
 			return;
 		}
 		if (route.binaryOutput()) {
-			if (!(ServiceMethods.isFileType(result) || result == byte[].class) || result == java.io.File.class) {
+			if (!(ServiceMethods.isFileType(result) || result == byte[].class) || result == File.class) {
 				add(mismatches, method, "the route answers a file (" + route.output() + "); read it as Path, "
 						+ "Resource, ServiceFile or byte[], not " + result.getSimpleName());
 			}
@@ -164,7 +168,7 @@ public final class BentoServiceInterfaceVerifier {
 					"the route answers text (a Python str); read it as String, not " + result.getSimpleName());
 		}
 		else if (!"string".equals(route.outputType()) && !route.binaryOutput()
-				&& (result == java.nio.file.Path.class || Resource.class.isAssignableFrom(result))) {
+				&& (result == Path.class || Resource.class.isAssignableFrom(result))) {
 			add(mismatches, method, "the route answers " + type(route.output()) + ", not a file; read it as a "
 					+ "record, Map, List or value, not " + result.getSimpleName());
 		}

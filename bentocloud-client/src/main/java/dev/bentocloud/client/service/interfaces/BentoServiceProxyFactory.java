@@ -10,11 +10,15 @@ import org.springframework.util.Assert;
  * Makes the implementation of a {@link BentoService} interface: a JDK proxy whose
  * abstract methods call the routes of one deployed service through a
  * {@link BentoServiceClient}, the way Spring's {@code HttpServiceProxyFactory} makes
- * {@code @HttpExchange} interfaces call a REST API. <pre class="code">
+ * {@code @HttpExchange} interfaces call a REST API.
+ *
+ * <pre>{@code
  * BentoServiceClient client = BentoServiceClientFactory.builder().build().create(url);
  * Summarizer summarizer = BentoServiceProxyFactory.of(client).create(Summarizer.class);
  * String summary = summarizer.summarize("A long text");
- * </pre> What each method does follows from its return type:
+ * }</pre>
+ * <p>
+ * What each method does follows from its return type:
  * <ul>
  * <li>{@code T} (blocking) or {@code Mono<T>}: calls the route and decodes the answer as
  * {@code T} ({@code String} for text, {@code Path}, {@code Resource}, {@code ServiceFile}

@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -205,7 +206,7 @@ public final class ServiceMethod {
 
 	@Override
 	public String toString() {
-		return describe() + " -> " + this.shape.kind.name().toLowerCase(java.util.Locale.ROOT) + " " + this.route;
+		return describe() + " -> " + this.shape.kind.name().toLowerCase(Locale.ROOT) + " " + this.route;
 	}
 
 }

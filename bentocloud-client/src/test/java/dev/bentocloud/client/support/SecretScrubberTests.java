@@ -1,4 +1,4 @@
-package dev.bentocloud.client;
+package dev.bentocloud.client.support;
 
 import org.junit.jupiter.api.Test;
 
