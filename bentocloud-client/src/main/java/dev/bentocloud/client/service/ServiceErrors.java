@@ -108,7 +108,7 @@ final class ServiceErrors {
 					this.target + " did not complete " + operation + " within " + seconds(timeout), ex);
 		}
 		return new BentoCloudTransportException("Could not get a response from " + this.target + " for " + operation
-				+ ": " + TransportFailures.describe(ex, (text) -> safe(text, MAX_EXCERPT)), ex);
+				+ ": " + TransportFailures.describe(ex, (text) -> escaped(text, MAX_EXCERPT)), ex);
 	}
 
 	String target() {
@@ -116,7 +116,11 @@ final class ServiceErrors {
 	}
 
 	@Nullable String safe(@Nullable String text, int max) {
-		return (text != null) ? ControlCharacters.escape(this.scrubber.scrub(text), max) : null;
+		return (text != null) ? escaped(text, max) : null;
+	}
+
+	private String escaped(String text, int max) {
+		return ControlCharacters.escape(this.scrubber.scrub(text), max);
 	}
 
 	private String excerpt(String body) {
