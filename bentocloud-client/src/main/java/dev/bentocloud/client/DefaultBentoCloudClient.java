@@ -40,6 +40,7 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 	private final AtomicBoolean warmedUp = new AtomicBoolean();
 
 	/**
+	 * Creates the client from what its builder prepared.
 	 * @param api the HTTP interface, built on first use: building WebClient and its
 	 * connector costs a few hundred milliseconds, which application startup should not
 	 * pay

@@ -35,6 +35,7 @@ final class ManagementCalls {
 	private final int maxPages;
 
 	/**
+	 * Creates the calls from what the client's builder prepared.
 	 * @param api the HTTP interface, built on first use: building WebClient and its
 	 * connector costs a few hundred milliseconds, which application startup should not
 	 * pay

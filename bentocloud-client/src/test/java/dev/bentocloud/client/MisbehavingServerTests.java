@@ -73,11 +73,9 @@ class MisbehavingServerTests {
 			.body(500, "oops\r\n2026-11-30 INFO forged log line \u001b[2J\u001b]0;pwned\u0007");
 		assertThatExceptionOfType(BentoCloudApiException.class).isThrownBy(
 				() -> builder().retry(0, Duration.ofMillis(1), Duration.ofMillis(1)).build().blocking().currentUser())
-			.satisfies((ex) -> {
-				assertThat(ex.getMessage())
-					.contains("oops\\u000d\\u000a2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
-					.doesNotContain("\r", "\n", "\u001b", "\u0007");
-			});
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("oops\\u000d\\u000a2026-11-30 INFO forged", "\\u001b[2J", "\\u0007")
+				.doesNotContain("\r", "\n", "\u001b", "\u0007"));
 	}
 
 	@Test

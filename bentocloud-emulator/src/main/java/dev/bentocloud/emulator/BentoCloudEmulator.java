@@ -118,7 +118,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	/**
 	 * Adds a user to the organization with a token of the given value, e.g. from a seed
 	 * file.
-	 * @since 0.1.0
 	 */
 	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
 		this.seeding.userWithToken(name, email, tokenName, tokenValue);
@@ -127,7 +126,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	/**
 	 * Adds a token of the seeded user with this name, description (may be {@code null}),
 	 * scopes and value ({@code null} for a random one); returns the value.
-	 * @since 0.1.0
 	 */
 	public String seedApiToken(String name, @Nullable String description, @Nullable List<String> scopes,
 			@Nullable String value) {
@@ -164,7 +162,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * after start.
 	 * @param deploymentName the deployment's name
 	 * @param api the routes its service answers
-	 * @since 0.1.0
 	 */
 	public void serveApi(String deploymentName, ServiceApi api) {
 		this.state.serviceApis.serve(Objects.requireNonNull(deploymentName, "deploymentName"),
@@ -253,7 +250,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * seed; ones served later dropped), no submitted tasks, no fault rules, no recorded
 	 * requests or counts, and the builder's recording and deployment delay settings.
 	 * Requests in flight may still see the old state.
-	 * @since 0.1.0
 	 */
 	public void reset() {
 		this.state.faults.clear();
@@ -339,7 +335,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		/**
 		 * The address to bind to: {@value BentoCloudEmulator#HOST} (default), or e.g.
 		 * {@code 0.0.0.0} in a container whose port is published.
-		 * @since 0.1.0
 		 */
 		public Builder host(String host) {
 			if (host == null || host.isBlank()) {
@@ -352,7 +347,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		/**
 		 * Users, tokens and deployments to add at start (see {@link EmulatorSeed}); they
 		 * are part of what {@link BentoCloudEmulator#reset()} restores.
-		 * @since 0.1.0
 		 */
 		public Builder seed(EmulatorSeed seed) {
 			this.seed = Objects.requireNonNull(seed, "seed");
@@ -400,7 +394,6 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		 * @param deploymentName the deployment's name
 		 * @param api the routes its service answers
 		 * @return this builder
-		 * @since 0.1.0
 		 */
 		public Builder serviceApi(String deploymentName, ServiceApi api) {
 			this.serviceApis.put(Objects.requireNonNull(deploymentName, "deploymentName"),

@@ -10,11 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.bentocloud.emulator.ManagementRequests.methodNotAllowed;
-import static dev.bentocloud.emulator.ManagementRequests.noSuchEndpoint;
-import static dev.bentocloud.emulator.ManagementRequests.optionalString;
-import static dev.bentocloud.emulator.ManagementRequests.requireMethod;
-
 /**
  * {@code /api/v2/deployments}: create, list (by cluster, search and query terms), read,
  * update, terminate, redeploy and delete deployments.
@@ -40,7 +35,7 @@ final class DeploymentRoutes {
 			return switch (method) {
 				case "GET" -> list(request);
 				case "POST" -> create(request, user);
-				default -> throw methodNotAllowed(request);
+				default -> throw ManagementRequests.methodNotAllowed(request);
 			};
 		}
 		String rest = request.path().substring(PATH.length() + 1);
@@ -53,22 +48,22 @@ final class DeploymentRoutes {
 					case "GET" -> this.requests.ok(this.state.views.deployment(find(request, name)));
 					case "PUT" -> update(request, name, user);
 					case "DELETE" -> delete(request, name);
-					default -> throw methodNotAllowed(request);
+					default -> throw ManagementRequests.methodNotAllowed(request);
 				};
 			}
 			case "terminate" -> {
-				requireMethod(request, "POST");
+				ManagementRequests.requireMethod(request, "POST");
 				StoredDeployment toStop = find(request, name);
 				toStop.terminate(this.state.deploymentReadyAfter());
 				return this.requests.ok(this.state.views.deployment(toStop));
 			}
 			case "void_update" -> {
-				requireMethod(request, "PUT");
+				ManagementRequests.requireMethod(request, "PUT");
 				StoredDeployment toRedeploy = find(request, name);
 				toRedeploy.redeploy(user, this.state.deploymentReadyAfter());
 				return this.requests.ok(this.state.views.deployment(toRedeploy));
 			}
-			default -> throw noSuchEndpoint(request);
+			default -> throw ManagementRequests.noSuchEndpoint(request);
 		}
 	}
 
@@ -130,7 +125,7 @@ final class DeploymentRoutes {
 		ObjectNode body = this.requests.jsonObject(request,
 				"{\"bento\": \"iris:abc123\", \"name\": null, \"services\": {}}");
 		DeploymentSpec spec = spec(body);
-		String name = optionalString(body, "name");
+		String name = ManagementRequests.optionalString(body, "name");
 		if (name == null || name.isEmpty()) {
 			name = generateName(spec.bentoRepository());
 		}
@@ -181,7 +176,7 @@ final class DeploymentRoutes {
 	 * bento.
 	 */
 	private DeploymentSpec spec(ObjectNode body) {
-		String bento = optionalString(body, "bento");
+		String bento = ManagementRequests.optionalString(body, "bento");
 		if (bento == null || bento.isBlank()) {
 			throw new ApiException(400, "bento is required: send \"bento\": \"<repository>:<version>\"");
 		}

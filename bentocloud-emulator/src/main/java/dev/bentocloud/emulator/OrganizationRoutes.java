@@ -1,9 +1,5 @@
 package dev.bentocloud.emulator;
 
-import static dev.bentocloud.emulator.ManagementRequests.lastSegment;
-import static dev.bentocloud.emulator.ManagementRequests.noSuchEndpoint;
-import static dev.bentocloud.emulator.ManagementRequests.requireMethod;
-
 /**
  * The read-only resources of the organization: the current user, the organization,
  * instance types and clusters.
@@ -25,27 +21,27 @@ final class OrganizationRoutes {
 		String path = request.path();
 		switch (path) {
 			case "/api/v1/auth/current" -> {
-				requireMethod(request, "GET");
+				ManagementRequests.requireMethod(request, "GET");
 				return Reply.json(200, this.state.userJson(user));
 			}
 			case "/api/v1/current_org" -> {
-				requireMethod(request, "GET");
+				ManagementRequests.requireMethod(request, "GET");
 				return this.requests.ok(this.state.views.organization());
 			}
 			case "/api/v1/instance_types" -> {
-				requireMethod(request, "GET");
+				ManagementRequests.requireMethod(request, "GET");
 				return this.requests.ok(this.state.views.instanceTypes());
 			}
 			case CLUSTERS -> {
-				requireMethod(request, "GET");
+				ManagementRequests.requireMethod(request, "GET");
 				return this.requests.page(request, this.state.clusters.all(), this.state.views::cluster);
 			}
 			default -> {
 				if (!path.startsWith(CLUSTERS + "/")) {
-					throw noSuchEndpoint(request);
+					throw ManagementRequests.noSuchEndpoint(request);
 				}
-				String name = lastSegment(path, CLUSTERS + "/");
-				requireMethod(request, "GET");
+				String name = ManagementRequests.lastSegment(path, CLUSTERS + "/");
+				ManagementRequests.requireMethod(request, "GET");
 				if (!this.state.clusters.exists(name)) {
 					throw new ApiException(404, "Cluster " + name + " not found");
 				}

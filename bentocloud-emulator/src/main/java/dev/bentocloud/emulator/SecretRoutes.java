@@ -5,10 +5,6 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.bentocloud.emulator.ManagementRequests.lastSegment;
-import static dev.bentocloud.emulator.ManagementRequests.methodNotAllowed;
-import static dev.bentocloud.emulator.ManagementRequests.optionalString;
-
 /** {@code /api/v1/org_secrets}: the organization's secrets, by name. */
 final class SecretRoutes {
 
@@ -33,21 +29,21 @@ final class SecretRoutes {
 				case "GET" -> this.requests.page(request, this.state.secrets.list(request.param("search")),
 						this.state.views::secret);
 				case "POST" -> create(request, user);
-				default -> throw methodNotAllowed(request);
+				default -> throw ManagementRequests.methodNotAllowed(request);
 			};
 		}
-		String name = lastSegment(request.path(), PATH + "/");
+		String name = ManagementRequests.lastSegment(request.path(), PATH + "/");
 		return switch (request.method()) {
 			case "GET" -> this.requests.ok(this.state.views.secret(find(request, name)));
 			case "PATCH" -> update(request, name);
 			case "DELETE" -> delete(request, name);
-			default -> throw methodNotAllowed(request);
+			default -> throw ManagementRequests.methodNotAllowed(request);
 		};
 	}
 
 	private Reply create(ApiRequest request, StoredUser user) {
 		ObjectNode body = this.requests.jsonObject(request, EXAMPLE);
-		String name = optionalString(body, "name");
+		String name = ManagementRequests.optionalString(body, "name");
 		if (name == null || name.isBlank()) {
 			throw new ApiException(400, "name is required: send a non-empty \"name\" in the JSON body");
 		}
@@ -56,7 +52,7 @@ final class SecretRoutes {
 		cluster = (cluster != null) ? cluster : ClusterStore.DEFAULT;
 		this.state.clusters.ensure(cluster);
 		OrgSecret created = this.state.secrets.create(name, cluster, user, content,
-				optionalString(body, "description"));
+				ManagementRequests.optionalString(body, "description"));
 		if (created == null) {
 			throw new ApiException(409, "Secret " + name + " already exists; update it with PATCH instead");
 		}
@@ -66,7 +62,7 @@ final class SecretRoutes {
 	private Reply update(ApiRequest request, String name) {
 		OrgSecret secret = find(request, name);
 		ObjectNode body = this.requests.jsonObject(request, "{\"content\": {...}, \"description\": null}");
-		secret.update(content(body), optionalString(body, "description"));
+		secret.update(content(body), ManagementRequests.optionalString(body, "description"));
 		return this.requests.ok(this.state.views.secret(secret));
 	}
 

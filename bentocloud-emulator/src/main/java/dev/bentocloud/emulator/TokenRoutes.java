@@ -7,10 +7,6 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.bentocloud.emulator.ManagementRequests.lastSegment;
-import static dev.bentocloud.emulator.ManagementRequests.methodNotAllowed;
-import static dev.bentocloud.emulator.ManagementRequests.optionalString;
-
 /** {@code /api/v1/api_tokens}: the caller's own API tokens. */
 final class TokenRoutes {
 
@@ -30,14 +26,14 @@ final class TokenRoutes {
 			return switch (request.method()) {
 				case "GET" -> list(request, user);
 				case "POST" -> create(request, user);
-				default -> throw methodNotAllowed(request);
+				default -> throw ManagementRequests.methodNotAllowed(request);
 			};
 		}
-		String uid = lastSegment(request.path(), PATH + "/");
+		String uid = ManagementRequests.lastSegment(request.path(), PATH + "/");
 		return switch (request.method()) {
 			case "GET" -> this.requests.ok(this.state.views.token(find(uid, user), false, Instant.now()));
 			case "DELETE" -> delete(uid, user);
-			default -> throw methodNotAllowed(request);
+			default -> throw ManagementRequests.methodNotAllowed(request);
 		};
 	}
 
@@ -50,11 +46,11 @@ final class TokenRoutes {
 	private Reply create(ApiRequest request, StoredUser user) {
 		ObjectNode body = this.requests.jsonObject(request,
 				"{\"name\": \"ci\", \"description\": null, \"scopes\": null, \"expired_at\": null}");
-		String name = optionalString(body, "name");
+		String name = ManagementRequests.optionalString(body, "name");
 		if (name == null || name.isBlank()) {
 			throw new ApiException(400, "name is required: send a non-empty \"name\" in the JSON body");
 		}
-		String description = optionalString(body, "description");
+		String description = ManagementRequests.optionalString(body, "description");
 		List<String> scopes = new ArrayList<>();
 		JsonNode scopesNode = body.get("scopes");
 		if (scopesNode != null && !scopesNode.isNull()) {
@@ -68,7 +64,7 @@ final class TokenRoutes {
 				scopes.add(scope.stringValue());
 			}
 		}
-		Instant expiredAt = ExpiryDates.parse(optionalString(body, "expired_at"));
+		Instant expiredAt = ExpiryDates.parse(ManagementRequests.optionalString(body, "expired_at"));
 		StoredApiToken token = this.state.tokens.create(user, name, description, scopes, expiredAt);
 		return this.requests.ok(this.state.views.token(token, true, Instant.now()));
 	}

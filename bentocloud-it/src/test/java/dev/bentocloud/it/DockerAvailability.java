@@ -100,7 +100,7 @@ final class DockerAvailability {
 		candidates.add(home.resolve(".docker/run/docker.sock"));
 		candidates.add(home.resolve(".docker/desktop/docker.sock"));
 		candidates.add(home.resolve(".rd/docker.sock"));
-		return candidates.stream().filter(Files::exists).map(path -> URI.create("unix://" + path)).toList();
+		return candidates.stream().filter(Files::exists).map((path) -> URI.create("unix://" + path)).toList();
 	}
 
 	/** Pings the first address; an empty list means no socket was found. */
@@ -111,7 +111,7 @@ final class DockerAvailability {
 						+ "or the other usual places");
 		}
 		URI dockerHost = dockerHosts.get(0);
-		ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "docker-ping");
 			thread.setDaemon(true);
 			return thread;
@@ -170,7 +170,7 @@ final class DockerAvailability {
 	}
 
 	private static Result connectTestcontainers(Result ping) {
-		ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "testcontainers-connect");
 			thread.setDaemon(true);
 			return thread;

@@ -50,7 +50,7 @@ class SampleAppContainerSmokeIT {
 			assertThat(environment.getStdout().split("\0")).contains("BENTO_CLOUD_API_KEY=" + ENV_TOKEN,
 					"BENTO_CLOUD_API_ENDPOINT=http://127.0.0.1:9");
 			String yatai = app.copyFileFromContainer(SampleAppContainer.YATAI_CONFIG_PATH,
-					in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+					(in) -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			assertThat(yatai).isEqualTo(YATAI_CONFIG);
 
 			long stopNanos = System.nanoTime();

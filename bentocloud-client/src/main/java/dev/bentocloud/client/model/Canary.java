@@ -25,7 +25,6 @@ public record Canary(@Nullable String routeType, @Nullable String routeBy, @Null
 	 * @param services per-service configuration
 	 * @param bento the bento ({@code repo:version})
 	 * @param weight the traffic weight
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Version(@Nullable List<EnvVar> envs, @Nullable List<String> secrets,

@@ -47,11 +47,11 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 		if (this.latestRevision == null || this.latestRevision.targets() == null) {
 			return Optional.empty();
 		}
-		List<Target> targets = this.latestRevision.targets().stream().filter(t -> t != null).toList();
+		List<Target> targets = this.latestRevision.targets().stream().filter((target) -> target != null).toList();
 		if (targets.size() == 1) {
 			return Optional.of(targets.get(0));
 		}
-		return targets.stream().filter(t -> "main".equals(t.name())).findFirst();
+		return targets.stream().filter((target) -> "main".equals(target.name())).findFirst();
 	}
 
 	/** The bento of the main target as {@code repository:version}, or empty. */
@@ -76,7 +76,6 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the revision name
 	 * @param status {@code active} or {@code inactive}
 	 * @param targets the targets (the {@code main} one and canary versions)
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Revision(@Nullable String uid, @Nullable String name, @Nullable String status,
@@ -90,7 +89,6 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the target name ({@code main} for the main one)
 	 * @param config its configuration
 	 * @param bento its bento
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Target(@Nullable String uid, @Nullable String name, @Nullable DeploymentConfig config,
@@ -104,7 +102,6 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * @param name the bento name, which BentoCloud sets to its version
 	 * @param version the version
 	 * @param repository the repository, whose name is the bento's name
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Bento(@Nullable String uid, @Nullable String name, @Nullable String version,
@@ -125,7 +122,6 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 *
 	 * @param uid the unique id
 	 * @param name the repository name
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Repository(@Nullable String uid, @Nullable String name) {
@@ -135,7 +131,6 @@ public record Deployment(@Nullable String uid, @JsonProperty(required = true) St
 	 * Deployment manifest.
 	 *
 	 * @param dev whether this is a development deployment
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Manifest(boolean dev) {

@@ -110,9 +110,12 @@ public record DeploymentConfig(@Nullable String name, @Nullable String bento, @N
 		if (this.canary != null && this.canary.versions() != null) {
 			Map<String, Canary.Version> versions = new LinkedHashMap<>();
 			this.canary.versions()
-				.forEach((key, version) -> versions.put(key,
-						(version == null) ? null : new Canary.Version(version.envs(), version.secrets(),
-								fixServices(version.services()), version.bento(), version.weight())));
+				.forEach(
+						(key, version) -> versions.put(key,
+								(version != null)
+										? new Canary.Version(version.envs(), version.secrets(),
+												fixServices(version.services()), version.bento(), version.weight())
+										: null));
 			fixedCanary = new Canary(this.canary.routeType(), this.canary.routeBy(), versions);
 		}
 		return withServices(fixServices(this.services)).withCanary(fixedCanary);

@@ -49,12 +49,13 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	}
 
 	/**
+	 * How an instance type is configured.
+	 *
 	 * @param group the instance group
 	 * @param resources requests and limits
 	 * @param price the price as text
 	 * @param nodeSelectors Kubernetes node selectors
 	 * @param gpuConfig the GPU, if any
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Config(String group, ResourceRequirements resources, String price, Map<String, String> nodeSelectors,
@@ -62,20 +63,22 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	}
 
 	/**
+	 * Requested and limit resources.
+	 *
 	 * @param requests requested resources
 	 * @param limits resource limits
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record ResourceRequirements(@Nullable Resources requests, @Nullable Resources limits) {
 	}
 
 	/**
+	 * An amount of each resource.
+	 *
 	 * @param cpu CPU, e.g. {@code 2} or {@code 500m}
 	 * @param memory memory, e.g. {@code 8Gi}
 	 * @param gpu GPU count
 	 * @param custom other resources
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Resources(@Nullable String cpu, @Nullable String memory, @Nullable String gpu,
@@ -83,9 +86,10 @@ public record InstanceType(@Nullable String uid, @JsonProperty(required = true) 
 	}
 
 	/**
+	 * The GPU of an instance type.
+	 *
 	 * @param type the GPU model
 	 * @param memory the GPU memory
-	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record GpuConfig(@Nullable String type, @Nullable String memory) {

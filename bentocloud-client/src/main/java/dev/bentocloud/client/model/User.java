@@ -21,8 +21,8 @@ public record User(@JsonProperty(required = true) String name, @Nullable String 
 	 * {@code "first last"}, or the user name when both are empty, as BentoML shows it.
 	 */
 	public String displayName() {
-		String full = ((this.firstName != null ? this.firstName : "") + " "
-				+ (this.lastName != null ? this.lastName : ""))
+		String full = (((this.firstName != null) ? this.firstName : "") + " "
+				+ ((this.lastName != null) ? this.lastName : ""))
 			.strip();
 		return full.isEmpty() ? this.name : full;
 	}

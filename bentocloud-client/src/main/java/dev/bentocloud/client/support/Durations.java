@@ -3,6 +3,7 @@ package dev.bentocloud.client.support;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.lang.Contract;
 
 /**

@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.Resource;
 
-import static dev.bentocloud.client.service.ServiceTestSupport.SCHEMA;
-import static dev.bentocloud.client.service.ServiceTestSupport.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -44,7 +42,7 @@ class ServiceCallWireTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, SCHEMA);
+		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 	}
 
 	@AfterEach
@@ -68,7 +66,7 @@ class ServiceCallWireTests {
 		assertThat(summary).isEqualTo("A short summary");
 		ScriptedService.Received call = this.service.received("POST /summarize").get(0);
 		assertThat(call.header("content-type")).isEqualTo("application/json");
-		assertThat(call.header("authorization")).isEqualTo("Bearer " + TOKEN);
+		assertThat(call.header("authorization")).isEqualTo("Bearer " + ServiceTestSupport.TOKEN);
 		assertThat(call.header("x-yatai-api-token")).isNull();
 		assertThat(call.header("user-agent")).startsWith("bentocloud-java/");
 		assertThat(call.bodyText()).isEqualTo("{\"text\":\"Long text\"}");

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.bentocloud.client.service.ServiceTestSupport.SCHEMA;
-import static dev.bentocloud.client.service.ServiceTestSupport.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,7 +25,7 @@ class ServiceErrorTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, SCHEMA);
+		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 	}
 
 	@AfterEach
@@ -85,14 +83,15 @@ class ServiceErrorTests {
 
 	@Test
 	void theTokenNeverAppearsEvenWhenTheServerEchoesIt() {
-		this.service.json("POST /summarize", 401, "{\"error\":\"token " + TOKEN + " is not valid\"}");
+		this.service.json("POST /summarize", 401,
+				"{\"error\":\"token " + ServiceTestSupport.TOKEN + " is not valid\"}");
 		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)
 			.isThrownBy(() -> client().call("summarize", Map.of("text", "t"), String.class))
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).doesNotContain(TOKEN)
+				assertThat(ex.getMessage()).doesNotContain(ServiceTestSupport.TOKEN)
 					.contains("******")
 					.contains("Protected Endpoint Access");
-				assertThat(ex.getBodyExcerpt()).doesNotContain(TOKEN);
+				assertThat(ex.getBodyExcerpt()).doesNotContain(ServiceTestSupport.TOKEN);
 			});
 		this.service.json("POST /summarize", 403, "{\"error\":\"forbidden\"}");
 		assertThatExceptionOfType(BentoCloudUnauthenticatedException.class)

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.bentocloud.client.service.ServiceTestSupport.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -41,7 +40,7 @@ class ServiceSchemaCheckTests {
 
 	@Test
 	void theSchemaIsReadOnceAndDescribesEachRoute() {
-		this.service.json("GET /schema.json", 200, SCHEMA);
+		this.service.json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 		BlockingBentoServiceClient client = client();
 		ServiceSchema schema = client.schema();
 		assertThat(schema.name()).isEqualTo("ExampleService");
@@ -65,7 +64,7 @@ class ServiceSchemaCheckTests {
 
 	@Test
 	void unknownRoutesAndArgumentsAreRefusedBeforeSending() {
-		this.service.json("GET /schema.json", 200, SCHEMA);
+		this.service.json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 		BlockingBentoServiceClient client = client();
 		assertThatExceptionOfType(InvalidServiceCallException.class)
 			.isThrownBy(() -> client.call("summarise", Map.of("text", "t"), String.class))
@@ -109,7 +108,7 @@ class ServiceSchemaCheckTests {
 
 	@Test
 	void checksCanBeSwitchedOff() {
-		this.service.json("GET /schema.json", 200, SCHEMA);
+		this.service.json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 		BlockingBentoServiceClient client = ServiceTestSupport.factory(BentoCloudConnectorFactory.reactorNetty())
 			.checkCalls(false)
 			.build()

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-import static dev.bentocloud.client.service.ServiceTestSupport.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -34,7 +33,7 @@ class ServiceStreamTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, SCHEMA);
+		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
 	}
 
 	@AfterEach

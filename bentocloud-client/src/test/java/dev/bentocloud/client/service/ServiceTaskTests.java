@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.bentocloud.client.service.ServiceTestSupport.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -30,7 +29,7 @@ class ServiceTaskTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, SCHEMA)
+		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA)
 			.json("POST /long_job/submit", 200, "{\"task_id\":\"" + ID + "\",\"status\":\"in_progress\"}");
 	}
 

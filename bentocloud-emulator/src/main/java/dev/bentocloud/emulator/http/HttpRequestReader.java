@@ -130,7 +130,9 @@ final class HttpRequestReader {
 			}
 			if (size == 0) {
 				// Trailer fields, ignored, up to the empty line.
-				while (!readLine().isEmpty()) {
+				String trailer = readLine();
+				while (!trailer.isEmpty()) {
+					trailer = readLine();
 				}
 				return body.toByteArray();
 			}

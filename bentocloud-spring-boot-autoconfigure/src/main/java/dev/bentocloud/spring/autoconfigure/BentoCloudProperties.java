@@ -116,7 +116,6 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * retry.
 	 * @param maxBackoff Longest delay between attempts, Retry-After included.
 	 * @param maxAttempts Deprecated: use max-retries, which it stands for.
-	 * @since 0.1.0
 	 */
 	public record Retry(
 			@DefaultValue("" + BentoCloudClientBuilder.DEFAULT_MAX_RETRIES) @CheckedValue.NotNegative int maxRetries,
@@ -156,7 +155,6 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param enabled Whether to prepare the BentoCloud client (WebClient, connector, JSON
 	 * readers) on a background thread once the application is ready. It sends nothing to
 	 * BentoCloud.
-	 * @since 0.1.0
 	 */
 	public record WarmUp(@DefaultValue("true") boolean enabled) {
 	}
@@ -179,13 +177,12 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param deploymentHosts Domains whose hosts a deployment's URL may name for the
 	 * service token to be sent there. Loopback and the management endpoint's host are
 	 * always trusted; "*" trusts any host.
-	 * @since 0.1.0
 	 */
 	public record Service(@Nullable String token, @DefaultValue("30s") @CheckedValue.Positive Duration timeout,
 			@CheckedValue.Positive @Nullable Duration streamIdleTimeout,
 			@DefaultValue("16MB") @CheckedValue.Positive DataSize maxResponseSize,
-			@DefaultValue("true") boolean checkCalls, @DefaultValue( {
-					"bentoml.ai", "bentoml.com" }) List<String> deploymentHosts){
+			@DefaultValue("true") boolean checkCalls,
+			@DefaultValue("bentoml.ai,bentoml.com") List<String> deploymentHosts) {
 
 		@Override
 		public String toString() {
@@ -212,7 +209,6 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * @param timeout Longest one call may take. Defaults to bentocloud.service.timeout.
 	 * @param streamIdleTimeout Longest a streamed answer may go without a chunk. Defaults
 	 * to bentocloud.service.stream-idle-timeout, then to this service's timeout.
-	 * @since 0.1.0
 	 */
 	public record NamedService(
 			@CheckedValue.HttpUrl(example = "https://summarizer-acme.mt-guc1.bentoml.ai") @Nullable URI url,

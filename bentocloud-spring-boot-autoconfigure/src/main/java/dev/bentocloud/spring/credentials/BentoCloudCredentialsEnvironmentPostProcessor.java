@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.bentocloud.client.BentoCloudCredentials;
-import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import dev.bentocloud.client.credentials.YataiConfigReader;
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;

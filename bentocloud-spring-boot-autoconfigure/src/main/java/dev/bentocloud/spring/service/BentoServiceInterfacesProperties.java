@@ -22,8 +22,6 @@ public record BentoServiceInterfacesProperties(@DefaultValue("warn") Verify veri
 
 	/**
 	 * How interfaces are checked at startup.
-	 *
-	 * @since 0.1.0
 	 */
 	public enum Verify {
 

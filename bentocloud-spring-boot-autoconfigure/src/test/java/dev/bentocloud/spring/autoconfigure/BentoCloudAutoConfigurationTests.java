@@ -8,8 +8,8 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentialsException;
 import dev.bentocloud.client.BentoCloudException;
-import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.BlockingBentoCloudClient;
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -146,9 +146,8 @@ class BentoCloudAutoConfigurationTests {
 		withEmulator().withPropertyValues("bentocloud.endpoint=http://127.0.0.1:9")
 			.withBean("second", BentoCloudClientBuilderCustomizer.class,
 					() -> new OrderedCustomizer(2, () -> calls.add("second")))
-			.withBean("first", BentoCloudClientBuilderCustomizer.class, () -> new OrderedCustomizer(1, () -> {
-				calls.add("first");
-			}))
+			.withBean("first", BentoCloudClientBuilderCustomizer.class,
+					() -> new OrderedCustomizer(1, () -> calls.add("first")))
 			.withBean("endpoint", BentoCloudClientBuilderCustomizer.class,
 					() -> (builder) -> builder.endpoint(emulator.get().endpoint()))
 			.run((context) -> {
@@ -188,11 +187,10 @@ class BentoCloudAutoConfigurationTests {
 
 	@Test
 	void disabledByProperty() {
-		withEmulator().withPropertyValues("bentocloud.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(BentoCloudClient.class)
+		withEmulator().withPropertyValues("bentocloud.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BentoCloudClient.class)
 				.doesNotHaveBean(BlockingBentoCloudClient.class)
-				.doesNotHaveBean(BentoServiceClientFactory.class);
-		});
+				.doesNotHaveBean(BentoServiceClientFactory.class));
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import dev.bentocloud.client.model.CreateApiTokenRequest;
 import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
-import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.bentocloud.spring.credentials;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.autoconfigure.InvalidBentoCloudPropertyException;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +18,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static dev.bentocloud.spring.credentials.TerminalSafety.HOSTILE_YAML;
-import static dev.bentocloud.spring.credentials.TerminalSafety.assertSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -62,13 +60,13 @@ class HostileCredentialsOutputTests {
 				  endpoint: "https://cloud.bentoml.com/\\u202E%s"
 				  name: "%s"
 				current_context_name: "%s"
-				""".formatted(LONG, HOSTILE_YAML, HOSTILE_YAML));
+				""".formatted(LONG, TerminalSafety.HOSTILE_YAML, TerminalSafety.HOSTILE_YAML));
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			assertThat(context.getBean(BentoCloudProperties.class).hasApiToken()).isTrue();
 		}
 		assertThat(this.output).contains("BentoCloud credentials from file:", "\\u001b[2J", "\\u202e",
 				"(120027 characters)");
-		assertSafe(this.output.getAll(), MAX_LINE);
+		TerminalSafety.assertSafe(this.output.getAll(), MAX_LINE);
 	}
 
 	@Test
@@ -79,12 +77,12 @@ class HostileCredentialsOutputTests {
 				  endpoint: https://cloud.bentoml.com
 				  name: "%s%s"
 				current_context_name: "%s%s"
-				""".formatted(HOSTILE_YAML, LONG, HOSTILE_YAML, LONG));
+				""".formatted(TerminalSafety.HOSTILE_YAML, LONG, TerminalSafety.HOSTILE_YAML, LONG));
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			assertThat(context.getBean(BentoCloudProperties.class).hasApiToken()).isFalse();
 		}
 		assertThat(this.output).contains("WARN", "No BentoCloud API token", "has an empty api_token", "\\u001b[2J");
-		assertSafe(this.output.getAll(), MAX_LINE);
+		TerminalSafety.assertSafe(this.output.getAll(), MAX_LINE);
 	}
 
 	@Test
@@ -97,7 +95,7 @@ class HostileCredentialsOutputTests {
 				- api_token: file-SECRET
 				  endpoint: https://cloud.bentoml.com
 				  name: "%s"
-				""".formatted(HOSTILE_YAML, LONG));
+				""".formatted(TerminalSafety.HOSTILE_YAML, LONG));
 		this.app.env("BENTOML_CLOUD_CONTEXT", "\u001b[2Jnope\u202e");
 		FailureAnalysis analysis = startupFailure(InvalidCredentialsFileException.class);
 		assertThat(analysis.getDescription()).contains("has no context '\\u001b[2Jnope\\u202e'",
@@ -105,8 +103,8 @@ class HostileCredentialsOutputTests {
 		assertThat(analysis.getAction()).contains("bentoml cloud login --context \\u001b[2Jnope\\u202e");
 		assertThat(analysis.getDescription()).contains("(120000 characters)");
 		assertThat(this.output).contains("APPLICATION FAILED TO START");
-		assertSafe(analysis.getDescription() + "\n" + analysis.getAction(), MAX_LINE);
-		assertSafe(this.output.getAll(), MAX_LINE);
+		TerminalSafety.assertSafe(analysis.getDescription() + "\n" + analysis.getAction(), MAX_LINE);
+		TerminalSafety.assertSafe(this.output.getAll(), MAX_LINE);
 	}
 
 	@Test
@@ -118,12 +116,12 @@ class HostileCredentialsOutputTests {
 				  endpoint: "http://example.com/\\u202E%s"
 				  name: "%s"
 				current_context_name: "%s"
-				""".formatted(LONG, HOSTILE_YAML, HOSTILE_YAML));
+				""".formatted(LONG, TerminalSafety.HOSTILE_YAML, TerminalSafety.HOSTILE_YAML));
 		FailureAnalysis analysis = startupFailure(InvalidBentoCloudPropertyException.class);
 		assertThat(analysis.getDescription()).contains("http://example.com/\\u202e", "\\u001b[2J");
 		assertThat(this.output).contains("APPLICATION FAILED TO START");
-		assertSafe(analysis.getDescription() + "\n" + analysis.getAction(), MAX_LINE);
-		assertSafe(this.output.getAll(), MAX_LINE);
+		TerminalSafety.assertSafe(analysis.getDescription() + "\n" + analysis.getAction(), MAX_LINE);
+		TerminalSafety.assertSafe(this.output.getAll(), MAX_LINE);
 	}
 
 	/** The analysis that the registered failure analyzers make of the startup failure. */

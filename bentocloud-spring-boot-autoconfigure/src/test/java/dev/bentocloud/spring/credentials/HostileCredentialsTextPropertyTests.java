@@ -27,8 +27,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-import static dev.bentocloud.spring.credentials.TerminalSafety.assertSafe;
-
 /**
  * Property-based: whatever a {@code .yatai.yaml} context name, endpoint or selected
  * context holds (escape sequences, C1 controls, bidi overrides, line separators, 100,000+
@@ -86,7 +84,7 @@ class HostileCredentialsTextPropertyTests {
 			logged.add(analysis.getDescription());
 			logged.add(analysis.getAction());
 		}
-		logged.forEach((text) -> assertSafe(text, MAX_LINE));
+		logged.forEach((text) -> TerminalSafety.assertSafe(text, MAX_LINE));
 	}
 
 	private static StandardEnvironment environment(Path file, String context) {

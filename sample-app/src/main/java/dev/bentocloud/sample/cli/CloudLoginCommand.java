@@ -165,7 +165,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 			}
 		}
 		catch (BentoCloudNotFoundException ex) {
-			throw new CliException(ex.getOperation() != null && ex.getOperation().contains("current_org")
+			throw new CliException((ex.getOperation() != null && ex.getOperation().contains("current_org"))
 					? "The current organization is not found" : "The current user is not found");
 		}
 		catch (BentoCloudException ex) {

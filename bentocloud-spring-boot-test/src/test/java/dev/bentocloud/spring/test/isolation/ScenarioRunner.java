@@ -2,14 +2,13 @@ package dev.bentocloud.spring.test.isolation;
 
 import java.io.PrintWriter;
 
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Runs one scenario class with the JUnit Platform in this (child) JVM and prints a
@@ -22,7 +21,7 @@ public final class ScenarioRunner {
 
 	public static void main(String[] args) throws ClassNotFoundException {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-			.selectors(selectClass(Class.forName(args[0])))
+			.selectors(DiscoverySelectors.selectClass(Class.forName(args[0])))
 			.build();
 		Launcher launcher = LauncherFactory.create();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
