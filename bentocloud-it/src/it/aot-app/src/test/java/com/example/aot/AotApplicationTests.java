@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application as AOT-processed at build time ({@code spring-boot:process-aot}), started
  * with {@code spring.aot.enabled=true} against an emulator: its generated bean definitions
- * are used, and BentoCloud calls through the auto-configured client answer.
+ * are used, and BentoCloud calls through the auto-configured client and a
+ * {@code @BentoService} interface answer.
  */
 class AotApplicationTests {
 
@@ -31,14 +32,19 @@ class AotApplicationTests {
 				ConfigurableApplicationContext context = run(application, emulator)) {
 			AccountSummary summary = context.getBean(AccountSummary.class);
 			assertThat(summary.currentUser()).isEqualTo("demo");
-			assertThat(summary.deployments()).containsExactly("iris");
+			assertThat(summary.deployments()).containsExactly("iris", "example");
 			assertThat(emulator.requestCount("GET", "/api/v1/auth/current")).isGreaterThanOrEqualTo(2);
+			String summarized = context.getBean(Summarizer.class).summarize("aot");
+			System.out.println("[aot-app] Summarizer.summarize(\"aot\"): " + summarized);
+			assertThat(summarized).isEqualTo("Summary: aot");
 		}
 	}
 
 	private static ConfigurableApplicationContext run(SpringApplication application, BentoCloudEmulator emulator) {
 		emulator.seedDeployment("iris", "iris:v1", false);
+		emulator.seedDeployment("example", "example:1", false);
 		return application.run("--bentocloud.endpoint=" + emulator.endpoint(),
+				"--bentocloud.services.example.url=" + emulator.deploymentUrl("example"),
 				"--bentocloud.api-token=" + emulator.apiToken(), "--bentocloud.credentials.bentoml-sources=false");
 	}
 
@@ -51,7 +57,7 @@ class AotApplicationTests {
 				.reduce("", String::concat);
 		}
 		assertThat(metadata).contains("dev.bentocloud.client.model.User", "dev.bentocloud.client.model.Deployment",
-				"dev.bentocloud.client.ManagementApi");
+				"dev.bentocloud.client.ManagementApi", "com.example.aot.Summarizer");
 	}
 
 	private static String read(Path file) {
