@@ -1,6 +1,7 @@
 package dev.bentocloud.emulator;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
@@ -14,15 +15,25 @@ import org.jspecify.annotations.Nullable;
  * user's token, overriding the seed file's; random by default), {@code --seed FILE} (YAML
  * or JSON, see {@link EmulatorSeed}). Without a seed file the demo data is added. Exit
  * code 2 on a usage error.
+ * <p>
+ * The environment variable {@value #TOKEN_VARIABLE} sets the token when {@code --token}
+ * does not: a container's environment is what Docker Compose (and Spring Boot's Docker
+ * Compose support) can see, its command line is not.
  *
  * @since 0.1.0
  */
 public final class BentoCloudEmulatorMain {
 
+	/**
+	 * The environment variable with the demo user's token, used when no option sets it.
+	 */
+	public static final String TOKEN_VARIABLE = "BENTOCLOUD_EMULATOR_TOKEN";
+
 	static final String USAGE = "Usage: bentocloud-emulator [--port N] [--host ADDRESS] [--token TOKEN] [--seed FILE]\n"
 			+ "  --port N        port to listen on; 0 (default) picks a free one\n"
 			+ "  --host ADDRESS  address to bind to; default 127.0.0.1 (0.0.0.0 in a container)\n"
-			+ "  --token TOKEN   fixed value of the demo user's API token; default random\n"
+			+ "  --token TOKEN   fixed value of the demo user's API token; default $" + TOKEN_VARIABLE
+			+ ", else random\n"
 			+ "  --seed FILE     YAML or JSON file with tokens, users, deployments and service APIs";
 
 	private BentoCloudEmulatorMain() {
@@ -31,7 +42,7 @@ public final class BentoCloudEmulatorMain {
 	public static void main(String[] args) throws InterruptedException {
 		BentoCloudEmulator emulator;
 		try {
-			emulator = builder(Options.parse(args)).start();
+			emulator = builder(Options.parse(args, System.getenv())).start();
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -82,9 +93,17 @@ public final class BentoCloudEmulatorMain {
 		}
 
 		static Options parse(String[] args) {
+			return parse(args, Map.of());
+		}
+
+		/**
+		 * The command line, with the token from the environment when no option sets it.
+		 */
+		static Options parse(String[] args, Map<String, String> environment) {
 			int port = 0;
 			String host = BentoCloudEmulator.HOST;
-			String token = null;
+			String fromEnvironment = environment.get(TOKEN_VARIABLE);
+			String token = (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment : null;
 			Path seedFile = null;
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];

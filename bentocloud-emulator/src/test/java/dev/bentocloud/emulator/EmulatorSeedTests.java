@@ -2,6 +2,7 @@ package dev.bentocloud.emulator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,18 @@ class EmulatorSeedTests {
 			assertThat(emulator.deploymentStatus("iris")).isEqualTo("running");
 			assertThat(emulator.deploymentStatus("demo-iris")).as("demo data by default").isEqualTo("running");
 		}
+	}
+
+	@Test
+	void theTokenVariableSetsTheTokenUnlessTheOptionDoes() {
+		Map<String, String> environment = Map.of(BentoCloudEmulatorMain.TOKEN_VARIABLE, "from-env");
+		assertThat(BentoCloudEmulatorMain.Options.parse(new String[0], environment).token()).isEqualTo("from-env");
+		assertThat(BentoCloudEmulatorMain.Options.parse(new String[] { "--token", "from-option" }, environment).token())
+			.isEqualTo("from-option");
+		assertThat(
+				BentoCloudEmulatorMain.Options.parse(new String[0], Map.of(BentoCloudEmulatorMain.TOKEN_VARIABLE, " "))
+					.token())
+			.isNull();
 	}
 
 	@Test

@@ -1,13 +1,11 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.client.service.BlockingBentoServiceClient;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties.NamedService;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -31,14 +29,16 @@ class BentoServiceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 
 	static final String SERVICES = "bentocloud.services";
 
+	/**
+	 * The {@link NamedServiceClients} bean of {@link BentoServiceClientsConfiguration}.
+	 */
+	static final String NAMED_SERVICE_CLIENTS_BEAN_NAME = "bentoCloudNamedServiceClients";
+
 	private final ConfigurableEnvironment environment;
 
-	private final BeanFactory beanFactory;
-
-	BentoServiceClientsRegistrar(Environment environment, BeanFactory beanFactory) {
+	BentoServiceClientsRegistrar(Environment environment) {
 		Assert.isInstanceOf(ConfigurableEnvironment.class, environment);
 		this.environment = (ConfigurableEnvironment) environment;
-		this.beanFactory = beanFactory;
 	}
 
 	/**
@@ -76,19 +76,27 @@ class BentoServiceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 			NamedServiceValidator.validate(name, service, token != null && !token.isBlank(), allowInsecure,
 					this.environment);
 			String reactive = beanName(name);
-			register(registry, reactive, name, BentoServiceClient.class,
-					() -> this.beanFactory.getBean(NamedServiceClients.class).create(name));
-			register(registry, blockingBeanName(name), name, BlockingBentoServiceClient.class,
-					() -> this.beanFactory.getBean(reactive, BentoServiceClient.class).blocking());
+			register(registry, reactive, name, BentoServiceClient.class, NAMED_SERVICE_CLIENTS_BEAN_NAME, "create",
+					name);
+			register(registry, blockingBeanName(name), name, BlockingBentoServiceClient.class, reactive, "blocking");
 		});
 	}
 
-	private static <T> void register(BeanDefinitionRegistry registry, String beanName, String serviceName,
-			Class<T> type, Supplier<T> supplier) {
+	// A factory method on another bean, not an instance supplier: AOT processing
+	// (spring-boot:process-aot, a native image) turns it into code, and cannot do so for
+	// a supplier.
+	private static void register(BeanDefinitionRegistry registry, String beanName, String serviceName, Class<?> type,
+			String factoryBeanName, String factoryMethodName, Object... arguments) {
 		if (registry.containsBeanDefinition(beanName)) {
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
+		RootBeanDefinition definition = new RootBeanDefinition();
+		definition.setTargetType(type);
+		definition.setFactoryBeanName(factoryBeanName);
+		definition.setFactoryMethodName(factoryMethodName);
+		for (int i = 0; i < arguments.length; i++) {
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(i, arguments[i]);
+		}
 		// @Qualifier("summarizer") selects it, as the bean name alone would not.
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, serviceName));
 		registry.registerBeanDefinition(beanName, definition);

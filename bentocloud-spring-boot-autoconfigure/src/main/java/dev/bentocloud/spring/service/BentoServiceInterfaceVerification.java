@@ -104,8 +104,8 @@ final class BentoServiceInterfaceVerification implements SmartInitializingSingle
 	private List<Class<?>> interfaces() {
 		List<Class<?>> interfaces = new ArrayList<>();
 		for (String name : this.beanFactory.getBeanDefinitionNames()) {
-			if (this.beanFactory.getBeanDefinition(name)
-				.getAttribute(BentoServicesRegistrar.INTERFACE_ATTRIBUTE) instanceof Class<?> type) {
+			Class<?> type = BentoServicesRegistrar.serviceInterface(this.beanFactory.getBeanDefinition(name));
+			if (type != null) {
 				interfaces.add(type);
 			}
 		}

@@ -9,7 +9,6 @@ import java.util.Set;
 import dev.bentocloud.client.service.interfaces.BentoService;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -27,25 +26,35 @@ import org.springframework.util.StringUtils;
 /**
  * Defines a bean for each {@code @BentoService} interface that
  * {@link EnableBentoServices} names or finds, made by {@link BentoServiceProxies} on
- * first use, and marked so that {@link BentoServiceInterfaceVerification} finds it.
+ * first use, which {@link BentoServiceInterfaceVerification} finds by
+ * {@link #serviceInterface(BeanDefinition)}.
  */
 class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 
 	/** The name of the {@link BentoServiceProxies} bean, defined once. */
 	static final String PROXIES_BEAN_NAME = "bentoServiceProxies";
 
-	/** The attribute holding an interface bean's interface. */
-	static final String INTERFACE_ATTRIBUTE = BentoServicesRegistrar.class.getName() + ".interface";
+	/**
+	 * The interface of a bean defined here, else {@code null}. Read from the definition's
+	 * factory bean and type, which AOT-generated definitions keep (they keep no custom
+	 * attribute).
+	 * @param definition a bean definition
+	 * @return the {@code @BentoService} interface, or {@code null}
+	 */
+	static @Nullable Class<?> serviceInterface(BeanDefinition definition) {
+		if (!PROXIES_BEAN_NAME.equals(definition.getFactoryBeanName())) {
+			return null;
+		}
+		Class<?> type = definition.getResolvableType().resolve();
+		return (type != null && type.isInterface()) ? type : null;
+	}
 
 	private final Environment environment;
 
-	private final BeanFactory beanFactory;
-
 	private final ResourceLoader resourceLoader;
 
-	BentoServicesRegistrar(Environment environment, BeanFactory beanFactory, ResourceLoader resourceLoader) {
+	BentoServicesRegistrar(Environment environment, ResourceLoader resourceLoader) {
 		this.environment = environment;
-		this.beanFactory = beanFactory;
 		this.resourceLoader = resourceLoader;
 	}
 
@@ -70,8 +79,9 @@ class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 			interfaces.add(checked(ClassUtils.resolveClassName(found, this.resourceLoader.getClassLoader())));
 		}
 		if (!registry.containsBeanDefinition(PROXIES_BEAN_NAME)) {
-			registry.registerBeanDefinition(PROXIES_BEAN_NAME, new RootBeanDefinition(BentoServiceProxies.class,
-					() -> new BentoServiceProxies(this.beanFactory, this.environment)));
+			// Constructor injection rather than an instance supplier, as for the
+			// interfaces below.
+			registry.registerBeanDefinition(PROXIES_BEAN_NAME, new RootBeanDefinition(BentoServiceProxies.class));
 		}
 		interfaces.forEach((type) -> register(registry, type));
 	}
@@ -136,7 +146,7 @@ class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 		String name = Introspector.decapitalize(type.getSimpleName());
 		if (registry.containsBeanDefinition(name)) {
 			BeanDefinition existing = registry.getBeanDefinition(name);
-			if (type.equals(existing.getAttribute(INTERFACE_ATTRIBUTE))) {
+			if (type.equals(serviceInterface(existing))) {
 				return; // found by two @EnableBentoServices
 			}
 			name = type.getName();
@@ -144,9 +154,15 @@ class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 				return;
 			}
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(type,
-				() -> this.beanFactory.getBean(PROXIES_BEAN_NAME, BentoServiceProxies.class).create(type));
-		definition.setAttribute(INTERFACE_ATTRIBUTE, type);
+		// A factory method on the proxies bean, not an instance supplier: AOT processing
+		// (spring-boot:process-aot, a native image) turns it into code, and cannot do so
+		// for
+		// a supplier.
+		RootBeanDefinition definition = new RootBeanDefinition();
+		definition.setTargetType(type);
+		definition.setFactoryBeanName(PROXIES_BEAN_NAME);
+		definition.setFactoryMethodName("create");
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
 		registry.registerBeanDefinition(name, definition);
 	}
 

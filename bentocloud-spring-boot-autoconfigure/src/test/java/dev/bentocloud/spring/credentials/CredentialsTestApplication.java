@@ -100,7 +100,10 @@ final class CredentialsTestApplication {
 						this.environment));
 		List<String> allArgs = new ArrayList<>(this.args);
 		allArgs.add("--spring.config.location=file:" + this.configDir + "/");
+		// Not seen as a test by Boot's Docker Compose support (on this class path), which
+		// would look for a compose.yaml.
 		return new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
+			.properties("spring.docker.compose.enabled=false")
 			.environment(environment)
 			.logStartupInfo(false)
 			.run(allArgs.toArray(String[]::new));
