@@ -165,6 +165,18 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 			this.sink = sink;
 		}
 
+		/**
+		 * A response that arrives just after a cancel is refused by the task; its body is
+		 * cancelled here, so that its connection is not held.
+		 */
+		@Override
+		protected void set(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+			super.set(response);
+			if (isCancelled()) {
+				discard(response);
+			}
+		}
+
 		@Override
 		protected void done() {
 			if (isCancelled()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class BlockingHttpServer implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BlockingHttpServer.class);
+
+	private static final long ACCEPT_RETRY_PAUSE_NANOS = 100_000_000L;
 
 	/** How long an idle worker thread waits for the next connection before it ends. */
 	private static final long IDLE_WORKER_SECONDS = 2;
@@ -97,6 +100,8 @@ public final class BlockingHttpServer implements AutoCloseable {
 			catch (IOException ex) {
 				if (!this.closed.get()) {
 					logger.warn("Accepting a connection failed", ex);
+					// Out of file descriptors, say: no busy loop while it lasts.
+					LockSupport.parkNanos(ACCEPT_RETRY_PAUSE_NANOS);
 				}
 				continue;
 			}

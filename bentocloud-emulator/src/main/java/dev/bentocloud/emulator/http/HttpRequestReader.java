@@ -125,7 +125,7 @@ final class HttpRequestReader {
 			catch (NumberFormatException ex) {
 				throw new BadRequestException(400, "Invalid chunk size");
 			}
-			if (size < 0 || body.size() + size > MAX_BODY) {
+			if (size < 0 || size > MAX_BODY - body.size()) {
 				throw new BadRequestException(413, "Body too large");
 			}
 			if (size == 0) {

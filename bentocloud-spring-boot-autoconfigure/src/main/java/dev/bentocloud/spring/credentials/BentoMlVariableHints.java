@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,18 @@ final class BentoMlVariableHints {
 	private static final Set<String> READ = Set.of(BentoMlEnvironment.API_KEY, BentoMlEnvironment.API_ENDPOINT,
 			BentoMlEnvironment.CLOUD_CONTEXT, BentoMlEnvironment.HOME, BentoMlEnvironment.DEPLOYMENT_URL,
 			"BENTOCLOUD_API_TOKEN", "BENTOCLOUD_ENDPOINT", "BENTOCLOUD_CONTEXT", "BENTOCLOUD_SERVICE_TOKEN",
-			"BENTOCLOUD_ALLOW_INSECURE_ENDPOINT");
+			"BENTOCLOUD_ALLOW_INSECURE_ENDPOINT", "BENTOCLOUD_EMULATOR_TOKEN");
+
+	/**
+	 * Our own variables without their underscores: Boot also binds
+	 * {@code BENTOCLOUD_APITOKEN} (its documented form, dashes removed) to
+	 * {@code bentocloud.api-token}. BentoML's names are not in it, so that
+	 * {@code BENTOCLOUD_API_KEY} is still a near miss of {@code BENTO_CLOUD_API_KEY}.
+	 */
+	private static final Set<String> READ_WITHOUT_UNDERSCORES = READ.stream()
+		.filter((name) -> name.startsWith("BENTOCLOUD_"))
+		.map((name) -> name.replace("_", ""))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private BentoMlVariableHints() {
 	}
@@ -54,7 +66,8 @@ final class BentoMlVariableHints {
 	/** The variable a name was probably meant to be, or {@code null}. */
 	static @Nullable String meant(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
-		if (READ.contains(name) || !upper.startsWith("BENTO") || upper.startsWith("BENTOCLOUD_SERVICES_")) {
+		if (READ.contains(name) || READ_WITHOUT_UNDERSCORES.contains(upper.replace("_", ""))
+				|| !upper.startsWith("BENTO") || upper.startsWith("BENTOCLOUD_SERVICES_")) {
 			return null;
 		}
 		boolean cloud = upper.contains("CLOUD");

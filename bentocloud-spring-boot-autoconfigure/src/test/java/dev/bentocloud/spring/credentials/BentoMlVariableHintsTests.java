@@ -53,6 +53,10 @@ class BentoMlVariableHintsTests {
 		variables.put("BENTO_CLOUD_API_ENDPOINT", "https://acme.cloud.bentoml.com");
 		variables.put("BENTOCLOUD_API_TOKEN", "SECRET-5");
 		variables.put("BENTOCLOUD_ALLOW_INSECURE_ENDPOINT", "false");
+		// Boot's documented environment forms of bentocloud.* (dashes removed)
+		variables.put("BENTOCLOUD_APITOKEN", "SECRET-8");
+		variables.put("BENTOCLOUD_ALLOWINSECUREENDPOINT", "false");
+		variables.put("BENTOCLOUD_EMULATOR_TOKEN", "SECRET-9");
 		variables.put("BENTOCLOUD_SERVICES_SUMMARIZER_TOKEN", "SECRET-6");
 		variables.put("BENTOCLOUD_DEPLOYMENT_URL", "https://iris.example.com");
 		variables.put("BENTOCLOUD_IMAGE_FINGERPRINT", "abc");
