@@ -66,7 +66,8 @@ final class BentoMlVariableHints {
 	/** The variable a name was probably meant to be, or {@code null}. */
 	static @Nullable String meant(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
-		if (READ.contains(name) || READ_WITHOUT_UNDERSCORES.contains(upper.replace("_", ""))
+		if (READ.contains(name)
+				|| (upper.startsWith("BENTOCLOUD_") && READ_WITHOUT_UNDERSCORES.contains(upper.replace("_", "")))
 				|| !upper.startsWith("BENTO") || upper.startsWith("BENTOCLOUD_SERVICES_")) {
 			return null;
 		}
