@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.support.Durations;
+import dev.bentocloud.client.support.LateErrors;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -42,8 +43,11 @@ final class CachedHealthCheck {
 		// DOWN is cached as long as UP: failures are when the server most needs sparing,
 		// a rejected token cannot heal without a restart, and a timed-out check is the
 		// costliest.
+		// A call's error that arrives after the timeout cancelled it (zip and timeout
+		// drop it) goes to the DEBUG log, not to Reactor's global hook.
 		return Mono.defer(check)
 			.timeout(timeout, clock)
+			.contextWrite(LateErrors.ignored())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The check completed without a result")))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> down.apply(ex)))
 			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);

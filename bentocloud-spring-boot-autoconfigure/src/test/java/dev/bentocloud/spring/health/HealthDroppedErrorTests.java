@@ -1,5 +1,7 @@
 package dev.bentocloud.spring.health;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +35,8 @@ class HealthDroppedErrorTests {
 
 	@BeforeEach
 	void watchDroppedErrors() {
-		Hooks.onErrorDropped(this.dropped::add);
+		// The site of the drop, with the dropped error as its cause.
+		Hooks.onErrorDropped((ex) -> this.dropped.add(new IllegalStateException("Dropped here", ex)));
 	}
 
 	@AfterEach
@@ -65,7 +68,13 @@ class HealthDroppedErrorTests {
 				.allSatisfy((health) -> assertThat(health.getStatus().getCode()).isEqualTo("DOWN"));
 		}
 		Thread.sleep(300); // late signals of cancelled calls
-		assertThat(this.dropped).as("errors dropped to Reactor's hook").isEmpty();
+		assertThat(this.dropped).as(() -> "errors dropped to Reactor's hook: " + stackTraces()).isEmpty();
+	}
+
+	private String stackTraces() {
+		StringWriter out = new StringWriter();
+		this.dropped.forEach((ex) -> ex.printStackTrace(new PrintWriter(out)));
+		return out.toString();
 	}
 
 }
