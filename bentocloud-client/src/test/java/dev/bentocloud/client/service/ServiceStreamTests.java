@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -60,19 +61,43 @@ class ServiceStreamTests {
 	@ParameterizedTest
 	@MethodSource("dev.bentocloud.client.service.ServiceTestSupport#connectors")
 	void chunksArriveAsTheyAreWritten(BentoCloudConnectorFactory connectors) {
-		streamChunks(List.of(bytes("token-0 "), bytes("token-1 "), bytes("token-2 ")), 300);
-		long start = System.nanoTime();
-		StepVerifier.create(client(connectors, Duration.ofSeconds(5)).stream("generate", Map.of("prompt", "hi")))
+		// The server writes the rest only once the client has the first chunk: a client
+		// that buffered the stream would leave it waiting (no wall-clock bound, so a
+		// loaded machine cannot fail it).
+		CountDownLatch firstReceived = new CountDownLatch(1);
+		AtomicBoolean restWrittenAfterFirstReceived = new AtomicBoolean();
+		this.service.on("POST /generate", (exchange) -> {
+			try (OutputStream out = ScriptedService.chunked(exchange, 200, "text/event-stream; charset=utf-8")) {
+				out.write(bytes("token-0 "));
+				out.flush();
+				restWrittenAfterFirstReceived.set(awaitUninterruptibly(firstReceived));
+				out.write(bytes("token-1 "));
+				out.flush();
+				out.write(bytes("token-2 "));
+			}
+		});
+		StepVerifier.create(client(connectors, Duration.ofSeconds(30)).stream("generate", Map.of("prompt", "hi")))
 			.assertNext((chunk) -> {
 				assertThat(chunk).isEqualTo("token-0 ");
-				// the first chunk is here long before the last is written
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(550));
+				firstReceived.countDown();
 			})
 			.expectNext("token-1 ", "token-2 ")
 			.verifyComplete();
+		assertThat(restWrittenAfterFirstReceived).as("the first chunk reached the caller before the rest was written")
+			.isTrue();
 		ScriptedService.Received request = this.service.received("POST /generate").get(0);
 		assertThat(request.bodyText()).isEqualTo("{\"prompt\":\"hi\"}");
 		assertThat(request.header("accept")).isEqualTo("text/event-stream");
+	}
+
+	private static boolean awaitUninterruptibly(CountDownLatch latch) {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@ParameterizedTest
