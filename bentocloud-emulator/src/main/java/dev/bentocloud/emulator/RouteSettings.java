@@ -80,7 +80,8 @@ final class RouteSettings {
 		Function<ServiceCall, Iterator<byte[]>> chunks = this.chunks;
 		Function<ServiceCall, Duration> taskDuration = this.taskDuration;
 		return new ServedRoute(this.name, this.kind, path(), this.doc, this.batchable, this.task, this.rootInput,
-				this.openInput, this.params, outputSchema(), (answer != null) ? answering(answer) : null,
+				this.openInput, this.params, outputSchema(),
+				(answer != null) ? RouteSettings.<@Nullable Object>answering(answer) : null,
 				(chunks != null) ? answering(chunks) : null, this.chunkPause, this.filename, this.fileContentType,
 				this.generatedSize, (call) -> taskDuration.apply(ServiceCall.of(call)), this.delay);
 	}
@@ -88,7 +89,7 @@ final class RouteSettings {
 	/**
 	 * Runs the handler; a {@link ServiceErrorAnswer} it throws goes on as the server's.
 	 */
-	private static <T> Function<CallInput, T> answering(Function<ServiceCall, T> handler) {
+	private static <T extends @Nullable Object> Function<CallInput, T> answering(Function<ServiceCall, T> handler) {
 		return (call) -> {
 			try {
 				return handler.apply(ServiceCall.of(call));
