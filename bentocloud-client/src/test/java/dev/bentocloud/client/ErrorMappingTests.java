@@ -4,7 +4,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import dev.bentocloud.client.model.CreateApiTokenRequest;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.bentocloud.client.model.CreateApiTokenRequest;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

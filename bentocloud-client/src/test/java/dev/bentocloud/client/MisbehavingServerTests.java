@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.bentocloud.client.model.ApiToken;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

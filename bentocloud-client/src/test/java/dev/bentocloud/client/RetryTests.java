@@ -3,7 +3,7 @@ package dev.bentocloud.client;
 import java.time.Duration;
 
 import dev.bentocloud.client.model.DeploymentConfig;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -10,7 +10,7 @@ import dev.bentocloud.client.model.SecretItem;
 import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

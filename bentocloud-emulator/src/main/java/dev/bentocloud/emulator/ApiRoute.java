@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.bentocloud.emulator.server.RouteKind;
+import dev.bentocloud.emulator.server.RouteParam;
+import dev.bentocloud.emulator.server.ServedRoute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -257,9 +260,9 @@ public final class ApiRoute {
 		return with((d) -> d.openInput = true);
 	}
 
-	/** The settings, for the emulator's routing; never changed. */
-	RouteSettings settings() {
-		return this.settings;
+	/** The snapshot the server reads. */
+	ServedRoute served() {
+		return this.settings.served();
 	}
 
 	@Override

@@ -2,13 +2,12 @@ package dev.bentocloud.emulator;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.bentocloud.emulator.http.BlockingHttpServer;
+import dev.bentocloud.emulator.server.EmulatorBackend;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * shares no class with the client. Each deployment's service answers at
  * {@link #deploymentUrl(String)} as a BentoML 1.4 service does (health, schema, calls,
  * files, streams, tasks), with the routes of its {@link ServiceApi} (see
- * {@link #serveApi}; by default {@link ServiceApi#example()}).
+ * {@link #serveApi}; by default {@link ServiceApi#example()}). The server side is in
+ * {@code dev.bentocloud.emulator.server}, which is not API.
  *
  * <pre>{@code
  * try (BentoCloudEmulator emu = BentoCloudEmulator.start()) {
@@ -34,9 +34,11 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	/** The host the emulator binds to by default: loopback only. */
 	public static final String HOST = "127.0.0.1";
 
-	private final Builder settings;
+	private final BentoCloudEmulatorBuilder settings;
 
-	private final EmulatorState state;
+	private final Faults faults = new Faults();
+
+	private final EmulatorBackend backend;
 
 	/**
 	 * How many connections may be open at once, each with its own thread: far more than a
@@ -50,30 +52,28 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private final EmulatorSeeding seeding;
-
-	private BentoCloudEmulator(Builder builder) {
+	BentoCloudEmulator(BentoCloudEmulatorBuilder builder) {
 		this.settings = builder;
-		this.state = new EmulatorState(builder.deploymentReadyAfter, builder.maxRecordedRequests);
-		this.seeding = new EmulatorSeeding(this.state);
-		this.apiToken = this.seeding.demoToken(builder.demoToken);
+		this.backend = new EmulatorBackend(builder.deploymentReadyAfter, builder.maxRecordedRequests,
+				ServiceApi.example().served(), this.faults::match);
+		this.apiToken = this.backend.demoToken(builder.demoToken);
 		builder.serviceApis.forEach(this::serveApi);
 		if (builder.seedDemoData) {
-			this.seeding.demoData();
+			this.backend.demoData();
 		}
 		if (builder.seed != null) {
 			builder.seed.applyTo(this);
 		}
-		this.seeding.started();
+		this.backend.started();
 		try {
-			this.server = BlockingHttpServer.start(builder.host, builder.port, new EmulatorHandler(this.state),
+			this.server = BlockingHttpServer.start(builder.host, builder.port, this.backend.handler(),
 					"bentocloud-emulator", MAX_CONNECTIONS);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new IllegalStateException("Could not bind the BentoCloud emulator to " + builder.host + ":"
 					+ builder.port + "; choose a free port, or 0 for a random one", ex);
 		}
-		this.state.setBaseUrl(endpoint());
+		this.backend.baseUrl(endpoint());
 	}
 
 	/**
@@ -84,8 +84,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return builder().start();
 	}
 
-	public static Builder builder() {
-		return new Builder();
+	public static BentoCloudEmulatorBuilder builder() {
+		return new BentoCloudEmulatorBuilder();
 	}
 
 	/**
@@ -107,12 +107,12 @@ public final class BentoCloudEmulator implements AutoCloseable {
 
 	/** The organization's name ("acme"). */
 	public String organizationName() {
-		return this.state.organization.name();
+		return this.backend.organizationName();
 	}
 
 	/** Adds a user to the organization and returns a new valid token of his. */
 	public String createUserWithToken(String name, String email) {
-		return this.seeding.userWithToken(name, email);
+		return this.backend.userWithToken(name, email);
 	}
 
 	/**
@@ -120,7 +120,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * file.
 	 */
 	public void createUserWithToken(String name, String email, String tokenName, String tokenValue) {
-		this.seeding.userWithToken(name, email, tokenName, tokenValue);
+		this.backend.userWithToken(name, email, tokenName, tokenValue);
 	}
 
 	/**
@@ -129,7 +129,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 */
 	public String seedApiToken(String name, @Nullable String description, @Nullable List<String> scopes,
 			@Nullable String value) {
-		return this.seeding.apiToken(name, description, scopes, value);
+		return this.backend.apiToken(name, description, scopes, value);
 	}
 
 	/**
@@ -137,12 +137,12 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * {@code token-00001}, ...
 	 */
 	public void seedApiTokens(int count) {
-		this.seeding.apiTokens(count);
+		this.backend.apiTokens(count);
 	}
 
 	/** Revokes (deletes) the token with this value: later requests with it get 401. */
 	public void revokeToken(String token) {
-		if (!this.state.tokens.revoke(token)) {
+		if (!this.backend.revokeToken(token)) {
 			throw new IllegalArgumentException("Unknown or already revoked token");
 		}
 	}
@@ -152,7 +152,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * {@code seedDeployment("iris", "iris:abc123", true)}.
 	 */
 	public void seedDeployment(String name, String bento, boolean accessAuthorization) {
-		this.seeding.deployment(name, bento, accessAuthorization);
+		this.backend.deployment(name, bento, accessAuthorization);
 	}
 
 	/**
@@ -164,20 +164,20 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * @param api the routes its service answers
 	 */
 	public void serveApi(String deploymentName, ServiceApi api) {
-		this.state.serviceApis.serve(Objects.requireNonNull(deploymentName, "deploymentName"),
-				Objects.requireNonNull(api, "api"), this.seeding.starting());
+		this.backend.serveApi(Objects.requireNonNull(deploymentName, "deploymentName"),
+				Objects.requireNonNull(api, "api").served());
 	}
 
 	/**
 	 * Sets a deployment's status now (any string), cancelling a pending timed transition.
 	 */
 	public void setDeploymentStatus(String name, String status) {
-		deployment(name).forceStatus(Objects.requireNonNull(status, "status"));
+		this.backend.deploymentStatus(name, status);
 	}
 
 	/** The deployment's current status. */
 	public String deploymentStatus(String name) {
-		return deployment(name).status();
+		return this.backend.deploymentStatus(name);
 	}
 
 	/**
@@ -185,7 +185,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * {@code http://127.0.0.1:PORT/__services/<name>}.
 	 */
 	public String deploymentUrl(String name) {
-		return this.state.deploymentUrl(name);
+		return this.backend.deploymentUrl(name);
 	}
 
 	/**
@@ -193,7 +193,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * later changes.
 	 */
 	public void deploymentReadyAfter(Duration delay) {
-		this.state.setDeploymentReadyAfter(requireNonNegative(delay));
+		this.backend.deploymentReadyAfter(requireNonNegative(delay));
 	}
 
 	/**
@@ -201,21 +201,21 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * instead of 404.
 	 */
 	public void legacyNotFound(boolean legacy) {
-		this.state.setLegacyNotFound(legacy);
+		this.backend.legacyNotFound(legacy);
 	}
 
 	public Faults faults() {
-		return this.state.faults;
+		return this.faults;
 	}
 
 	/** Whether to keep full requests for {@link #requests()}; counts are always kept. */
 	public void recordRequests(boolean record) {
-		this.state.recorder.setEnabled(record);
+		this.backend.recordRequests(record);
 	}
 
 	/** Keep at most this many of the most recent requests (older ones are dropped). */
 	public void maxRecordedRequests(int max) {
-		this.state.recorder.setCapacity(requireNonNegative(max));
+		this.backend.maxRecordedRequests(requireNonNegative(max));
 	}
 
 	/**
@@ -223,7 +223,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * the cap.
 	 */
 	public List<RecordedRequest> requests() {
-		return this.state.recorder.requests();
+		return this.backend.requests();
 	}
 
 	/**
@@ -231,7 +231,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * whatever the cap.
 	 */
 	public long requestCount(String method, String path) {
-		return this.state.recorder.count(method, path, "*".equals(method));
+		return this.backend.requestCount(method, path);
 	}
 
 	/** How many client connections are open right now (kept-alive idle ones included). */
@@ -240,7 +240,7 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	}
 
 	public void clearRequests() {
-		this.state.recorder.clear();
+		this.backend.clearRequests();
 	}
 
 	/**
@@ -252,15 +252,8 @@ public final class BentoCloudEmulator implements AutoCloseable {
 	 * Requests in flight may still see the old state.
 	 */
 	public void reset() {
-		this.state.faults.clear();
-		this.seeding.restoreBaseline();
-		this.state.serviceApis.reset();
-		this.state.serviceTasks.clear();
-		this.state.setDeploymentReadyAfter(this.settings.deploymentReadyAfter);
-		this.state.setLegacyNotFound(false);
-		this.state.recorder.setEnabled(true);
-		this.state.recorder.setCapacity(this.settings.maxRecordedRequests);
-		this.state.recorder.clear();
+		this.faults.clear();
+		this.backend.reset(this.settings.deploymentReadyAfter, this.settings.maxRecordedRequests);
 	}
 
 	/**
@@ -279,132 +272,18 @@ public final class BentoCloudEmulator implements AutoCloseable {
 		return "BentoCloudEmulator[" + (this.closed.get() ? "closed" : endpoint()) + "]";
 	}
 
-	private StoredDeployment deployment(String name) {
-		StoredDeployment deployment = this.state.deployments.find(name);
-		if (deployment == null) {
-			throw new IllegalArgumentException("No deployment named " + name);
-		}
-		return deployment;
-	}
-
-	private static Duration requireNonNegative(Duration duration) {
+	static Duration requireNonNegative(Duration duration) {
 		if (Objects.requireNonNull(duration, "duration").isNegative()) {
 			throw new IllegalArgumentException("duration must not be negative, was " + duration);
 		}
 		return duration;
 	}
 
-	private static int requireNonNegative(int value) {
+	static int requireNonNegative(int value) {
 		if (value < 0) {
 			throw new IllegalArgumentException("value must not be negative, was " + value);
 		}
 		return value;
-	}
-
-	/** Options for {@link BentoCloudEmulator}. */
-	public static final class Builder {
-
-		private int port;
-
-		private String host = HOST;
-
-		private @Nullable EmulatorSeed seed;
-
-		private boolean seedDemoData;
-
-		private Duration deploymentReadyAfter = Duration.ofMillis(300);
-
-		private int maxRecordedRequests = 10_000;
-
-		private @Nullable String demoToken;
-
-		private final Map<String, ServiceApi> serviceApis = new LinkedHashMap<>();
-
-		private Builder() {
-		}
-
-		/** The port, 0 (default) for a random free one. */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be 0 (random) or 1-65535, was " + port);
-			}
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * The address to bind to: {@value BentoCloudEmulator#HOST} (default), or e.g.
-		 * {@code 0.0.0.0} in a container whose port is published.
-		 */
-		public Builder host(String host) {
-			if (host == null || host.isBlank()) {
-				throw new IllegalArgumentException("host must not be blank");
-			}
-			this.host = host.strip();
-			return this;
-		}
-
-		/**
-		 * Users, tokens and deployments to add at start (see {@link EmulatorSeed}); they
-		 * are part of what {@link BentoCloudEmulator#reset()} restores.
-		 */
-		public Builder seed(EmulatorSeed seed) {
-			this.seed = Objects.requireNonNull(seed, "seed");
-			return this;
-		}
-
-		/** Also seed two more API tokens and a running deployment "demo-iris". */
-		public Builder seedDemoData(boolean seed) {
-			this.seedDemoData = seed;
-			return this;
-		}
-
-		/** Deploying to running (and terminating to terminated) delay; default 300 ms. */
-		public Builder deploymentReadyAfter(Duration delay) {
-			this.deploymentReadyAfter = requireNonNegative(delay);
-			return this;
-		}
-
-		/**
-		 * How many recent requests to keep for {@link BentoCloudEmulator#requests()};
-		 * default 10,000.
-		 */
-		public Builder maxRecordedRequests(int max) {
-			this.maxRecordedRequests = requireNonNegative(max);
-			return this;
-		}
-
-		/**
-		 * The value of the seeded user's token ({@link BentoCloudEmulator#apiToken()})
-		 * instead of a random one, so that another process can use a shared emulator
-		 * without being told it.
-		 */
-		public Builder demoToken(String token) {
-			if (token == null || token.isBlank()) {
-				throw new IllegalArgumentException("demoToken must not be blank");
-			}
-			this.demoToken = token;
-			return this;
-		}
-
-		/**
-		 * The API the deployment's service serves (instead of
-		 * {@link ServiceApi#example()}); the deployment need not exist. Part of what
-		 * {@link BentoCloudEmulator#reset()} restores.
-		 * @param deploymentName the deployment's name
-		 * @param api the routes its service answers
-		 * @return this builder
-		 */
-		public Builder serviceApi(String deploymentName, ServiceApi api) {
-			this.serviceApis.put(Objects.requireNonNull(deploymentName, "deploymentName"),
-					Objects.requireNonNull(api, "api"));
-			return this;
-		}
-
-		public BentoCloudEmulator start() {
-			return new BentoCloudEmulator(this);
-		}
-
 	}
 
 }

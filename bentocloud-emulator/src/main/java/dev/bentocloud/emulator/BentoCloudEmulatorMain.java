@@ -65,8 +65,8 @@ public final class BentoCloudEmulatorMain {
 	}
 
 	/** The emulator's settings for these options; reads the seed file. */
-	static BentoCloudEmulator.Builder builder(Options options) {
-		BentoCloudEmulator.Builder builder = BentoCloudEmulator.builder().port(options.port()).host(options.host());
+	static BentoCloudEmulatorBuilder builder(Options options) {
+		BentoCloudEmulatorBuilder builder = BentoCloudEmulator.builder().port(options.port()).host(options.host());
 		EmulatorSeed seed = (options.seedFile() != null) ? EmulatorSeed.read(options.seedFile()) : null;
 		builder.seedDemoData(seed == null || seed.demoData(true));
 		if (seed != null) {

@@ -1,14 +1,12 @@
 package dev.bentocloud.emulator;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
+import dev.bentocloud.emulator.server.FaultAction;
+import dev.bentocloud.emulator.server.InjectedFault;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,26 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultRule {
 
-	enum Action {
-
-		/** Only the delay, then the normal answer. */
-		PASS, RESPOND, TRUNCATE, RESET_MID_BODY, RESET, REDIRECT, DRIP
-
-	}
-
-	private final String method;
-
-	private final String path;
-
-	private final @Nullable Pattern pathPattern;
-
-	private final AtomicInteger remaining = new AtomicInteger(-1);
-
-	private final AtomicInteger hits = new AtomicInteger();
+	private final FaultMatcher matcher;
 
 	private final Map<String, String> headers = new ConcurrentHashMap<>();
 
-	private volatile @Nullable Action action;
+	private volatile @Nullable FaultAction action;
 
 	private volatile int status = 200;
 
@@ -48,8 +31,6 @@ public final class FaultRule {
 	private volatile Duration delay = Duration.ZERO;
 
 	private volatile @Nullable String location;
-
-	private volatile double probability = 1.0;
 
 	private volatile @Nullable String contentType;
 
@@ -60,9 +41,7 @@ public final class FaultRule {
 	private volatile @Nullable Integer total;
 
 	FaultRule(String method, String path) {
-		this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
-		this.path = Objects.requireNonNull(path, "path");
-		this.pathPattern = path.contains("*") ? glob(path) : null;
+		this.matcher = new FaultMatcher(method, path);
 	}
 
 	/**
@@ -70,10 +49,7 @@ public final class FaultRule {
 	 * server answer.
 	 */
 	public FaultRule times(int n) {
-		if (n < 1) {
-			throw new IllegalArgumentException("times must be at least 1, was " + n);
-		}
-		this.remaining.set(n);
+		this.matcher.times(n);
 		return this;
 	}
 
@@ -83,10 +59,7 @@ public final class FaultRule {
 	 * later rules.
 	 */
 	public FaultRule probability(double probability) {
-		if (!(probability >= 0.0 && probability <= 1.0)) {
-			throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
-		}
-		this.probability = probability;
+		this.matcher.probability(probability);
 		return this;
 	}
 
@@ -96,7 +69,7 @@ public final class FaultRule {
 	public FaultRule respond(int status) {
 		checkStatus(status);
 		this.status = status;
-		this.action = Action.RESPOND;
+		this.action = FaultAction.RESPOND;
 		return this;
 	}
 
@@ -108,7 +81,7 @@ public final class FaultRule {
 		checkStatus(status);
 		this.status = status;
 		this.body = Objects.requireNonNull(body, "body");
-		this.action = Action.RESPOND;
+		this.action = FaultAction.RESPOND;
 		return this;
 	}
 
@@ -131,7 +104,7 @@ public final class FaultRule {
 			throw new IllegalArgumentException("interval must be positive, was " + interval);
 		}
 		this.dripInterval = interval;
-		this.action = Action.DRIP;
+		this.action = FaultAction.DRIP;
 		return this;
 	}
 
@@ -142,7 +115,7 @@ public final class FaultRule {
 	public FaultRule ignoreStart() {
 		this.ignoreStart = true;
 		if (this.action == null) {
-			this.action = Action.PASS;
+			this.action = FaultAction.PASS;
 		}
 		return this;
 	}
@@ -154,7 +127,7 @@ public final class FaultRule {
 	public FaultRule total(int total) {
 		this.total = total;
 		if (this.action == null) {
-			this.action = Action.PASS;
+			this.action = FaultAction.PASS;
 		}
 		return this;
 	}
@@ -174,7 +147,7 @@ public final class FaultRule {
 		}
 		this.delay = delay;
 		if (this.action == null) {
-			this.action = Action.PASS;
+			this.action = FaultAction.PASS;
 		}
 		return this;
 	}
@@ -184,7 +157,7 @@ public final class FaultRule {
 	 * then close.
 	 */
 	public FaultRule truncatedBody() {
-		this.action = Action.TRUNCATE;
+		this.action = FaultAction.TRUNCATE;
 		return this;
 	}
 
@@ -193,13 +166,13 @@ public final class FaultRule {
 	 * reset the connection (TCP RST, not an orderly close).
 	 */
 	public FaultRule resetMidBody() {
-		this.action = Action.RESET_MID_BODY;
+		this.action = FaultAction.RESET_MID_BODY;
 		return this;
 	}
 
 	/** Close the connection (TCP reset) without any response. */
 	public FaultRule resetConnection() {
-		this.action = Action.RESET;
+		this.action = FaultAction.RESET;
 		return this;
 	}
 
@@ -207,81 +180,27 @@ public final class FaultRule {
 	public FaultRule redirect(String location) {
 		this.location = Objects.requireNonNull(location, "location");
 		this.status = 302;
-		this.action = Action.REDIRECT;
+		this.action = FaultAction.REDIRECT;
 		return this;
 	}
 
 	/** How many requests this rule has answered so far. */
 	public int hits() {
-		return this.hits.get();
+		return this.matcher.hits();
 	}
 
-	/** Claims one use of this rule for the request, if it matches and has uses left. */
-	boolean tryClaim(String requestMethod, String requestPath) {
-		if (this.action == null || !matches(requestMethod, requestPath)) {
-			return false;
+	/**
+	 * Claims one use of this rule for the request, if it has an action, matches and has
+	 * uses left.
+	 * @return the fault to inject, or {@code null}
+	 */
+	@Nullable InjectedFault claim(String requestMethod, String requestPath) {
+		FaultAction action = this.action;
+		if (action == null || !this.matcher.tryClaim(requestMethod, requestPath)) {
+			return null;
 		}
-		if (this.probability < 1.0 && ThreadLocalRandom.current().nextDouble() >= this.probability) {
-			return false;
-		}
-		while (true) {
-			int left = this.remaining.get();
-			if (left == 0) {
-				return false;
-			}
-			if (left < 0 || this.remaining.compareAndSet(left, left - 1)) {
-				this.hits.incrementAndGet();
-				return true;
-			}
-		}
-	}
-
-	private boolean matches(String requestMethod, String requestPath) {
-		if (!"*".equals(this.method) && !this.method.equals(requestMethod)) {
-			return false;
-		}
-		return (this.pathPattern != null) ? this.pathPattern.matcher(requestPath).matches()
-				: this.path.equals(requestPath);
-	}
-
-	@Nullable String contentType() {
-		return this.contentType;
-	}
-
-	@Nullable Duration dripInterval() {
-		return this.dripInterval;
-	}
-
-	boolean ignoresStart() {
-		return this.ignoreStart;
-	}
-
-	@Nullable Integer totalOverride() {
-		return this.total;
-	}
-
-	@Nullable Action action() {
-		return this.action;
-	}
-
-	int status() {
-		return this.status;
-	}
-
-	@Nullable String body() {
-		return this.body;
-	}
-
-	Duration delay() {
-		return this.delay;
-	}
-
-	@Nullable String location() {
-		return this.location;
-	}
-
-	Map<String, String> headers() {
-		return this.headers;
+		return new InjectedFault(action, this.status, this.body, this.delay, this.location, this.contentType,
+				this.dripInterval, this.ignoreStart, this.total, this.headers);
 	}
 
 	private static void checkStatus(int status) {
@@ -290,20 +209,9 @@ public final class FaultRule {
 		}
 	}
 
-	private static Pattern glob(String glob) {
-		StringBuilder regex = new StringBuilder();
-		for (String part : glob.split("\\*", -1)) {
-			if (regex.length() > 0 || glob.startsWith("*")) {
-				regex.append(".*");
-			}
-			regex.append(Pattern.quote(part));
-		}
-		return Pattern.compile(regex.toString());
-	}
-
 	@Override
 	public String toString() {
-		return "FaultRule[" + this.method + " " + this.path + " -> " + this.action + "]";
+		return "FaultRule[" + this.matcher + " -> " + this.action + "]";
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.bentocloud.emulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.bentocloud.emulator.server.InjectedFault;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,13 +37,15 @@ public final class Faults {
 		return List.copyOf(this.rules);
 	}
 
-	@Nullable FaultRule match(String method, String path) {
+	/** The fault of the first rule that claims the request, if any. */
+	@Nullable InjectedFault match(String method, String path) {
 		if (this.rules.isEmpty()) {
 			return null;
 		}
 		for (FaultRule rule : this.rules) {
-			if (rule.tryClaim(method, path)) {
-				return rule;
+			InjectedFault fault = rule.claim(method, path);
+			if (fault != null) {
+				return fault;
 			}
 		}
 		return null;

@@ -1,14 +1,12 @@
 package dev.bentocloud.emulator;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.bentocloud.emulator.server.QueryString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,33 +40,7 @@ public record RecordedRequest(String method, String path, @Nullable String rawQu
 	 * has value "".
 	 */
 	public Map<String, List<String>> queryParams() {
-		return parseQuery(this.rawQuery);
-	}
-
-	static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
-		Map<String, List<String>> params = new LinkedHashMap<>();
-		if (rawQuery == null || rawQuery.isEmpty()) {
-			return params;
-		}
-		for (String pair : rawQuery.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int eq = pair.indexOf('=');
-			String name = decode((eq >= 0) ? pair.substring(0, eq) : pair);
-			String value = (eq >= 0) ? decode(pair.substring(eq + 1)) : "";
-			params.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
-		}
-		return params;
-	}
-
-	private static String decode(String text) {
-		try {
-			return URLDecoder.decode(text, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return text;
-		}
+		return QueryString.parse(this.rawQuery);
 	}
 
 	@Override

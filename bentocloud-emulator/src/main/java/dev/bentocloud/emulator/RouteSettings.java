@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.bentocloud.emulator.server.CallInput;
+import dev.bentocloud.emulator.server.RouteKind;
+import dev.bentocloud.emulator.server.RouteParam;
+import dev.bentocloud.emulator.server.ServedRoute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,12 +67,37 @@ final class RouteSettings {
 		return (this.path != null) ? this.path : "/" + this.name;
 	}
 
-	boolean hasFileParams() {
-		return this.params.stream().anyMatch((p) -> p.isFile() || p.isFileList());
-	}
-
 	Map<String, Object> outputSchema() {
 		return (this.outputSchema != null) ? this.outputSchema : this.kind.outputSchema();
+	}
+
+	/**
+	 * The snapshot the server reads: its handlers take the server's calls, each seen by
+	 * the route's functions as a {@link ServiceCall}.
+	 */
+	ServedRoute served() {
+		Function<ServiceCall, @Nullable Object> answer = this.answer;
+		Function<ServiceCall, Iterator<byte[]>> chunks = this.chunks;
+		Function<ServiceCall, Duration> taskDuration = this.taskDuration;
+		return new ServedRoute(this.name, this.kind, path(), this.doc, this.batchable, this.task, this.rootInput,
+				this.openInput, this.params, outputSchema(),
+				(answer != null) ? RouteSettings.<@Nullable Object>answering(answer) : null,
+				(chunks != null) ? answering(chunks) : null, this.chunkPause, this.filename, this.fileContentType,
+				this.generatedSize, (call) -> taskDuration.apply(ServiceCall.of(call)), this.delay);
+	}
+
+	/**
+	 * Runs the handler; a {@link ServiceErrorAnswer} it throws goes on as the server's.
+	 */
+	private static <T extends @Nullable Object> Function<CallInput, T> answering(Function<ServiceCall, T> handler) {
+		return (call) -> {
+			try {
+				return handler.apply(ServiceCall.of(call));
+			}
+			catch (ServiceErrorAnswer ex) {
+				throw ex.toServer();
+			}
+		};
 	}
 
 	RouteSettings copy() {

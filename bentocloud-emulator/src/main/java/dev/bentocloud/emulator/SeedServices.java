@@ -31,6 +31,8 @@ final class SeedServices {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	private static final String OCTET_STREAM = "application/octet-stream";
+
 	private SeedServices() {
 	}
 
@@ -140,7 +142,7 @@ final class SeedServices {
 				throw new IllegalArgumentException("size must be a number of bytes");
 			}
 			return route.generatedFile((filename != null) ? filename : name,
-					(contentType != null) ? contentType : ServiceAnswers.OCTET_STREAM, size.asLong());
+					(contentType != null) ? contentType : OCTET_STREAM, size.asLong());
 		}
 		JsonNode answer = node.get("answer");
 		if (answer == null) {
@@ -151,7 +153,7 @@ final class SeedServices {
 			byte[] bytes = (canned instanceof String text) ? text.getBytes(StandardCharsets.UTF_8)
 					: MAPPER.writeValueAsBytes(canned);
 			return route.fileAnswer((filename != null) ? filename : name,
-					(contentType != null) ? contentType : ServiceAnswers.OCTET_STREAM, (call) -> bytes);
+					(contentType != null) ? contentType : OCTET_STREAM, (call) -> bytes);
 		}
 		return route.answer(canned);
 	}

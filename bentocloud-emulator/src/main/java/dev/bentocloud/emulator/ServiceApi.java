@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
+import dev.bentocloud.emulator.server.ServedApi;
+import dev.bentocloud.emulator.server.ServedRoute;
 
 /**
  * A deployed BentoML service's API: its name and routes, as {@code /schema.json} lists
  * them. Immutable; give it to {@link BentoCloudEmulator#serveApi} or
- * {@link BentoCloudEmulator.Builder#serviceApi}.
+ * {@link BentoCloudEmulatorBuilder#serviceApi}.
  *
  * <pre>{@code
  * ServiceApi api = ServiceApi.named("Summarizer")
@@ -82,8 +83,8 @@ public final class ServiceApi {
 						+ " or at " + route.path());
 			}
 		}
-		RouteSettings settings = route.settings();
-		if (settings.rootInput && settings.params.size() != 1) {
+		ServedRoute served = route.served();
+		if (served.rootInput() && served.params().size() != 1) {
 			throw new IllegalArgumentException(
 					"Route " + route.name() + " has a root input, so it needs exactly one parameter");
 		}
@@ -102,14 +103,9 @@ public final class ServiceApi {
 		return this.routes;
 	}
 
-	/** The route at this path under the service URL, if any. */
-	@Nullable ApiRoute routeAt(String path) {
-		for (ApiRoute route : this.routes) {
-			if (route.path().equals(path)) {
-				return route;
-			}
-		}
-		return null;
+	/** The snapshot the server reads. */
+	ServedApi served() {
+		return new ServedApi(this.name, this.routes.stream().map(ApiRoute::served).toList());
 	}
 
 	@Override

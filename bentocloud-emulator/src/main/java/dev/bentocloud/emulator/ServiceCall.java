@@ -3,6 +3,8 @@ package dev.bentocloud.emulator;
 import java.util.List;
 import java.util.Map;
 
+import dev.bentocloud.emulator.server.CallInput;
+
 /**
  * One call of a service route, as its handler sees it: the validated arguments (defaults
  * filled in), the uploaded files and the request headers.
@@ -23,6 +25,11 @@ public final class ServiceCall {
 		this.arguments = arguments;
 		this.files = files;
 		this.headers = headers;
+	}
+
+	/** The call the server validated, as its handler sees it. */
+	static ServiceCall of(CallInput input) {
+		return new ServiceCall(input.route(), input.arguments(), input.files(), input.headers());
 	}
 
 	/** The route's name, e.g. {@code summarize}. */

@@ -2,8 +2,8 @@ package dev.bentocloud.emulator;
 
 import java.io.Serial;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
+import dev.bentocloud.emulator.server.ErrorAnswer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,7 +41,7 @@ public final class ServiceErrorAnswer extends RuntimeException {
 	 * @return the exception to throw
 	 */
 	public static ServiceErrorAnswer json(int status, Object body) {
-		return new ServiceErrorAnswer(status, Reply.JSON, JsonMapper.shared().writeValueAsBytes(body));
+		return new ServiceErrorAnswer(status, "application/json", JsonMapper.shared().writeValueAsBytes(body));
 	}
 
 	/**
@@ -51,11 +51,12 @@ public final class ServiceErrorAnswer extends RuntimeException {
 	 * @return the exception to throw
 	 */
 	public static ServiceErrorAnswer text(int status, String body) {
-		return new ServiceErrorAnswer(status, Reply.TEXT, body.getBytes(StandardCharsets.UTF_8));
+		return new ServiceErrorAnswer(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	Reply reply() {
-		return new Reply(this.status, this.contentType, this.body, Map.of());
+	/** The same answer, as the server takes it. */
+	ErrorAnswer toServer() {
+		return new ErrorAnswer(this.status, this.contentType, this.body);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -137,8 +138,8 @@ class CustomServiceApiTests {
 	void routesAreImmutableAndChecked() {
 		ApiRoute base = ApiRoute.text("t");
 		ApiRoute more = base.param("a", "string");
-		assertThat(base.settings().params).isEmpty();
-		assertThat(more.settings().params).hasSize(1);
+		assertThat(base.served().params()).isEmpty();
+		assertThat(more.served().params()).hasSize(1);
 		assertThat(more.path()).isEqualTo("/t");
 		assertThatIllegalArgumentException().isThrownBy(() -> base.param("a", "str")).withMessageContaining("jsonType");
 		assertThatIllegalArgumentException().isThrownBy(() -> more.param("a", "integer"))

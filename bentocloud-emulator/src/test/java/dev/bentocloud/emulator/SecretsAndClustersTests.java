@@ -3,6 +3,7 @@ package dev.bentocloud.emulator;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;

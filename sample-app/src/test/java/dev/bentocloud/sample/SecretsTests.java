@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 import dev.bentocloud.client.BentoCloudException;
 import dev.bentocloud.client.BlockingBentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.FaultRule;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.cli.CliRun;
 import dev.bentocloud.sample.cli.SampleCli;
 import org.junit.jupiter.api.AfterEach;

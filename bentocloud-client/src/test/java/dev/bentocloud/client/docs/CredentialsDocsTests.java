@@ -7,7 +7,7 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
 import dev.bentocloud.client.credentials.TestCredentialsOverride;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

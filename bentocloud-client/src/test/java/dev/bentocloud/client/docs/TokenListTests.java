@@ -1,7 +1,7 @@
 package dev.bentocloud.client.docs;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.RecordedRequest;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package dev.bentocloud.spring.autoconfigure;
 import java.time.Duration;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.client.service.BentoServiceClient;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -12,8 +12,8 @@ import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.support.JdkHttpConnector;
 import dev.bentocloud.emulator.ApiRoute;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
 import dev.bentocloud.emulator.ServiceApi;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

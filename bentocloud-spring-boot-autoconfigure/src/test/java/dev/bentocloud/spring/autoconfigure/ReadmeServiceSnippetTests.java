@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;

@@ -3,7 +3,7 @@ package dev.bentocloud.spring.health;
 import java.time.Duration;
 import java.util.List;
 
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Collections;
 
 import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceInterfaceMismatchException;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties.Verify;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;

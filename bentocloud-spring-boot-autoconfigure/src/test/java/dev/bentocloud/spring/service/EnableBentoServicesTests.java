@@ -7,7 +7,7 @@ import dev.bentocloud.client.service.BlockingBentoTask;
 import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.service.scan.NotAService;
 import dev.bentocloud.spring.service.scan.ScanConfiguration;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.autoconfigure.BentoCloudClientBuilderCustomizer;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceInterfaceVerifier;
 import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.service.BentoServiceInterfacesAutoConfiguration;
 import dev.bentocloud.spring.service.EnableBentoServices;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import dev.bentocloud.emulator.BentoCloudEmulator;
+import dev.bentocloud.emulator.BentoCloudEmulatorBuilder;
 import dev.bentocloud.emulator.EmulatorSeed;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
@@ -38,7 +39,7 @@ public final class BentoCloudEmulatorTestAutoConfiguration {
 	@ConditionalOnMissingBean
 	BentoCloudEmulator bentoCloudEmulator(Environment environment, ResourceLoader resourceLoader) {
 		boolean demoData = environment.getProperty(PROPERTY_PREFIX + ".seed-demo-data", Boolean.class, false);
-		BentoCloudEmulator.Builder builder = BentoCloudEmulator.builder();
+		BentoCloudEmulatorBuilder builder = BentoCloudEmulator.builder();
 		String location = environment.getProperty(PROPERTY_PREFIX + ".seed", "");
 		if (!location.isBlank()) {
 			EmulatorSeed seed = readSeed(resourceLoader.getResource(location.strip()), location);

@@ -7,7 +7,7 @@ import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.client.credentials.BentoCloudCredentialsResolver;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.autoconfigure.BentoCloudClientBuilderCustomizer;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;

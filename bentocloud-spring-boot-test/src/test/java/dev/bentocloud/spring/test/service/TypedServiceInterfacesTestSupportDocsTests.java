@@ -14,7 +14,7 @@ import dev.bentocloud.client.service.interfaces.BentoRoute;
 import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
