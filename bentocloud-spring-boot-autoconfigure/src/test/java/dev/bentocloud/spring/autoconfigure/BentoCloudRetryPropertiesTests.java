@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
