@@ -1,24 +1,13 @@
 package dev.bentocloud.sample.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudApiException;
 import dev.bentocloud.client.BentoCloudClient;
@@ -35,7 +24,6 @@ import dev.bentocloud.client.credentials.YataiContext;
 import dev.bentocloud.client.model.Organization;
 import dev.bentocloud.client.model.User;
 import dev.bentocloud.client.support.BentoCloudEndpoints;
-import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.client.support.SecretScrubber;
 import dev.bentocloud.sample.TerminalText;
 import picocli.CommandLine.Command;
@@ -46,7 +34,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -65,16 +52,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 		"Does not switch the current context, except when the current one does not exist yet." })
 public class CloudLoginCommand implements Callable<Integer> {
 
-	private static final int MAX_TOKEN_LENGTH = 4096;
-
-	/**
-	 * How long to wait for the token on standard input or in a file, as a Spring property
-	 * before the command.
-	 */
-	static final String TOKEN_READ_TIMEOUT_PROPERTY = "sample.cli.token-read-timeout";
-
-	static final Duration DEFAULT_TOKEN_READ_TIMEOUT = Duration.ofSeconds(60);
-
 	private final ConfigurableEnvironment environment;
 
 	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
@@ -87,7 +64,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 
 	@Option(names = "--api-token-stdin", description = {
 			"Read the API token from the first line of standard input, e.g. `pass show bentocloud | ... --api-token-stdin`.",
-			"Gives up after 60 seconds (--" + TOKEN_READ_TIMEOUT_PROPERTY + "=DURATION before the command)." })
+			"Gives up after 60 seconds (--" + TokenInput.READ_TIMEOUT_PROPERTY + "=DURATION before the command)." })
 	boolean apiTokenStdin;
 
 	@Option(names = "--api-token-file", paramLabel = "PATH",
@@ -209,11 +186,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 					"Give the token one way only: --api-token, --api-token-stdin or --api-token-file.");
 		}
 		if (this.apiTokenStdin) {
-			Duration timeout = tokenReadTimeout();
-			return withTimeout(() -> firstLine(System.in, "standard input"), timeout,
-					() -> new CliException("No API token on standard input after " + describe(timeout)
-							+ ": pipe it in, e.g. `pass show bentocloud | ... cloud login --api-token-stdin` (or wait "
-							+ "longer with --" + TOKEN_READ_TIMEOUT_PROPERTY + "=DURATION before the command)."));
+			return TokenInput.fromStandardInput(TokenInput.readTimeout(this.environment));
 		}
 		if (this.apiTokenFile != null) {
 			return tokenFromFile(this.apiTokenFile);
@@ -224,8 +197,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 	/**
 	 * The first line of a regular file. Anything else (a FIFO, which blocks until someone
 	 * writes to it; a device; a folder) is a usage error. A file that others may read or
-	 * change gets a warning; the read gives up after the timeout (a file swapped for a
-	 * FIFO after the check, a hung network file system).
+	 * change gets a warning.
 	 */
 	private String tokenFromFile(Path file) {
 		String shown = TerminalText.cap(file.toString());
@@ -234,102 +206,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		PrivateFiles.tokenFileWarning(file)
 			.ifPresent((warning) -> this.spec.commandLine().getErr().println(TerminalText.line(warning)));
-		Duration timeout = tokenReadTimeout();
-		return withTimeout(() -> {
-			try (InputStream in = Files.newInputStream(file)) {
-				return firstLine(in, "--api-token-file " + shown);
-			}
-			catch (IOException ex) {
-				throw new CliException("Cannot read --api-token-file " + shown + ": " + ex.getClass().getSimpleName());
-			}
-		}, timeout, () -> new CliException("Gave up reading --api-token-file " + shown + " after " + describe(timeout)
-				+ "; pass a regular file."));
-	}
-
-	/** {@value #TOKEN_READ_TIMEOUT_PROPERTY}, 60 seconds by default. */
-	private Duration tokenReadTimeout() {
-		String value = this.environment.getProperty(TOKEN_READ_TIMEOUT_PROPERTY);
-		if (value == null || value.isBlank()) {
-			return DEFAULT_TOKEN_READ_TIMEOUT;
-		}
-		try {
-			Duration timeout = DurationStyle.detectAndParse(value.strip());
-			if (Durations.isPositive(timeout)) {
-				return timeout;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		throw new CliException(TOKEN_READ_TIMEOUT_PROPERTY + " must be a positive duration such as 30s or 2m, not '"
-				+ TerminalText.cap(value) + "'.");
-	}
-
-	/**
-	 * Runs a read on a daemon thread and waits at most {@code timeout}: a read that
-	 * blocks (a terminal where no one types, a FIFO) cannot be interrupted, so it is left
-	 * behind and ends with the JVM.
-	 */
-	private static String withTimeout(Callable<String> read, Duration timeout, Supplier<CliException> timedOut) {
-		FutureTask<String> task = new FutureTask<>(read);
-		Thread reader = new Thread(task, "cloud-login-token-reader");
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			task.cancel(true);
-			throw timedOut.get();
-		}
-		catch (InterruptedException ex) {
-			task.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new CliException("Interrupted while waiting for the API token.");
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw new CliException("Cannot read the API token: " + ex.getCause().getClass().getSimpleName());
-		}
-	}
-
-	private static String describe(Duration duration) {
-		long millis = duration.toMillis();
-		if (millis % 1000 != 0) {
-			return millis + " ms";
-		}
-		long seconds = millis / 1000;
-		return seconds + ((seconds == 1) ? " second" : " seconds");
-	}
-
-	/**
-	 * The first line, at most {@value #MAX_TOKEN_LENGTH} characters; the content never
-	 * goes into a message.
-	 */
-	private static String firstLine(InputStream in, String source) {
-		try {
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			char[] buffer = new char[MAX_TOKEN_LENGTH + 1];
-			int length = 0;
-			int c;
-			while (length < buffer.length && (c = reader.read()) != -1 && c != '\n' && c != '\r') {
-				buffer[length++] = (char) c;
-			}
-			if (length > MAX_TOKEN_LENGTH) {
-				throw new CliException("The first line of " + source + " is longer than " + MAX_TOKEN_LENGTH
-						+ " characters: not an API token.");
-			}
-			String token = new String(buffer, 0, length).strip();
-			if (token.isEmpty()) {
-				throw new CliException("No API token on the first line of " + source + ".");
-			}
-			return token;
-		}
-		catch (IOException ex) {
-			throw new CliException("Cannot read " + source + ": " + ex.getClass().getSimpleName());
-		}
+		return TokenInput.fromFile(file, TokenInput.readTimeout(this.environment));
 	}
 
 	/**
