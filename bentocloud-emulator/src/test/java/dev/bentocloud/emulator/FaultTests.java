@@ -135,8 +135,8 @@ class FaultTests {
 
 	@Test
 	void resetConnectionFailsTheClientAndTheNextRequestWorks() {
-		// Every time: java.net.http silently retries a GET once when a pooled connection
-		// dies.
+		// Every time: java.net.http silently retries
+		// a GET once when a pooled connection dies.
 		this.emulator.get().faults().on("GET", CURRENT).resetConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
 		this.emulator.get().faults().clear();

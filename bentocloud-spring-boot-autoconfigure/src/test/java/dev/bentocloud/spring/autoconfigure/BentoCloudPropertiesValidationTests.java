@@ -103,8 +103,8 @@ class BentoCloudPropertiesValidationTests {
 
 	@Test
 	void unknownBentoCloudVariablesOfTheEnvironmentAreNotOurs() throws IOException {
-		// BentoCloud sets BENTOCLOUD_* variables in its pods; the environment is not
-		// checked.
+		// BentoCloud sets BENTOCLOUD_* variables in
+		// its pods; the environment is not checked.
 		try (ConfigurableApplicationContext context = run("",
 				Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc", "BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
 			assertThat(context.getBean(BentoCloudProperties.class).enabled()).isTrue();

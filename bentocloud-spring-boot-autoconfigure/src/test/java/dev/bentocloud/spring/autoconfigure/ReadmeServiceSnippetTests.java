@@ -85,8 +85,8 @@ class ReadmeServiceSnippetTests {
 		}
 
 		@GetMapping(path = "/story", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-		Flux<String> story(@RequestParam String prompt) { // chunks as the model writes
-															// them
+		// chunks as the model writes them
+		Flux<String> story(@RequestParam String prompt) {
 			return this.summarizer.stream("generate", Map.of("prompt", prompt, "n", 5));
 		}
 

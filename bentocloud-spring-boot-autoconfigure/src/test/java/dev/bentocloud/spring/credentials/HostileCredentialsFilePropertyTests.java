@@ -261,9 +261,8 @@ class HostileCredentialsFilePropertyTests {
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 							Map.of("bentocloud.config-file", file.toString())));
-		DeferredLogFactory logs = (destination) -> new NoOpLog(); // thousands of "no
-																	// token" warnings say
-																	// nothing
+		// thousands of "no token" warnings say nothing
+		DeferredLogFactory logs = (destination) -> new NoOpLog();
 		BentoCloudCredentialsEnvironmentPostProcessor processor = new BentoCloudCredentialsEnvironmentPostProcessor(
 				logs);
 		InvalidCredentialsFileException failure = assertTimeoutPreemptively(PER_TRY, () -> {
