@@ -19,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The emulator's fault rules: statuses, delays, malformed or truncated bodies and reset
+ * connections.
+ */
 class FaultTests {
 
 	private static final String CURRENT = "/api/v1/auth/current";
