@@ -75,8 +75,8 @@ public final class BenchmarkMain {
 			print(soak(new SoakBenchmark(quick ? 4_000 : 100_000, 32).run()));
 		}
 		System.out.println("Load average at the end: " + loadAverage());
-		// Reactor Netty's and the in-process app's non-daemon threads must not keep the
-		// JVM up.
+		// Reactor Netty's and the in-process app's
+		// non-daemon threads must not keep the JVM up.
 		System.exit(0);
 	}
 

@@ -114,9 +114,8 @@ final class CliBenchmark {
 			rows.put("cloud list-context (Spring path), extracted + CDS + C1", concat(cdsC1, "cloud", "list-context"));
 			Map<String, double[]> times = new LinkedHashMap<>();
 			rows.keySet().forEach((name) -> times.put(name, new double[this.rounds]));
-			// One unmeasured round (not in a single-round smoke test): the jars and the
-			// archive in
-			// the OS page cache for every row.
+			// One unmeasured round (not in a single-round smoke test):
+			// the jars and the archive in the OS page cache for every row.
 			for (List<String> command : (this.rounds > 1) ? rows.values() : List.<List<String>>of()) {
 				exec(command);
 			}

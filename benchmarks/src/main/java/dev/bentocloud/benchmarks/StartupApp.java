@@ -59,8 +59,8 @@ public class StartupApp {
 	static ProcessBuilder processBuilder(String classPath, List<String> jvmOptions, List<String> appArgs) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// Reactor Netty waits 2 s for quiet event loops at shutdown; the wait measures
-		// nothing.
+		// Reactor Netty waits 2 s for quiet event
+		// loops at shutdown; the wait measures nothing.
 		command.add("-Dreactor.netty.ioShutdownQuietPeriod=0");
 		command.addAll(jvmOptions);
 		command.add("-cp");
@@ -81,8 +81,8 @@ public class StartupApp {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
-		// Records bean instantiation times, on both class paths alike, to tell what our
-		// beans cost.
+		// Records bean instantiation times, on both
+		// class paths alike, to tell what our beans cost.
 		application.setApplicationStartup(startup);
 		if (Boolean.getBoolean(StartupProfile.PROFILE_PROPERTY)) {
 			StartupProfile.Probe.install(application);
@@ -111,8 +111,8 @@ public class StartupApp {
 		String prefix = READY + " uptimeMs=" + uptime + " cpuMs=" + cpuMillis + " starterBeansMs="
 				+ starterBeansMillis() + " bentoCloudBeans=" + beans + health;
 		if (firstCall.equals("after-warm-up")) {
-			// Off the listener: the starter's warm-up starts from a listener of this same
-			// event.
+			// Off the listener: the starter's warm-up
+			// starts from a listener of this same event.
 			long readyNanos = System.nanoTime();
 			Thread measure = new Thread(() -> {
 				try {

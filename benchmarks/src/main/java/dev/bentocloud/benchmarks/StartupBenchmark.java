@@ -71,8 +71,8 @@ final class StartupBenchmark {
 		try (FixedUserServer server = FixedUserServer.start()) {
 			List<String> args = List.of("--bentocloud.endpoint=" + server.endpoint(),
 					"--bentocloud.api-token=" + server.token());
-			// One unmeasured launch each, so that both find the jars in the OS page
-			// cache.
+			// One unmeasured launch each, so that
+			// both find the jars in the OS page cache.
 			if (this.warmLaunches) {
 				launch(without, args);
 				launch(with, args);

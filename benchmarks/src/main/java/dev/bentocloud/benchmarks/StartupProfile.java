@@ -86,10 +86,9 @@ public final class StartupProfile {
 				: Files.createTempDirectory("startup-profile");
 		String with = classPath(target, "classpath.txt");
 		String without = classPath(target, "classpath-without-starter.txt");
-		// The app without the starter but with the one jar of ours that changes what
-		// Spring
-		// itself sets up: jackson-dataformat-yaml (Spring registers YAML converters and
-		// codecs when it is present).
+		// The app without the starter but with the one jar of ours that
+		// changes what Spring itself sets up: jackson-dataformat-yaml
+		// (Spring registers YAML converters and codecs when it is present).
 		String yamlJar = java.util.Arrays.stream(with.split(java.io.File.pathSeparator))
 			.filter((entry) -> entry.contains("jackson-dataformat-yaml"))
 			.findFirst()

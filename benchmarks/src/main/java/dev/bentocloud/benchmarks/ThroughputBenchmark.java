@@ -147,8 +147,8 @@ final class ThroughputBenchmark {
 			.defaultHeader("Accept", "application/json")
 			.build();
 		Supplier<Mono<?>> webClientCall = () -> webClient.get().uri(PATH).retrieve().bodyToMono(User.class);
-		// The fair limit: the raw call, plus decoding the same User as our client's
-		// mapper does.
+		// The fair limit: the raw call, plus decoding
+		// the same User as our client's mapper does.
 		JsonMapper mapper = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -24,11 +24,14 @@ import jdk.jfr.consumer.RecordingFile;
  * sample of a client-side thread to a layer, by the first frame from the top of its stack
  * that matches a layer's package or class (so time in the JDK or Netty called from
  * Jackson counts as Jackson). The in-process server's event loop is shown apart. Usage:
+ *
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     dev.bentocloud.benchmarks.ThroughputProfile 8 20 "reactive client" ...
- * </pre> (concurrency, measured seconds, clients; default: the fair limit, reactive,
- * blocking, reactive on the JDK connector, bare WebClient).
+ * </pre>
+ *
+ * The arguments are the concurrency, the measured seconds and the clients (default: the
+ * fair limit, reactive, blocking, reactive on the JDK connector, bare WebClient).
  */
 public final class ThroughputProfile {
 

@@ -270,8 +270,8 @@ public final class BentoCloudClientBuilder {
 		HttpClientSupport.checkTransport(this.endpoint, token != null, this.allowInsecureEndpoint,
 				"BentoCloudClientBuilder.allowInsecureEndpoint(true)");
 		Duration callTimeout = (this.callTimeout != null) ? this.callTimeout : this.responseTimeout.multipliedBy(2);
-		// A snapshot of the settings, so that later changes to this builder do not leak
-		// in.
+		// A snapshot of the settings, so that later
+		// changes to this builder do not leak in.
 		return new ManagementClientWiring(this.endpoint, token, this.noTokenMessage, this.webClientBuilder,
 				this.connectorFactory, this.connectTimeout, this.responseTimeout, this.retry, callTimeout,
 				this.maxPages, this.bentomlVersion)

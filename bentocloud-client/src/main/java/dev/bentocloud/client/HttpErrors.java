@@ -68,8 +68,8 @@ final class HttpErrors {
 
 	private Mono<BentoCloudException> toException(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
-		// Scrubbed once here: the trace ID is also exposed by getTraceId(), which apps
-		// may show.
+		// Scrubbed once here: the trace ID is also
+		// exposed by getTraceId(), which apps may show.
 		String traceId = ControlCharacters.escape(scrub(response.headers().asHttpHeaders().getFirst("x-trace-id")),
 				MAX_TRACE_ID);
 		Duration retryAfter = RetryPolicy.retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"));

@@ -53,8 +53,8 @@ final class RetryPolicy {
 			return exchange;
 		}
 		return exchange.onErrorResume(RetryPolicy::isRetryable, (firstFailure) -> {
-			// The first subscription replays the failure so that retryWhen counts it and
-			// backs off.
+			// The first subscription replays the failure
+			// so that retryWhen counts it and backs off.
 			AtomicBoolean replayed = new AtomicBoolean();
 			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<T>error(firstFailure)).retryWhen(retry);
 		});

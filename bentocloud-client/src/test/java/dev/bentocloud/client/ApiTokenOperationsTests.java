@@ -17,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * The current user and organization and the API token operations, over HTTP against the
+ * emulator.
+ */
 class ApiTokenOperationsTests {
 
 	@RegisterExtension

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@link DeepMerge}: the recursive merge of a deployment update into the current
+ * configuration.
+ */
 class DeepMergeTests {
 
 	@Test

@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The deployment operations (create, get, list, update, apply, terminate, delete), over
+ * HTTP against the emulator.
+ */
 class DeploymentOperationsTests {
 
 	private static final Duration POLL = Duration.ofMillis(50);

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * How the management client turns HTTP errors and malformed answers into its exceptions,
+ * against the emulator.
+ */
 class ErrorMappingTests {
 
 	private static final String USER = "/api/v1/auth/current";

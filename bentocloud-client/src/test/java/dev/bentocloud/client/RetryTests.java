@@ -10,6 +10,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * The management client's retries: which statuses and methods are retried, how often, and
+ * how long it waits.
+ */
 class RetryTests {
 
 	private static final String USER = "/api/v1/auth/current";

@@ -12,6 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The emulator's authentication: the management API's token header and the answers
+ * without a valid token.
+ */
 class AuthTests {
 
 	@RegisterExtension

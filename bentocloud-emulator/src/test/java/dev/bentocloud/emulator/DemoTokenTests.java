@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The emulator's demo token: the seeded user's, and never blank.
+ */
 class DemoTokenTests {
 
 	@Test

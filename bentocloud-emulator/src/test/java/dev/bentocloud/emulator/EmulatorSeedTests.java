@@ -10,6 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The emulator's command line: seed files (YAML, JSON), the token option and variable,
+ * and its errors.
+ */
 class EmulatorSeedTests {
 
 	private static final String YAML = """

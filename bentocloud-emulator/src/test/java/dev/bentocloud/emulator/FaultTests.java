@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The emulator's fault rules: statuses, delays, malformed or truncated bodies and reset
+ * connections.
+ */
 class FaultTests {
 
 	private static final String CURRENT = "/api/v1/auth/current";
@@ -136,8 +140,8 @@ class FaultTests {
 
 	@Test
 	void resetConnectionFailsTheClientAndTheNextRequestWorks() {
-		// Every time: java.net.http silently retries a GET once when a pooled connection
-		// dies.
+		// Every time: java.net.http silently retries
+		// a GET once when a pooled connection dies.
 		this.emulator.get().faults().on("GET", CURRENT).resetConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> sendRaw(CURRENT));
 		this.emulator.get().faults().clear();

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The emulator's reset: back to the seeded state, with no recorded requests or fault
+ * rules.
+ */
 class ResetTests {
 
 	@Test

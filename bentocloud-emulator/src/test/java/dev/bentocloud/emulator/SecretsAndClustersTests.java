@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The emulator's secrets and clusters endpoints.
+ */
 class SecretsAndClustersTests {
 
 	private static final String CONTENT = "{\"type\":\"env\",\"items\":[{\"key\":\"K\",\"sub_path\":null,\"value\":\"V\"}],"

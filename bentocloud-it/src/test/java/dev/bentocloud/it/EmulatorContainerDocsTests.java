@@ -45,10 +45,8 @@ class EmulatorContainerDocsTests {
 	}
 
 	@Testcontainers(disabledWithoutDocker = true) // skipped, not failed, without Docker
-	@SpringBootTest(properties = "bentocloud.credentials.bentoml-sources=false") // leave
-																					// your
-																					// credentials
-																					// alone
+	// leave your credentials alone
+	@SpringBootTest(properties = "bentocloud.credentials.bentoml-sources=false")
 	static class DeploymentsIT {
 
 		@Container

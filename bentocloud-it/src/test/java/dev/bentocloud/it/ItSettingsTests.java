@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@link ItSettings}: each setting from a system property or the environment variable of
+ * the same name.
+ */
 class ItSettingsTests {
 
 	@Test

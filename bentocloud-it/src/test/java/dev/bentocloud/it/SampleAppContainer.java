@@ -98,9 +98,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withEnv("SERVER_PORT", Integer.toString(this.serverPort));
 		// No profile `emulator`: the usual credential layers apply, and the sample
 		// starts no emulator (which would take port 3001 of the host network).
-		// The sample shows health details to authorized users only; these tests read them
-		// as an
-		// operator on a trusted host would, by switching them on.
+		// The sample shows health details to authorized users only; these tests
+		// read them as an operator on a trusted host would, by switching them on.
 		withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always");
 		withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_COMPONENTS", "always");
 		withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("sample-app")).withSeparateOutputStreams());
@@ -209,8 +208,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	@Override
 	public void start() {
-		// Not getDockerImageName(): that resolves the image, i.e. starts Testcontainers'
-		// own pull.
+		// Not getDockerImageName(): that resolves the
+		// image, i.e. starts Testcontainers' own pull.
 		ensureBaseImage(this.baseImage.asCanonicalNameString());
 		super.start();
 	}
@@ -226,8 +225,8 @@ public class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 					Files.deleteIfExists(path);
 				}
 				catch (IOException ex) {
-					// A leftover file in the temporary directory is no reason to fail a
-					// test.
+					// A leftover file in the temporary
+					// directory is no reason to fail a test.
 				}
 			}
 		}

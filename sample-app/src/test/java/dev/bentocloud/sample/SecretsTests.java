@@ -151,8 +151,8 @@ class SecretsTests {
 		assertThat(cli(mode, 0, "deployment", "list")).contains("demo-iris");
 		List<Consumer<FaultRule>> faults = List.of((rule) -> rule.respond(401),
 				(rule) -> rule.respond(500).header("x-trace-id", "t-" + TOKEN));
-		if (mode == Mode.PROPERTY) { // each CLI run starts a context: the rest once is
-										// enough
+		// each CLI run starts a context: the rest once is enough
+		if (mode == Mode.PROPERTY) {
 			JsonNode created = JSON.readTree(cli(mode, 0, "api-token", "create", "secrets", "-o", "json"));
 			String uid = created.get("uid").asString();
 			assertThat(created.get("token").asString()).as("the new token, shown once on purpose").isNotEqualTo(TOKEN);
@@ -210,8 +210,8 @@ class SecretsTests {
 
 	private String cli(Mode mode, int expectedExit, String... command) {
 		List<String> args = new ArrayList<>(springArgs(mode));
-		args.add("--logging.console.enabled=true"); // the CLI logs nowhere by default;
-													// scan its logs too
+		// the CLI logs nowhere by default; scan its logs too
+		args.add("--logging.console.enabled=true");
 		args.addAll(List.of(command));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -120,8 +120,8 @@ final class LockedFileWriter {
 			}
 			Files.createDirectories(folder);
 			if (isPosix()) {
-				// createDirectories' attributes pass through the umask; set the mode
-				// explicitly.
+				// createDirectories' attributes pass through
+				// the umask; set the mode explicitly.
 				for (Path created : missing) {
 					Files.setPosixFilePermissions(created, FOLDER_PERMISSIONS);
 				}

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class PyYamlEmitter {
 
-	// Implicit resolvers of PyYAML (YAML 1.1) for bool, int, float, null, timestamp,
-	// merge, value.
+	// Implicit resolvers of PyYAML (YAML 1.1) for
+	// bool, int, float, null, timestamp, merge, value.
 	private static final Pattern YAML11_NON_STRING = Pattern.compile(String.join("|",
 			"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
 			"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",

@@ -79,9 +79,9 @@ public final class YataiConfigReader {
 			throw new IllegalArgumentException("maxSize must be positive");
 		}
 		this.maxSize = maxSize;
-		// Built on the first file that exists: YAML and Jackson classes cost startup
-		// time, and most applications have no credentials file (their token comes from
-		// the environment).
+		// Built on the first file that exists: YAML and Jackson
+		// classes cost startup time, and most applications have no
+		// credentials file (their token comes from the environment).
 		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
 	}
 

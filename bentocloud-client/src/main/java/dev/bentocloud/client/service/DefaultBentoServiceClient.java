@@ -151,8 +151,8 @@ final class DefaultBentoServiceClient implements BentoServiceClient, TaskRequest
 
 	@Override
 	public Mono<Void> cancelTask(String route, String taskId) {
-		// BentoML's own server answers 400 "not supported" yet cancels: the status
-		// decides.
+		// BentoML's own server answers 400 "not
+		// supported" yet cancels: the status decides.
 		return taskRequest(route, taskId, HttpMethod.PUT, "/cancel", (operation, response) -> response.releaseBody())
 			.onErrorResume(BentoServiceException.class,
 					(ex) -> (ex.getStatusCode() != 400) ? Mono.error(ex) : taskStatus(route, taskId)

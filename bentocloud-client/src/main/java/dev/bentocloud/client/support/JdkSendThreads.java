@@ -46,9 +46,9 @@ final class JdkSendThreads {
 				thread.setDaemon(true);
 				return thread;
 			};
-			// a task goes to an idle thread, else to a new one up to the bound, else in
-			// line (a plain bounded pool would start a thread per task up to its core
-			// size)
+			// a task goes to an idle thread, else to a new one
+			// up to the bound, else in line (a plain bounded pool
+			// would start a thread per task up to its core size)
 			HandOffQueue queue = new HandOffQueue();
 			return new ThreadPoolExecutor(0, MAX_THREADS, IDLE_SECONDS, TimeUnit.SECONDS, queue, threads,
 					(task, executor) -> queue.enqueue(task));

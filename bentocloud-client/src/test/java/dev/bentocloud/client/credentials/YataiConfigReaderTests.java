@@ -17,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+/**
+ * {@link YataiConfigReader} reads {@code .yatai.yaml} as BentoML's Python client does and
+ * names what is wrong with a file.
+ */
 class YataiConfigReaderTests {
 
 	private final YataiConfigReader reader = new YataiConfigReader();

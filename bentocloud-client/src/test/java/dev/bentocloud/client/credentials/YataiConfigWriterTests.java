@@ -127,8 +127,8 @@ class YataiConfigWriterTests {
 
 	@Test
 	void anEnvironmentContextThatPythonWroteIsKeptButNeverChanged() throws IOException {
-		// BentoML's get_email() appends __env__ (with the environment's token) to the
-		// file.
+		// BentoML's get_email() appends __env__
+		// (with the environment's token) to the file.
 		String python = """
 				contexts:
 				- api_token: tok-env

@@ -28,9 +28,9 @@ class CredentialsDocsTests {
 		BentoCloudCredentials emulated = new BentoCloudCredentials(emulator.get().endpoint(), emulator.get().apiToken(),
 				"emulator", List.of());
 		try (TestCredentialsOverride.Installation override = TestCredentialsOverride.install(() -> emulated)) {
-			// snippet
-			// BENTO_CLOUD_API_KEY (+ BENTO_CLOUD_API_ENDPOINT), else the selected context
-			// of .yatai.yaml
+			// snippet: as docs/credentials.md shows it
+			// BENTO_CLOUD_API_KEY (+ BENTO_CLOUD_API_ENDPOINT),
+			// else the selected context of .yatai.yaml
 			BentoCloudCredentials credentials = BentoCloudCredentialsResolver.bentoml().resolve();
 			BentoCloudClient client = BentoCloudClient.builder().credentials(credentials).build();
 			System.out.println(client.blocking().currentUser().email());

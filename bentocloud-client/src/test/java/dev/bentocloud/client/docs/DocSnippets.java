@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Java blocks of a section of a Markdown file, and the check that each of their lines
  * stands in a test source (whitespace and {@code //} comments aside).
  */
-final class DocSnippets {
+public final class DocSnippets {
 
 	private DocSnippets() {
 	}
@@ -21,7 +21,7 @@ final class DocSnippets {
 	 * The Java blocks under a heading, up to the next heading of the same level or
 	 * higher.
 	 */
-	static List<String> javaBlocks(String markdownFile, String heading) throws IOException {
+	public static List<String> javaBlocks(String markdownFile, String heading) throws IOException {
 		String doc = Files.readString(Path.of("..", markdownFile));
 		int start = doc.indexOf(heading + "\n");
 		assertThat(start).as(markdownFile + ": " + heading).isNotNegative();
@@ -40,16 +40,21 @@ final class DocSnippets {
 	}
 
 	/** Every line of the block, imports included, stands in the test class's source. */
-	static void assertShownIn(String block, Class<?> testClass) throws IOException {
+	public static void assertShownIn(String block, Class<?> testClass) throws IOException {
 		assertThat(block).contains("import ");
-		String source = normalize(
-				Files.readString(Path.of("src/test/java/" + testClass.getName().replace('.', '/') + ".java")));
+		String source = normalizedSource(testClass);
 		for (String line : block.split("\n")) {
 			assertThat(source).as("docs line: " + line).contains(normalize(line));
 		}
 	}
 
-	private static String normalize(String text) {
+	/** The test class's source, {@link #normalize(String) normalized}. */
+	public static String normalizedSource(Class<?> testClass) throws IOException {
+		return normalize(Files.readString(Path.of("src/test/java/" + testClass.getName().replace('.', '/') + ".java")));
+	}
+
+	/** The text without {@code //} comments and whitespace. */
+	public static String normalize(String text) {
 		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
 	}
 

@@ -31,7 +31,7 @@ class ManagementApiDocsTests {
 			.endpoint(emulator.get().endpoint())
 			.apiToken(emulator.get().apiToken())
 			.build();
-		// snippet
+		// snippet: as the README shows it
 		DeploymentOperations deployments = bentoCloud.deployments();
 		deployments
 			.create(DeploymentConfig.of("iris", "iris:abc123")

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Small behaviours of the model records: a hidden secret, unknown scopes kept, the
+ * deployment query, display names.
+ */
 class ModelTests {
 
 	@Test

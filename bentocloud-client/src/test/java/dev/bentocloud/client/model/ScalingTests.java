@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The defaults and bounds of {@link Scaling} and their checks in a deployment's
+ * configuration, with BentoML's messages.
+ */
 class ScalingTests {
 
 	@Test

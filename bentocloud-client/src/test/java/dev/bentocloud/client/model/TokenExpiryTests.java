@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * {@link TokenExpiry}: the CLI's expiry forms (a duration or a date), read and written in
+ * UTC.
+ */
 class TokenExpiryTests {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-10T08:30:00Z"), ZoneOffset.ofHours(5));

@@ -33,8 +33,8 @@ final class Multipart {
 			}
 			start += 2; // CRLF
 			int next = indexOf(body, delimiter, start);
-			byte[] part = Arrays.copyOfRange(body, start, next - 2); // CRLF before the
-																		// delimiter
+			// the CRLF before the delimiter is not part of the part
+			byte[] part = Arrays.copyOfRange(body, start, next - 2);
 			parts.add(part(part));
 			position = next;
 		}

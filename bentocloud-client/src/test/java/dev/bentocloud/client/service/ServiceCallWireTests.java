@@ -42,7 +42,7 @@ class ServiceCallWireTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
+		this.service = ServiceTestSupport.scriptedService();
 	}
 
 	@AfterEach

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.bentocloud.client.docs.DocSnippets;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * same.
  */
 class ServiceClientDocsTests {
-
-	private static final Path DOC = Path.of("../docs/calling-services.md");
 
 	@RegisterExtension
 	final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
@@ -79,18 +78,14 @@ class ServiceClientDocsTests {
 
 	@Test
 	void theDocsShowThisCode() throws IOException {
-		String doc = Files.readString(DOC);
-		int section = doc.indexOf("## Plain Java");
-		int start = doc.indexOf("```java", section) + 7;
-		String snippet = doc.substring(start, doc.indexOf("```", start));
-		String source = normalize(
-				Files.readString(Path.of("src/test/java/" + getClass().getName().replace('.', '/') + ".java")));
+		String snippet = DocSnippets.javaBlocks("docs/calling-services.md", "## Plain Java").get(0);
+		String source = DocSnippets.normalizedSource(getClass());
 		assertThat(snippet).as("the docs show the imports").contains("import ");
 		for (String line : snippet.split("\n")) {
 			if (isImportOfThisPackage(line)) {
 				continue;
 			}
-			String code = normalize(line.replaceAll("//.*", "")
+			String code = DocSnippets.normalize(line.replaceAll("//.*", "")
 				.replace("System.getenv(\"SUMMARIZER_TOKEN\")", "summarizerToken")
 				.replace("url)", "url)")
 				.replace("System.out::print", "printed::add")
@@ -111,10 +106,6 @@ class ServiceClientDocsTests {
 		String name = line.substring("import ".length(), line.length() - 1);
 		assertThatNoException().as(line).isThrownBy(() -> Class.forName(name));
 		return true;
-	}
-
-	private static String normalize(String text) {
-		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
 	}
 
 }

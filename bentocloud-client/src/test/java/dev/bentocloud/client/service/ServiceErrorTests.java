@@ -25,7 +25,7 @@ class ServiceErrorTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
+		this.service = ServiceTestSupport.scriptedService();
 	}
 
 	@AfterEach
@@ -34,10 +34,7 @@ class ServiceErrorTests {
 	}
 
 	private BlockingBentoServiceClient client() {
-		return ServiceTestSupport.factory(BentoCloudConnectorFactory.reactorNetty())
-			.build()
-			.create(this.service.url())
-			.blocking();
+		return ServiceTestSupport.blockingClient(this.service.url());
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.BentoCloudUnauthenticatedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,7 @@ class ServiceReadinessTests {
 	}
 
 	private BlockingBentoServiceClient client(URI url) {
-		return ServiceTestSupport.factory(BentoCloudConnectorFactory.reactorNetty()).build().create(url).blocking();
+		return ServiceTestSupport.blockingClient(url);
 	}
 
 	private void readyAfter(int notReady, int status) {

@@ -34,7 +34,7 @@ class ServiceStreamTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA);
+		this.service = ServiceTestSupport.scriptedService();
 	}
 
 	@AfterEach

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.bentocloud.client.BentoCloudConnectorFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class ServiceTaskTests {
 
 	@BeforeEach
 	void start() {
-		this.service = new ScriptedService().json("GET /schema.json", 200, ServiceTestSupport.SCHEMA)
+		this.service = ServiceTestSupport.scriptedService()
 			.json("POST /long_job/submit", 200, "{\"task_id\":\"" + ID + "\",\"status\":\"in_progress\"}");
 	}
 
@@ -39,10 +38,7 @@ class ServiceTaskTests {
 	}
 
 	private BlockingBentoServiceClient client() {
-		return ServiceTestSupport.factory(BentoCloudConnectorFactory.reactorNetty())
-			.build()
-			.create(this.service.url())
-			.blocking();
+		return ServiceTestSupport.blockingClient(this.service.url());
 	}
 
 	private void statusAfter(int pendingPolls, String finalStatus) {

@@ -2,6 +2,7 @@ package dev.bentocloud.client.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,16 @@ final class ServiceTestSupport {
 			.callTimeout(Duration.ofSeconds(5))
 			.streamIdleTimeout(Duration.ofSeconds(5))
 			.defaultToken(TOKEN);
+	}
+
+	/** A blocking client of the service at the URL, on Reactor Netty. */
+	static BlockingBentoServiceClient blockingClient(URI url) {
+		return factory(BentoCloudConnectorFactory.reactorNetty()).build().create(url).blocking();
+	}
+
+	/** A scripted service that answers its schema, the contract's example service. */
+	static ScriptedService scriptedService() {
+		return new ScriptedService().json("GET /schema.json", 200, SCHEMA);
 	}
 
 	static Stream<Arguments> connectors() {

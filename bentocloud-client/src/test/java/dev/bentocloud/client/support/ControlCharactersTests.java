@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@link ControlCharacters}: control and bidirectional characters escaped, long text cut.
+ */
 class ControlCharactersTests {
 
 	@Test

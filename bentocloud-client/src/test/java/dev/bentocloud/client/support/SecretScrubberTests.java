@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@link SecretScrubber} masks a token wherever it stands: as it is, URL-encoded or
+ * JSON-escaped.
+ */
 class SecretScrubberTests {
 
 	private static final String TOKEN = "cv1a/b+c\"d\\e-0123456789";

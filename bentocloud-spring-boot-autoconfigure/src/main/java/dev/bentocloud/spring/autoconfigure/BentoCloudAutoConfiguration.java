@@ -112,8 +112,8 @@ public final class BentoCloudAutoConfiguration {
 		return bentoCloudClient.blocking();
 	}
 
-	// After ready, on a daemon thread: neither startup nor the first call builds the
-	// client.
+	// After ready, on a daemon thread: neither
+	// startup nor the first call builds the client.
 	@Bean
 	@ConditionalOnProperty(prefix = "bentocloud.warm-up", name = "enabled", havingValue = "true", matchIfMissing = true)
 	static BentoCloudClientWarmUp bentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> bentoCloudClient) {

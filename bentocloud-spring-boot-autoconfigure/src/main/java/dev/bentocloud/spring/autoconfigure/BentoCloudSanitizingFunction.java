@@ -24,8 +24,8 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 
 	private static final String[] SECRET_PROPERTIES = { "bentocloud.api-token", "bentocloud.service.token" };
 
-	// Compared with separators removed and lower case: api-token, api_key, apiToken,
-	// API_KEY, ...
+	// Compared with separators removed and lower
+	// case: api-token, api_key, apiToken, API_KEY, ...
 	private static final String[] SECRET_KEY_ENDINGS = { "apitoken", "apikey", "servicetoken" };
 
 	// bentocloud.services.<name>.token in any form: BENTOCLOUD_SERVICES_X_TOKEN,
@@ -93,8 +93,8 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 	}
 
 	private static void addSecret(List<String> secrets, @Nullable String value) {
-		// A very short value would mask innocent text and says little about the token
-		// anyway.
+		// A very short value would mask innocent text
+		// and says little about the token anyway.
 		if (value != null && value.strip().length() >= 6) {
 			secrets.add(value.strip());
 		}

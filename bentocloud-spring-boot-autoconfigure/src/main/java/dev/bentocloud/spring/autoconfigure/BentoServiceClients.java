@@ -12,7 +12,9 @@ import org.springframework.util.Assert;
 /**
  * The clients of the deployed services configured in {@code bentocloud.services}, by
  * name: for code that picks a service at run time. To inject one service, use its bean
- * instead: <pre class="code">
+ * instead:
+ *
+ * <pre class="code">
  * BentoServiceClient summarizer = clients.get("summarizer");
  * String summary = summarizer.blocking().call("summarize", Map.of("text", text), String.class);
  *

@@ -82,9 +82,9 @@ class BentoServiceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 		});
 	}
 
-	// A factory method on another bean, not an instance supplier: AOT processing
-	// (spring-boot:process-aot, a native image) turns it into code, and cannot do so for
-	// a supplier.
+	// A factory method on another bean, not an instance supplier:
+	// AOT processing (spring-boot:process-aot, a native image)
+	// turns it into code, and cannot do so for a supplier.
 	private static void register(BeanDefinitionRegistry registry, String beanName, String serviceName, Class<?> type,
 			String factoryBeanName, String factoryMethodName, Object... arguments) {
 		if (registry.containsBeanDefinition(beanName)) {

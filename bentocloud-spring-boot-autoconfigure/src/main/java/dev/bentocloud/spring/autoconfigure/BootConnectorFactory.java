@@ -45,8 +45,8 @@ final class BootConnectorFactory implements BentoCloudConnectorFactory {
 		ClientHttpConnectorBuilder<?> builder = this.connectorBuilder
 			.getIfAvailable(ClientHttpConnectorBuilder::detect);
 		if (builder instanceof JdkClientHttpConnectorBuilder) {
-			// the JDK's client takes the read timeout per request, which the connector
-			// sets
+			// the JDK's client takes the read timeout
+			// per request, which the connector sets
 			return new JdkHttpConnector(new JdkHttpClientBuilder().build(effective.withReadTimeout(null)), readTimeout);
 		}
 		return builder.build(effective);

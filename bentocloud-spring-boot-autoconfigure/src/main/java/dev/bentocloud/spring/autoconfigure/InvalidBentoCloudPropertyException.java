@@ -43,8 +43,8 @@ public class InvalidBentoCloudPropertyException extends RuntimeException {
 	 */
 	public InvalidBentoCloudPropertyException(String property, @Nullable String value, String origin, String problem,
 			String action) {
-		// Escaped: Spring logs the message of an exception that stops the context's
-		// refresh.
+		// Escaped: Spring logs the message of an
+		// exception that stops the context's refresh.
 		super(SafeText.line(property + ((value != null) ? " = '" + SafeText.value(value) + "'" : "") + " (" + origin
 				+ "): " + problem + ". " + action));
 		this.property = property;

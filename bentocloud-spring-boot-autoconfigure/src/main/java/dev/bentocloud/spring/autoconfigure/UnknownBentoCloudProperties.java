@@ -96,8 +96,8 @@ final class UnknownBentoCloudProperties {
 	}
 
 	private static boolean isNotConfiguration(String key) {
-		// bentocloud.test.* belongs to bentocloud-spring-boot-test (its annotations'
-		// attributes).
+		// bentocloud.test.* belongs to bentocloud-spring-boot-test
+		// (its annotations' attributes).
 		return key.startsWith("test.")
 				|| NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
 	}

@@ -89,9 +89,9 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 	}
 
 	private Mono<Health> check() {
-		// The organization costs one extra call per TTL, in parallel; it names the org
-		// the token acts for, but only the user call (the token check) decides the
-		// status.
+		// The organization costs one extra call per TTL, in
+		// parallel; it names the org the token acts for, but only
+		// the user call (the token check) decides the status.
 		Mono<Optional<Organization>> organization = this.client.currentOrganization()
 			.map(Optional::of)
 			.onErrorResume((ex) -> Mono.just(Optional.empty()))
@@ -126,9 +126,9 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 
 	private void credentialDetails(Health.Builder builder) {
 		builder.withDetail("credentialsSource", this.failures.scrub(this.credentials.source()));
-		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL), say which one: it
-		// tells operators that the token is the deployment's own, not a developer's
-		// login.
+		// Inside a BentoCloud deployment (BENTOCLOUD_DEPLOYMENT_URL),
+		// say which one: it tells operators that the token
+		// is the deployment's own, not a developer's login.
 		if (this.deploymentUrl != null) {
 			builder.withDetail("bentoCloudDeployment", this.failures.scrub(this.deploymentUrl));
 		}

@@ -40,11 +40,11 @@ final class CachedHealthCheck {
 				() -> "bentocloud.health.timeout must be positive, was " + timeout);
 		Assert.isTrue(cacheTtl != null && !cacheTtl.isNegative(),
 				() -> "bentocloud.health.cache-ttl must be zero (no caching) or positive, was " + cacheTtl);
-		// DOWN is cached as long as UP: failures are when the server most needs sparing,
-		// a rejected token cannot heal without a restart, and a timed-out check is the
-		// costliest.
-		// A call's error that arrives after the timeout cancelled it (zip and timeout
-		// drop it) goes to the DEBUG log, not to Reactor's global hook.
+		// DOWN is cached as long as UP: failures are when the
+		// server most needs sparing, a rejected token cannot heal
+		// without a restart, and a timed-out check is the costliest.
+		// A call's error that arrives after the timeout cancelled it (zip and
+		// timeout drop it) goes to the DEBUG log, not to Reactor's global hook.
 		return Mono.defer(check)
 			.timeout(timeout, clock)
 			.contextWrite(LateErrors.ignored())

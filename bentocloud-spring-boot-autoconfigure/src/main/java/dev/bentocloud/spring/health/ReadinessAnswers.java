@@ -31,8 +31,8 @@ public final class ReadinessAnswers implements ExchangeFilterFunction {
 		}
 		return next.exchange(request)
 			.doOnNext((response) -> this.last.set(new Answer(response.statusCode().value(), null)))
-			// The description names the cause (refused, timed out), not the server's
-			// words.
+			// The description names the cause (refused,
+			// timed out), not the server's words.
 			.doOnError((ex) -> this.last.set(new Answer(null, TransportFailures.describe(ex, (text) -> text))));
 	}
 

@@ -79,8 +79,8 @@ class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 			interfaces.add(checked(ClassUtils.resolveClassName(found, this.resourceLoader.getClassLoader())));
 		}
 		if (!registry.containsBeanDefinition(PROXIES_BEAN_NAME)) {
-			// Constructor injection rather than an instance supplier, as for the
-			// interfaces below.
+			// Constructor injection rather than an instance
+			// supplier, as for the interfaces below.
 			registry.registerBeanDefinition(PROXIES_BEAN_NAME, new RootBeanDefinition(BentoServiceProxies.class));
 		}
 		interfaces.forEach((type) -> register(registry, type));
@@ -154,10 +154,9 @@ class BentoServicesRegistrar implements ImportBeanDefinitionRegistrar {
 				return;
 			}
 		}
-		// A factory method on the proxies bean, not an instance supplier: AOT processing
-		// (spring-boot:process-aot, a native image) turns it into code, and cannot do so
-		// for
-		// a supplier.
+		// A factory method on the proxies bean, not an instance
+		// supplier: AOT processing (spring-boot:process-aot, a native
+		// image) turns it into code, and cannot do so for a supplier.
 		RootBeanDefinition definition = new RootBeanDefinition();
 		definition.setTargetType(type);
 		definition.setFactoryBeanName(PROXIES_BEAN_NAME);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
  * Makes a bean of each {@link dev.bentocloud.client.service.interfaces.BentoService
  * &#64;BentoService} interface, calling the service its annotation names, as Spring's
  * {@code @ImportHttpServices} does for {@code @HttpExchange} interfaces.
+ *
  * <pre class="code">
  * &#64;SpringBootApplication
  * &#64;EnableBentoServices
@@ -21,9 +22,11 @@ import org.springframework.context.annotation.Import;
  * public interface Summarizer {
  *     String summarize(String text);
  * }
- * </pre> Without attributes the package of the annotated class and its sub-packages are
- * scanned. Each interface is checked against its service's {@code /schema.json} at
- * startup as {@code bentocloud.service-interfaces.verify} says (default {@code warn}).
+ * </pre>
+ *
+ * Without attributes the package of the annotated class and its sub-packages are scanned.
+ * Each interface is checked against its service's {@code /schema.json} at startup as
+ * {@code bentocloud.service-interfaces.verify} says (default {@code warn}).
  *
  * @since 0.1.0
  */

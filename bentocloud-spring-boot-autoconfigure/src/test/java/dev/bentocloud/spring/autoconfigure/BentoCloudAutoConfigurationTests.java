@@ -28,6 +28,10 @@ import org.springframework.core.Ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * The client auto-configuration: its beans, their back-off, connection details,
+ * customizers and properties.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BentoCloudAutoConfigurationTests {
 

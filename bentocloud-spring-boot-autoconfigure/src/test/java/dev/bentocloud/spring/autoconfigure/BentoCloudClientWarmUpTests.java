@@ -86,9 +86,8 @@ class BentoCloudClientWarmUpTests {
 			BentoCloudClientBuilder builder = context.getBean(BentoCloudClientBuilder.class);
 			emulator.get().clearRequests();
 			int clients = 8;
-			// Threads of its own: the common pool may have a single worker (2 CPUs),
-			// which
-			// the barrier would block.
+			// Threads of its own: the common pool may have a single
+			// worker (2 CPUs), which the barrier would block.
 			ExecutorService threads = Executors.newFixedThreadPool(2);
 			try {
 				for (int i = 0; i < clients; i++) {

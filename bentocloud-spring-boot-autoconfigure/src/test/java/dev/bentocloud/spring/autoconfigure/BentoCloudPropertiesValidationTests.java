@@ -1,7 +1,6 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,18 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -58,31 +48,7 @@ class BentoCloudPropertiesValidationTests {
 
 	private ConfigurableApplicationContext run(String yaml, Map<String, Object> env, String... args)
 			throws IOException {
-		Path config = Files.createDirectories(this.dir.resolve("config"));
-		Files.writeString(config.resolve("application.yml"), yaml);
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", this.dir.toString())));
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
-		if (!env.isEmpty()) {
-			java.util.Map<String, Object> all = new java.util.HashMap<>(env);
-			all.put("HOME", this.dir.toString());
-			environment.getPropertySources()
-				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-								all));
-		}
-		String[] allArgs = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(args),
-					java.util.stream.Stream.of("--spring.config.location=file:" + config + "/"))
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.environment(environment)
-			.logStartupInfo(false)
-			.run(allArgs);
+		return StarterApplication.run(this.dir, "application.yml", yaml, env, args);
 	}
 
 	@Test
@@ -103,8 +69,8 @@ class BentoCloudPropertiesValidationTests {
 
 	@Test
 	void unknownBentoCloudVariablesOfTheEnvironmentAreNotOurs() throws IOException {
-		// BentoCloud sets BENTOCLOUD_* variables in its pods; the environment is not
-		// checked.
+		// BentoCloud sets BENTOCLOUD_* variables in
+		// its pods; the environment is not checked.
 		try (ConfigurableApplicationContext context = run("",
 				Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc", "BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
 			assertThat(context.getBean(BentoCloudProperties.class).enabled()).isTrue();
@@ -207,13 +173,6 @@ class BentoCloudPropertiesValidationTests {
 				+ "      cluster: aws-us-east-1\n", Map.of())) {
 			assertThat(context.getBean(BentoServiceClients.class).names()).containsExactly("summarizer", "classifier");
 		}
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-			BentoCloudAutoConfiguration.class })
-	static class App {
-
 	}
 
 }

@@ -22,6 +22,10 @@ import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The actuator sanitizing function: tokens masked in the env and configprops endpoints
+ * even when they show all values.
+ */
 class BentoCloudSanitizingAutoConfigurationTests {
 
 	private static final String TOKEN = "SECRET-TOKEN-7f3a9c";

@@ -145,8 +145,8 @@ class BentoServiceClientsAutoConfigurationTests {
 					.isNotEmpty()
 					.allSatisfy((request) -> assertThat(request.header("Authorization"))
 						.isEqualTo("Bearer " + this.serviceToken));
-				// classifier has no token of its own and there is no default: none is
-				// sent
+				// classifier has no token of its own
+				// and there is no default: none is sent
 				assertThat(toServices)
 					.filteredOn((request) -> request.path().startsWith("/__services/iris-classifier/"))
 					.isNotEmpty()

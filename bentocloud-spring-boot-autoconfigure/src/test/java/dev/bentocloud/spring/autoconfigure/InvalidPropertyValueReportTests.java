@@ -1,7 +1,6 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,17 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -101,29 +91,11 @@ class InvalidPropertyValueReportTests {
 
 	/** The failure report that Boot printed, from its description on. */
 	private String startupFailure(String properties) throws IOException {
-		Path config = Files.createDirectories(this.dir.resolve("config"));
-		Files.writeString(config.resolve("application.properties"), properties);
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", this.dir.toString())));
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.environment(environment)
-			.logStartupInfo(false)
-			.run("--spring.config.location=file:" + config + "/")
-			.close());
+		assertThatException()
+			.isThrownBy(() -> StarterApplication.run(this.dir, "application.properties", properties, Map.of()).close());
 		String printed = this.output.getOut();
-		return printed.substring(printed.lastIndexOf("Description:")).replace(config.toString(), "<config>").strip();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-			BentoCloudAutoConfiguration.class })
-	static class App {
-
+		String config = this.dir.resolve("config").toString();
+		return printed.substring(printed.lastIndexOf("Description:")).replace(config, "<config>").strip();
 	}
 
 }

@@ -1,13 +1,13 @@
 package dev.bentocloud.spring.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
+import dev.bentocloud.spring.testsupport.DocSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -54,20 +54,8 @@ class ReadmeServiceSnippetTests {
 
 	@Test
 	void theReadmeShowsThisController() throws IOException {
-		String readme = Files.readString(Path.of("../README.md"));
-		int section = readme.indexOf("## Calling deployed services");
-		int start = readme.indexOf("```java", section) + 7;
-		String snippet = readme.substring(start, readme.indexOf("```", start));
-		assertThat(snippet).as("the README shows the imports").contains("import ");
-		String source = normalize(Files
-			.readString(Path.of("src/test/java/dev/bentocloud/spring/autoconfigure/ReadmeServiceSnippetTests.java")));
-		for (String line : snippet.split("\n")) {
-			assertThat(source).as("README line: " + line).contains(normalize(line));
-		}
-	}
-
-	private static String normalize(String text) {
-		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
+		List<String> blocks = DocSnippets.javaBlocks("README.md", "## Calling deployed services");
+		DocSnippets.assertShownIn(blocks.get(0), getClass());
 	}
 
 	@RestController
@@ -85,8 +73,8 @@ class ReadmeServiceSnippetTests {
 		}
 
 		@GetMapping(path = "/story", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-		Flux<String> story(@RequestParam String prompt) { // chunks as the model writes
-															// them
+		// chunks as the model writes them
+		Flux<String> story(@RequestParam String prompt) {
 			return this.summarizer.stream("generate", Map.of("prompt", prompt, "n", 5));
 		}
 

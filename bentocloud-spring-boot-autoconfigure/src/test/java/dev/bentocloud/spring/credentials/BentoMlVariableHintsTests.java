@@ -1,18 +1,18 @@
 package dev.bentocloud.spring.credentials;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bentocloud.spring.testsupport.IsolatedEnvironment;
 import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,15 +66,7 @@ class BentoMlVariableHintsTests {
 
 	/** The warnings of the credentials post-processor for these variables. */
 	private static List<String> startUp(Map<String, Object> variables) {
-		StandardEnvironment environment = new StandardEnvironment();
-		Map<String, Object> all = new LinkedHashMap<>(variables);
-		all.put("HOME", "/nonexistent");
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
+		StandardEnvironment environment = IsolatedEnvironment.withHome(Path.of("/nonexistent"), variables, Map.of());
 		List<String> warnings = new ArrayList<>();
 		new BentoCloudCredentialsEnvironmentPostProcessor((destination) -> warnings(warnings))
 			.postProcessEnvironment(environment, new SpringApplication());

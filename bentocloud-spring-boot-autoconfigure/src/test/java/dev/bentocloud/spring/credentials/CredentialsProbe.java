@@ -20,8 +20,8 @@ public final class CredentialsProbe {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
 				CredentialsTestApplication.Config.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.docker.compose.enabled=false") // a child JVM: no
-																// compose.yaml
+			// a child JVM: no compose.yaml
+			.properties("spring.docker.compose.enabled=false")
 			.logStartupInfo(false)
 			.run(args)) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);

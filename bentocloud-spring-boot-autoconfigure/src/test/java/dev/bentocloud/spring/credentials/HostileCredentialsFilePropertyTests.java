@@ -17,6 +17,7 @@ import java.util.Optional;
 import dev.bentocloud.client.credentials.YataiConfig;
 import dev.bentocloud.client.credentials.YataiConfigException;
 import dev.bentocloud.client.credentials.YataiConfigReader;
+import dev.bentocloud.spring.testsupport.IsolatedEnvironment;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -35,9 +36,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -253,17 +252,10 @@ class HostileCredentialsFilePropertyTests {
 	 * (returned).
 	 */
 	private static InvalidCredentialsFileException postProcessesOrFailsClearly(Path file, List<String> secrets) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", dir.toString())));
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-							Map.of("bentocloud.config-file", file.toString())));
-		DeferredLogFactory logs = (destination) -> new NoOpLog(); // thousands of "no
-																	// token" warnings say
-																	// nothing
+		StandardEnvironment environment = IsolatedEnvironment.withHome(dir, Map.of(),
+				Map.of("bentocloud.config-file", file.toString()));
+		// thousands of "no token" warnings say nothing
+		DeferredLogFactory logs = (destination) -> new NoOpLog();
 		BentoCloudCredentialsEnvironmentPostProcessor processor = new BentoCloudCredentialsEnvironmentPostProcessor(
 				logs);
 		InvalidCredentialsFileException failure = assertTimeoutPreemptively(PER_TRY, () -> {

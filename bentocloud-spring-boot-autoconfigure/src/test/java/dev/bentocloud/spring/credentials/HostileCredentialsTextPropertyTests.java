@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bentocloud.spring.testsupport.IsolatedEnvironment;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,9 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -88,19 +87,12 @@ class HostileCredentialsTextPropertyTests {
 	}
 
 	private static StandardEnvironment environment(Path file, String context) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HOME", dir.toString())));
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("bentocloud.config-file", file.toString());
 		if (context != null) {
 			properties.put("bentocloud.context", context);
 		}
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, properties));
-		return environment;
+		return IsolatedEnvironment.withHome(dir, Map.of(), properties);
 	}
 
 	@Provide

@@ -147,8 +147,8 @@ class BentoCloudHealthIndicatorTests {
 
 	@Test
 	void timeoutCapsClientRetries() {
-		// each retry would wait 10 s: without the overall cap the check would take 30 s
-		// and more
+		// each retry would wait 10 s: without the
+		// overall cap the check would take 30 s and more
 		this.emulator.get().faults().on("GET", USER).respond(503);
 		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.get().endpoint(),
 				this.emulator.get().apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),

@@ -179,8 +179,8 @@ final class CloudContexts {
 
 	private static String describe(IOException ex) {
 		if (ex instanceof FileSystemException failure) {
-			// A failed move names the temporary file first and the credentials file
-			// second.
+			// A failed move names the temporary file
+			// first and the credentials file second.
 			String where = (failure.getOtherFile() != null) ? failure.getOtherFile() : failure.getFile();
 			if (ex instanceof AccessDeniedException) {
 				return "permission denied (" + where + ")";

@@ -41,8 +41,8 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 			throw new CliException("The context " + this.name + " is not saved in the file: it stands for "
 					+ BentoMlEnvironment.API_KEY + ", which wins over the file whenever it is set.");
 		}
-		// Checked before taking the lock too, so that a wrong name creates no folder or
-		// lock file.
+		// Checked before taking the lock too, so that
+		// a wrong name creates no folder or lock file.
 		YataiConfig current = contexts.read();
 		if (current.context(this.name).isEmpty()) {
 			throw contexts.noContext(this.name, current);

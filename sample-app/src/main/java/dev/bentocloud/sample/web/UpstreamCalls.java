@@ -129,9 +129,9 @@ public class UpstreamCalls {
 		}
 
 		boolean expired(long now) {
-			// A load may take long; its answer then lives a TTL from when it arrived.
-			// Keep the
-			// entry a minute beyond creation so that in-flight loads are still shared.
+			// A load may take long; its answer then lives a TTL
+			// from when it arrived. Keep the entry a minute beyond
+			// creation so that in-flight loads are still shared.
 			long maxAge = Math.max(UpstreamCalls.this.ttl.toNanos(), UpstreamCalls.this.errorTtl.toNanos())
 					+ Duration.ofMinutes(1).toNanos();
 			return now - this.createdAt > maxAge;

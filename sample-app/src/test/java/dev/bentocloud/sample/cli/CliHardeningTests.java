@@ -276,8 +276,8 @@ class CliHardeningTests {
 			.redirectOutput(output.toFile());
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		Process login = builder.start();
-		// Standard input stays open with nothing on it, as at a terminal where no one
-		// types.
+		// Standard input stays open with nothing on
+		// it, as at a terminal where no one types.
 		try (OutputStream stdin = login.getOutputStream()) {
 			boolean ended = login.waitFor(90, TimeUnit.SECONDS);
 			if (!ended) {

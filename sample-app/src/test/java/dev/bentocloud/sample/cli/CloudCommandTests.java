@@ -100,7 +100,7 @@ class CloudCommandTests {
 		}
 	}
 
-	// login
+	// the login command
 
 	@Test
 	void loginThenWhoamiThroughTheStartersPropertySource() throws IOException {
@@ -273,8 +273,8 @@ class CloudCommandTests {
 				+ "make it private: chmod 700 '" + shown + "'\n");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(".yatai.yaml"))))
 			.isEqualTo("rw-------");
-		// Readable by others (BentoML's own default) is not a warning: the file in it is
-		// 0600.
+		// Readable by others (BentoML's own default)
+		// is not a warning: the file in it is 0600.
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
 		assertThat(ok("cloud", "login", "--api-token", TOKEN, "--endpoint", emulator.endpoint()).err()).isEmpty();
 		// A shared folder such as /tmp (sticky): chmod 700 is not the fix.
@@ -376,10 +376,9 @@ class CloudCommandTests {
 
 	@Test
 	void concurrentLoginsFromThreeProcessesLoseNoContext() throws Exception {
-		// Separate JVMs, as two terminals would be: the file lock must hold across
-		// processes (and
-		// Spring Boot's logging set-up is JVM-global, so concurrent runs in one JVM would
-		// race on it).
+		// Separate JVMs, as two terminals would be: the file lock must
+		// hold across processes (and Spring Boot's logging set-up is
+		// JVM-global, so concurrent runs in one JVM would race on it).
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<Process> logins = new ArrayList<>();
@@ -402,7 +401,7 @@ class CloudCommandTests {
 		assertThat(names).containsExactlyInAnyOrder("one", "two", "three");
 	}
 
-	// current-context
+	// the current-context command
 
 	@Test
 	void currentContextPrintsWhatBentoMlPrints() throws IOException {

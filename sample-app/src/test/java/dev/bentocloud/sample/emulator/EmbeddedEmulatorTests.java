@@ -169,8 +169,8 @@ class EmbeddedEmulatorTests {
 			assertThat(out).contains("\"made-by-cli\"");
 			assertThat(cli(PROFILE, "--sample.emulator.port=" + port, "whoami")).contains("http://127.0.0.1:" + port,
 					EmbeddedEmulatorConfiguration.SOURCE);
-			// The Spring path's connection details (LeanCliTests: both paths print the
-			// same)
+			// The Spring path's connection details
+			// (LeanCliTests: both paths print the same)
 			try (ConfigurableApplicationContext cli = nonWeb(Map.of(), PROFILE, "--sample.emulator.port=" + port)) {
 				assertThat(cli.getBean(BentoCloudConnectionDetails.class).getEndpoint())
 					.hasToString("http://127.0.0.1:" + port);

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code emulator} does).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// each test sees its own faults: no cached answers (calls in flight are still
-		// shared)
+		// each test sees its own faults: no cached
+		// answers (calls in flight are still shared)
 		properties = { "sample.upstream.cache-ttl=0", "sample.upstream.error-cache-ttl=0" })
 @AutoConfigureBentoCloudEmulator(seedDemoData = true)
 @AutoConfigureWebTestClient

@@ -82,9 +82,8 @@ class UpstreamLoadTests {
 		Map<Integer, Long> statuses = parallel("/whoami");
 		report("502", "/whoami", statuses, USER, ORG);
 		assertThat(statuses).containsOnlyKeys(502);
-		// one failed load is the first attempt and 3 retries; a second load at most once
-		// the
-		// briefly cached error expires
+		// one failed load is the first attempt and 3 retries; a
+		// second load at most once the briefly cached error expires
 		assertThat(calls(USER) + calls(ORG)).isBetween(1L, 16L);
 	}
 
@@ -124,8 +123,8 @@ class UpstreamLoadTests {
 				statuses, TOKENS, calls(TOKENS));
 		assertThat(statuses).containsOnlyKeys(200, 503);
 		assertThat(statuses.get(200)).isEqualTo(calls(TOKENS));
-		// 8 at once, each 1.5s: the callers arriving while 8 loads are in flight are
-		// turned away
+		// 8 at once, each 1.5s: the callers arriving
+		// while 8 loads are in flight are turned away
 		assertThat(statuses.get(503)).isPositive();
 		assertThat(calls(TOKENS)).isLessThan(CALLERS / 4);
 		assertThat(responses).filteredOn((response) -> response.statusCode() == 503).allSatisfy((response) -> {

@@ -99,8 +99,8 @@ final class JavaTypes {
 			return recordName;
 		}
 		this.recordSchemas.put(recordName, object);
-		this.records.put(recordName, ""); // reserved before its components, which may
-											// nest
+		// reserved before its components, which may nest
+		this.records.put(recordName, "");
 		Set<String> required = new TreeSet<>(strings(object.get("required")));
 		List<String> components = new ArrayList<>();
 		for (Map.Entry<String, Object> property : properties.entrySet()) {
@@ -109,8 +109,8 @@ final class JavaTypes {
 			boolean isRequired = required.contains(python);
 			String type = type(map(property.getValue()), root, javaTypeName(java), isRequired);
 			StringBuilder component = new StringBuilder();
-			// JSON names map to record components as they are, without the snake case
-			// rule
+			// JSON names map to record components as
+			// they are, without the snake case rule
 			if (!java.equals(python)) {
 				component.append('@').append(use("com.fasterxml.jackson.annotation.JsonProperty"));
 				component.append("(\"").append(escape(python)).append("\") ");

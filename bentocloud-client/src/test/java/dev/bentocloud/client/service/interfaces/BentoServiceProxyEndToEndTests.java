@@ -94,10 +94,8 @@ class BentoServiceProxyEndToEndTests {
 		try (Stream<String> chunks = example.generateBlocking("hi", 4)) {
 			assertThat(String.join("", chunks.toList())).isEqualTo("token-0 token-1 token-2 token-3 ");
 		}
-		try (Stream<String> chunks = example.generateBlocking("hi", null)) { // the
-																				// service's
-																				// default
-																				// n = 3
+		// no n: the service's default n = 3
+		try (Stream<String> chunks = example.generateBlocking("hi", null)) {
 			assertThat(chunks.toList()).hasSize(3);
 		}
 

@@ -21,7 +21,7 @@ import org.springframework.core.io.Resource;
 @BentoService("example")
 interface ExampleService {
 
-	// text
+	// "summarize": text in, text out
 	String summarize(String text);
 
 	@BentoRoute("summarize")
@@ -33,19 +33,19 @@ interface ExampleService {
 	@BentoRoute("summarize")
 	void summarizeAndForget(String text);
 
-	// JSON into a record
+	// "classify": JSON into a record
 	Classification classify(List<Double> input);
 
 	@BentoRoute("classify")
 	Mono<Classification> classifyLater(List<Double> input);
 
-	// stream
+	// "generate": a stream of text
 	Flux<String> generate(String prompt, @Nullable Integer n);
 
 	@BentoRoute("generate")
 	Stream<String> generateBlocking(String prompt, @Nullable Integer n);
 
-	// files in
+	// "transcribe": a file in
 	Map<String, Object> transcribe(Path audio, @Nullable String language);
 
 	@BentoRoute("transcribe")
@@ -54,7 +54,7 @@ interface ExampleService {
 	@BentoRoute("transcribe")
 	Map<String, Object> transcribeFile(ServiceFile audio);
 
-	// file out
+	// "render": a file out
 	Path render(String text);
 
 	@BentoRoute("render")
@@ -63,11 +63,11 @@ interface ExampleService {
 	@BentoRoute("render")
 	byte[] renderBytes(String text);
 
-	// root input
+	// "embed": the arguments are the root input
 	@BentoRoute(rootInput = true)
 	List<List<Integer>> embed(List<String> texts);
 
-	// tasks
+	// "long_job": a task
 	BlockingBentoTask longJob(double seconds);
 
 	@BentoRoute("long_job")
@@ -76,7 +76,7 @@ interface ExampleService {
 	@BentoRoute("long_job")
 	BentoTask longJobTask(double seconds);
 
-	// open input
+	// "echo": any arguments
 	Map<String, Object> echo(@BentoInput Map<String, Object> arguments);
 
 	default String shout(String text) {

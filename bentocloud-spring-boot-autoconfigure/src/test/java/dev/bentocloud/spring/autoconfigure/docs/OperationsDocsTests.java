@@ -1,9 +1,8 @@
 package dev.bentocloud.spring.autoconfigure.docs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
@@ -11,6 +10,7 @@ import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.autoconfigure.BentoCloudClientBuilderCustomizer;
+import dev.bentocloud.spring.testsupport.DocSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,21 +55,8 @@ class OperationsDocsTests {
 
 	@Test
 	void theDocsShowThisCode() throws IOException {
-		String doc = Files.readString(Path.of("../docs/operations.md"));
-		int section = doc.indexOf("## Customizing the client");
-		assertThat(section).isNotNegative();
-		int start = doc.indexOf("```java\n", section) + 8;
-		String snippet = doc.substring(start, doc.indexOf("```", start));
-		assertThat(snippet).contains("import ");
-		String source = normalize(Files
-			.readString(Path.of("src/test/java/dev/bentocloud/spring/autoconfigure/docs/OperationsDocsTests.java")));
-		for (String line : snippet.split("\n")) {
-			assertThat(source).as("docs line: " + line).contains(normalize(line));
-		}
-	}
-
-	private static String normalize(String text) {
-		return text.replaceAll("//[^\n]*", "").replace("static ", "").replaceAll("\\s+", "");
+		List<String> blocks = DocSnippets.javaBlocks("docs/operations.md", "## Customizing the client");
+		DocSnippets.assertShownIn(blocks.get(0), getClass());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,6 +21,7 @@ import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.service.BentoServiceInterfacesAutoConfiguration;
 import dev.bentocloud.spring.service.EnableBentoServices;
+import dev.bentocloud.spring.testsupport.DocSnippets;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypedServiceInterfacesDocsTests {
 
-	private static final Path DOC = Path.of("../docs/typed-service-interfaces.md");
+	private static final String DOC = "docs/typed-service-interfaces.md";
 
 	@RegisterExtension
 	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension();
@@ -149,46 +150,20 @@ class TypedServiceInterfacesDocsTests {
 
 	@Test
 	void theDocsShowThisCode() throws IOException {
-		String source = normalize(
-				Files.readString(Path.of("src/test/java/" + getClass().getName().replace('.', '/') + ".java")));
-		List<String> snippets = new ArrayList<>(javaBlocks("## The Python service and the Java interface"));
-		snippets.addAll(javaBlocks("## Plain Java"));
+		String source = DocSnippets.normalizedSource(getClass());
+		List<String> snippets = new ArrayList<>(
+				DocSnippets.javaBlocks(DOC, "## The Python service and the Java interface, side by side"));
+		snippets.addAll(DocSnippets.javaBlocks(DOC, "## Plain Java"));
 		assertThat(snippets).hasSize(3);
 		for (String snippet : snippets) {
 			for (String line : snippet.split("\n")) {
-				String code = normalize(
-						line.replace("@SpringBootApplication", "@Configuration(proxyBeanMethods = false)")
-							.replace("boot.autoconfigure.SpringBootApplication", "context.annotation.Configuration")
-							.replace("System.getenv(\"SUMMARIZER_TOKEN\")", "summarizerToken"));
+				String code = DocSnippets
+					.normalize(line.replace("@SpringBootApplication", "@Configuration(proxyBeanMethods = false)")
+						.replace("boot.autoconfigure.SpringBootApplication", "context.annotation.Configuration")
+						.replace("System.getenv(\"SUMMARIZER_TOKEN\")", "summarizerToken"));
 				assertThat(source).as("docs line: " + line).contains(code);
 			}
 		}
-	}
-
-	/** The java blocks of a section of the docs. */
-	static List<String> javaBlocks(String heading) throws IOException {
-		return javaBlocks(DOC, heading);
-	}
-
-	/** The java blocks of a section of a Markdown file. */
-	static List<String> javaBlocks(Path file, String heading) throws IOException {
-		String doc = Files.readString(file);
-		int start = doc.indexOf(heading);
-		int end = doc.indexOf("\n## ", start + heading.length());
-		String section = doc.substring(start, (end < 0) ? doc.length() : end);
-		List<String> blocks = new ArrayList<>();
-		for (int at = section.indexOf("```java"); at >= 0; at = section.indexOf("```java", at)) {
-			int from = at + 7;
-			int to = section.indexOf("```", from);
-			blocks.add(section.substring(from, to));
-			at = to + 3;
-		}
-		return blocks;
-	}
-
-	// "static" aside: nested classes here are top-level classes in the docs
-	private static String normalize(String text) {
-		return text.replaceAll("//[^\n]*", "").replace("static ", "").replaceAll("\\s+", "");
 	}
 
 }

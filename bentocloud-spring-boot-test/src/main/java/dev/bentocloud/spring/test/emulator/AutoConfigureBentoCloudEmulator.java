@@ -16,17 +16,16 @@ import org.springframework.test.context.TestPropertySource;
  * {@link dev.bentocloud.emulator.BentoCloudEmulator} started in the test JVM, on a random
  * port of 127.0.0.1, for {@code @SpringBootTest} and slice tests:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;SpringBootTest
-
  * &#64;AutoConfigureBentoCloudEmulator
  * class TokenJanitorTests {
  *
  *     &#64;Autowired BentoCloudEmulator emulator;   // seed it, inject faults, check requests()
  *
-&#64;Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
+ *     &#64;Autowired TokenJanitor janitor;          // uses the auto-configured BentoCloudClient
  * }
- * }</pre>
+ * </pre>
  *
  * The emulator is a bean, closed with the application context; its
  * {@code BentoCloudConnectionDetails} (source {@code emulator}) replace the ones from

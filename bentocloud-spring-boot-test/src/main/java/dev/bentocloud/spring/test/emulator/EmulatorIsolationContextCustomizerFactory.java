@@ -35,9 +35,8 @@ class EmulatorIsolationContextCustomizerFactory implements ContextCustomizerFact
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			if (context.getBeanFactory() instanceof BeanDefinitionRegistry registry
 					&& !registry.containsBeanDefinition(EmulatorConnectionDetailsPostProcessor.BEAN_NAME)) {
-				// A bean, not context.addBeanFactoryPostProcessor(): it must run after
-				// the
-				// configuration classes have registered their beans.
+				// A bean, not context.addBeanFactoryPostProcessor(): it must run
+				// after the configuration classes have registered their beans.
 				RootBeanDefinition definition = new RootBeanDefinition(EmulatorConnectionDetailsPostProcessor.class);
 				definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 				registry.registerBeanDefinition(EmulatorConnectionDetailsPostProcessor.BEAN_NAME, definition);

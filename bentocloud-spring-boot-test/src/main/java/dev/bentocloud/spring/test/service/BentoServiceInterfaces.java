@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
  * <p>
  * In a unit test, {@link #assertMatches(Class, Path)} checks an interface against the
  * service's saved {@code schema.json} (the file the Python side's changes show up in):
+ *
  * <pre class="code">
  * &#64;Test
  * void summarizerMatchesTheService() {
@@ -27,7 +28,9 @@ import org.springframework.util.Assert;
  * <p>
  * In a test of code that uses the interface, {@link #emulatorApi(Class, UnaryOperator)}
  * makes the emulator serve the routes the interface calls, declared once by the interface
- * itself, with the answers the test gives: <pre class="code">
+ * itself, with the answers the test gives:
+ *
+ * <pre class="code">
  * emulator.serveApi("summarizer", BentoServiceInterfaces.emulatorApi(Summarizer.class,
  *         (route) -&gt; route.name().equals("summarize") ? route.answer("A summary") : route));
  * </pre>

@@ -17,13 +17,11 @@ import org.testcontainers.utility.MountableFile;
  * {@code Dockerfile}. With {@code @ServiceConnection} the application's BentoCloud client
  * uses it:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;Container
- *
-
-&#64;ServiceConnection
+ * &#64;ServiceConnection
  * static BentoCloudEmulatorContainer bentoCloud = new BentoCloudEmulatorContainer("bentocloud-emulator:0.1.0");
- * }</pre>
+ * </pre>
  *
  * As with {@code @AutoConfigureBentoCloudEmulator}, the container's connection details
  * replace an application's own, and {@code BentoCloudCredentialsResolver.bentoml()}

@@ -24,6 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * {@code @AutoConfigureBentoCloudEmulator} in a {@code @SpringBootTest}: clients, seeded
+ * data, faults and health go to the emulator, which is reset after each test.
+ */
 @SpringBootTest
 @AutoConfigureBentoCloudEmulator(seedDemoData = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -10,6 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The {@code seed} attribute of {@code @AutoConfigureBentoCloudEmulator}: the seed file
+ * is applied, and reset restores it.
+ */
 @SpringBootTest
 @AutoConfigureBentoCloudEmulator(seed = "classpath:bentocloud-seed.yaml")
 class SeedAttributeTests {

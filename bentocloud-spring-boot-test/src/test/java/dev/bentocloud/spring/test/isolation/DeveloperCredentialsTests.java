@@ -79,15 +79,15 @@ class DeveloperCredentialsTests {
 		assertThat(child.output()).contains("SCENARIO found=1 succeeded=1 failed=0");
 		assertThat(this.received).isEmpty();
 		assertThat(child.output()).doesNotContain("SECRET");
-		// The emulator's connection details replace the properties': no "no token"
-		// warning.
+		// The emulator's connection details replace
+		// the properties': no "no token" warning.
 		assertThat(child.output()).doesNotContain("No BentoCloud API token");
 	}
 
 	@Test
 	void withTheAnnotationABrokenCredentialsFileCannotStopTheTest() throws Exception {
-		// No BENTO_CLOUD_API_KEY: otherwise the broken file would only be a warning
-		// anyway.
+		// No BENTO_CLOUD_API_KEY: otherwise the
+		// broken file would only be a warning anyway.
 		developerFile("contexts: [ this is: not: valid");
 		Child child = run(EmulatorScenario.class);
 		assertThat(child.exitCode()).as(child.output()).isZero();

@@ -41,8 +41,8 @@ class EmulatorScenario {
 	@Test
 	void usesTheEmulatorOnly() {
 		assertThat(this.connectionDetails.getSource()).isEqualTo("emulator");
-		// BentoML's sources were not even read: the developer's token is nowhere in the
-		// environment.
+		// BentoML's sources were not even read: the
+		// developer's token is nowhere in the environment.
 		assertThat(this.environment.getProperty("bentocloud.credentials.source")).isEqualTo("none");
 		assertThat(this.environment.getProperty("bentocloud.api-token")).isNull();
 		assertThat(this.client.currentUser().name()).isEqualTo("demo");

@@ -32,8 +32,8 @@ class OwnCredentialsPlainScenario {
 				call.run();
 			}
 			catch (RuntimeException ex) {
-				// The counting server rejects every request: only whether it was reached
-				// matters.
+				// The counting server rejects every request:
+				// only whether it was reached matters.
 			}
 		}
 	}

@@ -23,8 +23,8 @@ class PlainScenario {
 			this.client.currentUser();
 		}
 		catch (RuntimeException ex) {
-			// The counting server rejects every request: only whether it was reached
-			// matters.
+			// The counting server rejects every request:
+			// only whether it was reached matters.
 		}
 	}
 

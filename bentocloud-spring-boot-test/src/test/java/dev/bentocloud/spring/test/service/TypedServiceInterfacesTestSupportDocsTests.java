@@ -2,9 +2,7 @@ package dev.bentocloud.spring.test.service;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +13,7 @@ import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceProxyFactory;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
+import dev.bentocloud.spring.test.docs.DocSnippets;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,17 +79,8 @@ class TypedServiceInterfacesTestSupportDocsTests {
 
 	@Test
 	void theDocsShowThisCode() throws IOException {
-		String doc = Files.readString(Path.of("../docs/typed-service-interfaces.md"));
-		int start = doc.indexOf("## Tests");
-		String section = doc.substring(start, doc.indexOf("\n## ", start + 1));
-		String source = normalize(
-				Files.readString(Path.of("src/test/java/" + getClass().getName().replace('.', '/') + ".java")));
-		List<String> blocks = new ArrayList<>();
-		for (int at = section.indexOf("```java"); at >= 0; at = section.indexOf("```java", at)) {
-			int to = section.indexOf("```", at + 7);
-			blocks.add(section.substring(at + 7, to));
-			at = to + 3;
-		}
+		List<String> blocks = DocSnippets.javaBlocks("docs/typed-service-interfaces.md", "## Tests");
+		String source = DocSnippets.normalizedSource(getClass());
 		assertThat(blocks).hasSize(2);
 		for (String block : blocks) {
 			assertThat(block).as("the docs show the imports").contains("import ");
@@ -98,7 +88,7 @@ class TypedServiceInterfacesTestSupportDocsTests {
 				if (isImportOfThisPackage(line)) {
 					continue;
 				}
-				assertThat(source).as("docs line: " + line).contains(normalize(line));
+				assertThat(source).as("docs line: " + line).contains(DocSnippets.normalize(line));
 			}
 		}
 	}
@@ -115,10 +105,6 @@ class TypedServiceInterfacesTestSupportDocsTests {
 		String name = line.substring("import ".length(), line.length() - 1);
 		assertThatNoException().as(line).isThrownBy(() -> Class.forName(name));
 		return true;
-	}
-
-	private static String normalize(String text) {
-		return text.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
 	}
 
 }

@@ -26,7 +26,8 @@ class AotApplicationTests {
 		assertThat(AotDetector.useGeneratedArtifacts()).as("spring.aot.enabled").isTrue();
 		assertThat(Class.forName("com.example.aot.AotApplication__ApplicationContextInitializer")).isNotNull();
 		SpringApplication application = new SpringApplication(AotApplication.class);
-		// Names the generated AotApplication__ApplicationContextInitializer (else: surefire's main class).
+		// Names the generated AotApplication__ApplicationContextInitializer
+		// (else: surefire's main class).
 		application.setMainApplicationClass(AotApplication.class);
 		try (BentoCloudEmulator emulator = BentoCloudEmulator.start();
 				ConfigurableApplicationContext context = run(application, emulator)) {
