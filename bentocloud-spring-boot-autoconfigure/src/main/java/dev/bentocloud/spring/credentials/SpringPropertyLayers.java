@@ -43,27 +43,19 @@ final class SpringPropertyLayers {
 
 	SpringPropertyLayers(ConfigurableEnvironment environment) {
 		this.environment = environment;
-		List<PropertySource<?>> all = new ArrayList<>();
-		environment.getPropertySources().forEach(all::add);
-		int boundary = indexOf(all, StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		if (boundary < 0) {
-			boundary = indexOf(all, StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-		}
-		for (int i = 0; i < all.size(); i++) {
-			PropertySource<?> source = all.get(i);
+		String boundary = environment.getPropertySources()
+			.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+					? StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME
+					: StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
+		List<PropertySource<?>> layer = environment.getPropertySources().contains(boundary) ? this.above : this.below;
+		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-				((i <= boundary) ? this.above : this.below).add(source);
+				layer.add(source);
+			}
+			if (source.getName().equals(boundary)) {
+				layer = this.below;
 			}
 		}
-	}
-
-	private static int indexOf(List<PropertySource<?>> sources, String name) {
-		for (int i = 0; i < sources.size(); i++) {
-			if (sources.get(i).getName().equals(name)) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/** Command line, system properties and the OS environment (relaxed names). */
@@ -91,10 +83,7 @@ final class SpringPropertyLayers {
 		return found == null || !"false".equalsIgnoreCase(found.value().strip());
 	}
 
-	/**
-	 * The first non-blank value of {@code name} in {@code sources}, with where it was
-	 * set.
-	 */
+	/** The first non-blank value of {@code name} in {@code sources}, with its origin. */
 	@Nullable Found find(List<PropertySource<?>> sources, ConfigurationPropertyName name) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
@@ -111,7 +100,7 @@ final class SpringPropertyLayers {
 	}
 
 	/**
-	 * A value found in a Spring layer, with where it came from.
+	 * A value found in a Spring layer.
 	 *
 	 * @param value the value, placeholders resolved
 	 * @param origin where it was set (file and line, command line, ...)
