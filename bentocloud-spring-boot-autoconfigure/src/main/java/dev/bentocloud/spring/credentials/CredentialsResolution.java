@@ -17,19 +17,13 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * One run of the credential chain over one environment. The first layer that supplies a
- * token wins: Spring's sources above the config files (command line, system properties,
- * {@code BENTOCLOUD_API_TOKEN}), BentoML's environment variables
- * ({@code BENTO_CLOUD_API_KEY} that is present, even empty), config data
- * ({@code application.yml}), then one context of the credentials file (through the client
- * library's {@link BentoCloudCredentialsResolver}).
- * <p>
- * BentoML's pair travels together: {@code BENTO_CLOUD_API_KEY} goes to
- * {@code BENTO_CLOUD_API_ENDPOINT}, a file context's token to that context's endpoint
- * (never to someone else's login). Any other token goes to Spring's
- * {@code bentocloud.endpoint} in Spring's order, else the default. A value that is set
- * but not used is collected for one INFO line; a broken file is a warning when a higher
- * layer supplied the token and an {@link InvalidCredentialsFileException} otherwise.
+ * One run of the credential chain over one environment; the rules are those of
+ * {@code docs/credentials.md}. The first layer with a token wins: Spring's sources above
+ * the config files, BentoML's environment variables, config data, then one context of the
+ * credentials file (through the client library's {@link BentoCloudCredentialsResolver}).
+ * BentoML's token goes with BentoML's endpoint only, any other with Spring's
+ * {@code bentocloud.endpoint}. What is set but not used, and why, is collected for the
+ * log.
  */
 final class CredentialsResolution {
 
@@ -55,7 +49,7 @@ final class CredentialsResolution {
 		Found configFile = this.layers.find(this.layers.all(), SpringPropertyLayers.CONFIG_FILE);
 		this.resolver = BentoCloudCredentialsResolver.of(this.environment, reader)
 			.configFile((configFile != null) ? configFile.value() : null)
-			.defaultEndpoint(springEndpoint());
+			.defaultEndpoint(springEndpoint().value());
 		// The context: Spring's upper layer, then BENTOML_CLOUD_CONTEXT, then config
 		// data.
 		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
@@ -112,7 +106,7 @@ final class CredentialsResolution {
 			return fromSpring(below);
 		}
 		if (!this.bentomlSources) {
-			return new BentoCloudCredentials(springEndpoint(), null, BentoCloudCredentials.NONE,
+			return new BentoCloudCredentials(springEndpoint().value(), null, BentoCloudCredentials.NONE,
 					List.of(SPRING_SEARCHED, "BentoML's environment variables and credentials file: not read "
 							+ "(bentocloud.credentials.bentoml-sources=false)"));
 		}
@@ -140,7 +134,8 @@ final class CredentialsResolution {
 						+ "it only goes with " + BentoMlEnvironment.API_KEY + ", and the token comes from "
 						+ "bentocloud.api-token (" + token.origin() + ")"));
 		}
-		return new BentoCloudCredentials(springEndpoint(), token.value(), "properties:" + token.origin(), List.of());
+		return new BentoCloudCredentials(springEndpoint().value(), token.value(), "properties:" + token.origin(),
+				List.of());
 	}
 
 	private static BentoCloudCredentials withSearched(BentoCloudCredentials credentials, List<String> before) {
@@ -177,24 +172,13 @@ final class CredentialsResolution {
 		}
 	}
 
-	/**
-	 * Where the resolved endpoint was set, for failure reports about it.
-	 * @param credentials what {@link #resolve()} returned
-	 * @return e.g. {@code class path resource [application.yml] - 2:13}
-	 */
+	/** Where the resolved endpoint was set, for failure reports about it. */
 	String endpointOrigin(BentoCloudCredentials credentials) {
 		String bentoml = bentomlEndpointOrigin(credentials);
-		if (bentoml != null) {
-			return bentoml;
-		}
-		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
-		return (endpoint != null) ? endpoint.origin() : "the default";
+		return (bentoml != null) ? bentoml : springEndpoint().origin();
 	}
 
-	/**
-	 * BentoML's variable or the file context that set the endpoint; {@code null} when it
-	 * is Spring's {@code bentocloud.endpoint} or the default.
-	 */
+	/** The variable or file context that set the endpoint; {@code null} for Spring's. */
 	private @Nullable String bentomlEndpointOrigin(BentoCloudCredentials credentials) {
 		if (credentials.source().startsWith("file:")) {
 			return "context " + SafeText.line(credentials.source());
@@ -221,9 +205,10 @@ final class CredentialsResolution {
 	}
 
 	/** Spring's {@code bentocloud.endpoint}, in Spring's order, else the default. */
-	private String springEndpoint() {
+	private Found springEndpoint() {
 		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
-		return (endpoint != null) ? endpoint.value().strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
+		return (endpoint != null) ? new Found(endpoint.value().strip(), endpoint.origin())
+				: new Found(BentoCloudEndpoints.DEFAULT_ENDPOINT, "the default");
 	}
 
 }

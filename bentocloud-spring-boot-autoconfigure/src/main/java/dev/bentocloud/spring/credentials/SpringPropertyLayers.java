@@ -1,6 +1,5 @@
 package dev.bentocloud.spring.credentials;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -37,44 +36,38 @@ final class SpringPropertyLayers {
 
 	private final ConfigurableEnvironment environment;
 
-	private final List<PropertySource<?>> above = new ArrayList<>();
+	private final List<PropertySource<?>> all;
 
-	private final List<PropertySource<?>> below = new ArrayList<>();
+	/** Index of the first source below the OS environment. */
+	private final int boundary;
 
 	SpringPropertyLayers(ConfigurableEnvironment environment) {
 		this.environment = environment;
-		String boundary = environment.getPropertySources()
-			.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
-					? StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME
-					: StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
-		List<PropertySource<?>> layer = environment.getPropertySources().contains(boundary) ? this.above : this.below;
-		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-				layer.add(source);
-			}
-			if (source.getName().equals(boundary)) {
-				layer = this.below;
-			}
-		}
+		this.all = environment.getPropertySources()
+			.stream()
+			.filter((source) -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
+			.toList();
+		List<String> names = this.all.stream().map(PropertySource::getName).toList();
+		int systemEnvironment = names.indexOf(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		this.boundary = 1 + ((systemEnvironment >= 0) ? systemEnvironment
+				: names.indexOf(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME));
 	}
 
 	/** Command line, system properties and the OS environment (relaxed names). */
 	List<PropertySource<?>> above() {
-		return this.above;
+		return this.all.subList(0, this.boundary);
 	}
 
 	/**
 	 * Config data ({@code application.yml}, profiles, imports) and default properties.
 	 */
 	List<PropertySource<?>> below() {
-		return this.below;
+		return this.all.subList(this.boundary, this.all.size());
 	}
 
 	/** Both layers, in Spring's order. */
 	List<PropertySource<?>> all() {
-		List<PropertySource<?>> all = new ArrayList<>(this.above);
-		all.addAll(this.below);
-		return all;
+		return this.all;
 	}
 
 	/** Whether a boolean property is not set to {@code false}. */
