@@ -50,8 +50,7 @@ final class CredentialsResolution {
 		this.resolver = BentoCloudCredentialsResolver.of(this.environment, reader)
 			.configFile((configFile != null) ? configFile.value() : null)
 			.defaultEndpoint(springEndpoint().value());
-		// The context: Spring's upper layer, then BENTOML_CLOUD_CONTEXT, then config
-		// data.
+		// Context: Spring's upper layer, BENTOML_CLOUD_CONTEXT, config data.
 		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
 		if (context == null && this.environment.nonBlank(BentoMlEnvironment.CLOUD_CONTEXT).isEmpty()) {
 			context = this.layers.find(this.layers.below(), SpringPropertyLayers.CONTEXT);
