@@ -14,10 +14,11 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties and what
- * the credentials post-processor published about their source. The source and where the
- * starter looked are published escaped and cut; {@link #toString()} shows the endpoint so
- * too.
+ * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties, with
+ * where they came from as the credentials post-processor resolved it
+ * ({@link BentoCloudCredentialsSource#from}, read once, when the bean is created). The
+ * source and where the starter looked are escaped and cut; {@link #toString()} shows the
+ * endpoint so too.
  * <p>
  * The endpoint is checked where it is read, as Boot's property-based connection details
  * check theirs: user info, or a token that would travel over plain http, stops startup

@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.bentocloud.client.support.EditDistance;
-import dev.bentocloud.spring.credentials.BentoCloudCredentialsEnvironmentPostProcessor;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -29,10 +27,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 final class UnknownBentoCloudProperties {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("bentocloud");
-
-	/** Written by the credentials post-processor. */
-	private static final Set<String> NOT_CONFIGURATION = Set.of("credentials.source", "credentials.searched",
-			"credentials.deployment-url");
 
 	private static final String SERVICES = "services";
 
@@ -57,8 +51,7 @@ final class UnknownBentoCloudProperties {
 	 */
 	static void reject(ConfigurableEnvironment environment) {
 		for (PropertySource<?> propertySource : environment.getPropertySources()) {
-			if (BentoCloudCredentialsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME.equals(propertySource.getName())
-					|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)
 					|| propertySource instanceof SystemEnvironmentPropertySource
 					|| StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(propertySource.getName())) {
 				continue;
@@ -96,10 +89,9 @@ final class UnknownBentoCloudProperties {
 	}
 
 	private static boolean isNotConfiguration(String key) {
-		// bentocloud.test.* belongs to bentocloud-spring-boot-test
-		// (its annotations' attributes).
-		return key.startsWith("test.")
-				|| NOT_CONFIGURATION.stream().anyMatch((name) -> normalized(name).equals(normalized(key)));
+		// bentocloud.test.* belongs to bentocloud-spring-boot-test (its annotations'
+		// attributes).
+		return key.startsWith("test.");
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package dev.bentocloud.spring.credentials;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -42,25 +41,17 @@ final class BentoMlVariableHints {
 	private BentoMlVariableHints() {
 	}
 
-	/**
-	 * The hints for the environment's variables.
-	 * @param environment the environment
-	 * @return one line per near miss, in the variables' order
-	 */
+	/** One line per near miss among the environment's variables, in their order. */
 	static List<String> of(ConfigurableEnvironment environment) {
-		PropertySource<?> variables = environment.getPropertySources()
-			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		List<String> hints = new ArrayList<>();
-		if (variables instanceof EnumerablePropertySource<?> enumerable) {
-			for (String name : enumerable.getPropertyNames()) {
-				String meant = meant(name);
-				if (meant != null) {
-					hints.add("The environment variable " + SafeText.value(name) + " is not read: did you mean " + meant
-							+ "?");
-				}
-			}
+		if (!(environment.getPropertySources()
+			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME) instanceof EnumerablePropertySource<?> variables)) {
+			return List.of();
 		}
-		return hints;
+		return Arrays.stream(variables.getPropertyNames())
+			.filter((name) -> meant(name) != null)
+			.map((name) -> "The environment variable " + SafeText.value(name) + " is not read: did you mean "
+					+ meant(name) + "?")
+			.toList();
 	}
 
 	/** The variable a name was probably meant to be, or {@code null}. */

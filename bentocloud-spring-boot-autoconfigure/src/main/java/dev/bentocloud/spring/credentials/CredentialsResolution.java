@@ -13,14 +13,17 @@ import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.SpringPropertyLayers.Found;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * One run of the credential chain over one environment: Spring's upper layer, BentoML's
- * environment variables, Spring's config data, then the credentials file (the last two
- * BentoML sources through the client library's {@link BentoCloudCredentialsResolver}).
- * Collects the warnings to log; see {@link BentoCloudCredentialsEnvironmentPostProcessor}
- * for the rules.
+ * One run of the credential chain over one environment; the rules are those of
+ * {@code docs/credentials.md}. The first layer with a token wins: Spring's sources above
+ * the config files, BentoML's environment variables, config data, then one context of the
+ * credentials file (through the client library's {@link BentoCloudCredentialsResolver}).
+ * BentoML's token goes with BentoML's endpoint only, any other with Spring's
+ * {@code bentocloud.endpoint}. What is set but not used, and why, is collected for the
+ * log.
  */
 final class CredentialsResolution {
 
@@ -46,8 +49,12 @@ final class CredentialsResolution {
 		Found configFile = this.layers.find(this.layers.all(), SpringPropertyLayers.CONFIG_FILE);
 		this.resolver = BentoCloudCredentialsResolver.of(this.environment, reader)
 			.configFile((configFile != null) ? configFile.value() : null)
-			.defaultEndpoint(springEndpoint());
-		Found context = requestedContext();
+			.defaultEndpoint(springEndpoint().value());
+		// Context: Spring's upper layer, BENTOML_CLOUD_CONTEXT, config data.
+		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
+		if (context == null && this.environment.nonBlank(BentoMlEnvironment.CLOUD_CONTEXT).isEmpty()) {
+			context = this.layers.find(this.layers.below(), SpringPropertyLayers.CONTEXT);
+		}
 		if (context != null) {
 			this.resolver.context(context.value(), context.origin());
 		}
@@ -55,10 +62,6 @@ final class CredentialsResolution {
 
 	boolean enabled() {
 		return this.layers.isNotFalse(SpringPropertyLayers.ENABLED);
-	}
-
-	BentoMlEnvironment environment() {
-		return this.environment;
 	}
 
 	List<String> warnings() {
@@ -71,6 +74,14 @@ final class CredentialsResolution {
 	}
 
 	BentoCloudCredentials resolve() {
+		BentoCloudCredentials credentials = chain();
+		if (bentomlEndpointOrigin(credentials) == null) {
+			checkSpringEndpoint(credentials.endpoint(), endpointOrigin(credentials));
+		}
+		return credentials;
+	}
+
+	private BentoCloudCredentials chain() {
 		Found above = this.layers.find(this.layers.above(), SpringPropertyLayers.TOKEN);
 		if (above != null) {
 			if (this.bentomlSources && this.environment.present(BentoMlEnvironment.API_KEY).isPresent()) {
@@ -87,19 +98,17 @@ final class CredentialsResolution {
 				warnIfFileBroken("environment variable " + BentoMlEnvironment.API_KEY);
 				return credentials;
 			}
-			return withSearched(credentials, List.of(SPRING_SEARCHED), credentials.searched());
+			return withSearched(credentials, List.of(SPRING_SEARCHED));
 		}
 		Found below = this.layers.find(this.layers.below(), SpringPropertyLayers.TOKEN);
 		if (below != null) {
 			return fromSpring(below);
 		}
-		List<String> searched = new ArrayList<>(List.of(SPRING_SEARCHED));
 		if (!this.bentomlSources) {
-			searched.add("BentoML's environment variables and credentials file: not read "
-					+ "(bentocloud.credentials.bentoml-sources=false)");
-			return new BentoCloudCredentials(springEndpoint(), null, BentoCloudCredentials.NONE, searched);
+			return new BentoCloudCredentials(springEndpoint().value(), null, BentoCloudCredentials.NONE,
+					List.of(SPRING_SEARCHED, "BentoML's environment variables and credentials file: not read "
+							+ "(bentocloud.credentials.bentoml-sources=false)"));
 		}
-		searched.add("environment variable " + BentoMlEnvironment.API_KEY + ": not set");
 		BentoCloudCredentials fromFile;
 		try {
 			fromFile = this.resolver.fromFile();
@@ -107,18 +116,15 @@ final class CredentialsResolution {
 		catch (YataiConfigException ex) {
 			throw new InvalidCredentialsFileException(ex);
 		}
-		warnIfEndpointIgnored(fromFile);
 		if (!BentoCloudCredentials.NONE.equals(fromFile.source())) {
+			warnIfEndpointIgnored(fromFile);
 			YataiConfigReader.permissionWarning(this.resolver.location().file()).ifPresent(this.warnings::add);
 		}
-		return fromFile.hasApiToken() ? fromFile : withSearched(fromFile, searched, fromFile.searched());
+		return fromFile.hasApiToken() ? fromFile : withSearched(fromFile,
+				List.of(SPRING_SEARCHED, "environment variable " + BentoMlEnvironment.API_KEY + ": not set"));
 	}
 
-	/**
-	 * A token from Spring's sources. Its endpoint follows Spring's order too: the highest
-	 * {@code bentocloud.endpoint}, wherever the token was set. BentoML's endpoint
-	 * variable only ever goes with BentoML's key.
-	 */
+	/** A token from Spring's sources goes to Spring's endpoint, wherever it was set. */
 	private BentoCloudCredentials fromSpring(Found token) {
 		warnIfFileBroken("property bentocloud.api-token");
 		if (this.bentomlSources) {
@@ -127,43 +133,24 @@ final class CredentialsResolution {
 						+ "it only goes with " + BentoMlEnvironment.API_KEY + ", and the token comes from "
 						+ "bentocloud.api-token (" + token.origin() + ")"));
 		}
-		return new BentoCloudCredentials(springEndpoint(), token.value(), "properties:" + token.origin(), List.of());
+		return new BentoCloudCredentials(springEndpoint().value(), token.value(), "properties:" + token.origin(),
+				List.of());
 	}
 
-	private static BentoCloudCredentials withSearched(BentoCloudCredentials credentials, List<String> before,
-			List<String> after) {
+	private static BentoCloudCredentials withSearched(BentoCloudCredentials credentials, List<String> before) {
 		List<String> searched = new ArrayList<>(before);
-		searched.addAll(after);
+		searched.addAll(credentials.searched());
 		return new BentoCloudCredentials(credentials.endpoint(), credentials.apiToken(), credentials.source(),
 				searched);
 	}
 
-	/**
-	 * A file context's token only goes to that context's endpoint; say so if Spring names
-	 * another.
-	 */
 	private void warnIfEndpointIgnored(BentoCloudCredentials fromFile) {
-		if (BentoCloudCredentials.NONE.equals(fromFile.source())) {
-			return;
-		}
 		Found springEndpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
 		if (springEndpoint != null && !springEndpoint.value().equals(fromFile.endpoint())) {
 			this.warnings.add("bentocloud.endpoint (" + springEndpoint.origin() + ") is ignored: the token comes "
 					+ "from " + fromFile.source() + ", and is only sent to that context's endpoint "
 					+ SafeText.endpoint(fromFile.endpoint()));
 		}
-	}
-
-	/**
-	 * Context asked for by the user: Spring's upper layer, then BENTOML_CLOUD_CONTEXT,
-	 * then config data.
-	 */
-	private @Nullable Found requestedContext() {
-		Found context = this.layers.find(this.layers.above(), SpringPropertyLayers.CONTEXT);
-		if (context == null && this.environment.nonBlank(BentoMlEnvironment.CLOUD_CONTEXT).isEmpty()) {
-			context = this.layers.find(this.layers.below(), SpringPropertyLayers.CONTEXT);
-		}
-		return context;
 	}
 
 	/** Reads the file only to warn about it: a higher layer supplied the token. */
@@ -184,38 +171,43 @@ final class CredentialsResolution {
 		}
 	}
 
-	/**
-	 * Where the resolved endpoint was set, for failure reports about it.
-	 * @param credentials what {@link #resolve()} returned
-	 * @return e.g. {@code class path resource [application.yml] - 2:13}
-	 */
+	/** Where the resolved endpoint was set, for failure reports about it. */
 	String endpointOrigin(BentoCloudCredentials credentials) {
+		String bentoml = bentomlEndpointOrigin(credentials);
+		return (bentoml != null) ? bentoml : springEndpoint().origin();
+	}
+
+	/** The variable or file context that set the endpoint; {@code null} for Spring's. */
+	private @Nullable String bentomlEndpointOrigin(BentoCloudCredentials credentials) {
+		if (credentials.source().startsWith("file:")) {
+			return "context " + SafeText.line(credentials.source());
+		}
 		if (credentials.source().startsWith("env:")
 				&& this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT).isPresent()) {
 			return "environment variable " + BentoMlEnvironment.API_ENDPOINT;
 		}
-		if (credentials.source().startsWith("file:")) {
-			return "context " + SafeText.line(credentials.source());
-		}
-		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
-		return (endpoint != null) ? endpoint.origin() : "the default";
+		return null;
 	}
 
 	/**
-	 * Whether the resolved endpoint is Spring's {@code bentocloud.endpoint} (or the
-	 * default), rather than BentoML's variable or a file context's.
-	 * @param credentials what {@link #resolve()} returned
-	 * @return {@code true} for Spring's endpoint
+	 * Spring's endpoint that is not an http(s) URL, reported as Boot reports a value:
+	 * binding would only quote the URI parser. One with user info is reported once bound,
+	 * without the password.
 	 */
-	boolean endpointFromSpring(BentoCloudCredentials credentials) {
-		return !credentials.source().startsWith("file:") && !(credentials.source().startsWith("env:")
-				&& this.environment.nonBlank(BentoMlEnvironment.API_ENDPOINT).isPresent());
+	private static void checkSpringEndpoint(String endpoint, String origin) {
+		if (!BentoCloudEndpoints.isHttpUrl(endpoint) && !endpoint.contains("@")) {
+			throw new InvalidConfigurationPropertyValueException("bentocloud.endpoint", SafeText.value(endpoint),
+					"Set in " + SafeText.line(origin) + ", it is not an http(s) URL with a host: write the scheme "
+							+ "and the host, such as https://acme.cloud.bentoml.com ('localhost:8081' is read as "
+							+ "the scheme 'localhost').");
+		}
 	}
 
 	/** Spring's {@code bentocloud.endpoint}, in Spring's order, else the default. */
-	private String springEndpoint() {
+	private Found springEndpoint() {
 		Found endpoint = this.layers.find(this.layers.all(), SpringPropertyLayers.ENDPOINT);
-		return (endpoint != null) ? endpoint.value().strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
+		return (endpoint != null) ? new Found(endpoint.value().strip(), endpoint.origin())
+				: new Found(BentoCloudEndpoints.DEFAULT_ENDPOINT, "the default");
 	}
 
 }

@@ -7,12 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Text from files, the environment or servers as the starter's log lines and failure
  * reports show it: control characters and bidi overrides escaped ({@code \}{@code u001b})
- * and long text cut, with the client library's {@link ControlCharacters}, the escaper and
- * caps of the sample CLI. Without it, a {@code .yatai.yaml} context name or endpoint
- * could clear the terminal, forge log lines or reverse what a reader sees, and a
- * 120,000-character endpoint would make a 120,000-character log line.
- * <p>
- * For the starter's own use (its other package needs it too), not an API of its own.
+ * and long text cut, with the client library's {@link ControlCharacters}. Without it, a
+ * {@code .yatai.yaml} context name could clear the terminal, forge log lines or reverse
+ * what a reader sees. For the starter's own use, not an API of its own.
  *
  * @since 0.1.0
  */
@@ -27,31 +24,19 @@ public final class SafeText {
 	private SafeText() {
 	}
 
-	/**
-	 * One value, such as a context name: escaped, at most {@value #MAX_VALUE} characters.
-	 * @param text the value, may be {@code null}
-	 * @return the safe value, {@code <none>} for {@code null}
-	 */
+	/** One value, such as a context name; {@code <none>} for {@code null}. */
 	public static String value(@Nullable String text) {
 		return escape(text, MAX_VALUE);
 	}
 
-	/**
-	 * An endpoint or URL: without user info, query or fragment, escaped, at most
-	 * {@value #MAX_VALUE} characters.
-	 * @param url the URL as configured, may be {@code null}
-	 * @return the safe URL
-	 */
+	/** An endpoint or URL, without user info, query or fragment. */
 	public static String endpoint(@Nullable String url) {
 		return value(BentoCloudEndpoints.displayable(url));
 	}
 
 	/**
-	 * A whole line, a list or a problem description: escaped, at most {@value #MAX_LINE}
-	 * characters. Escaping again does nothing, so a line built from values that are
-	 * already safe can go through it too.
-	 * @param text the text, may be {@code null}
-	 * @return the safe text, {@code <none>} for {@code null}
+	 * A whole line, a list or a problem description. Escaping again does nothing, so a
+	 * line built from values that are already safe can go through it too.
 	 */
 	public static String line(@Nullable Object text) {
 		return escape((text != null) ? text.toString() : null, MAX_LINE);

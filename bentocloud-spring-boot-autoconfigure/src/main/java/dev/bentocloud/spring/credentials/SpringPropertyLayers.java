@@ -1,6 +1,5 @@
 package dev.bentocloud.spring.credentials;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -37,52 +36,38 @@ final class SpringPropertyLayers {
 
 	private final ConfigurableEnvironment environment;
 
-	private final List<PropertySource<?>> above = new ArrayList<>();
+	private final List<PropertySource<?>> all;
 
-	private final List<PropertySource<?>> below = new ArrayList<>();
+	/** Index of the first source below the OS environment. */
+	private final int boundary;
 
 	SpringPropertyLayers(ConfigurableEnvironment environment) {
 		this.environment = environment;
-		List<PropertySource<?>> all = new ArrayList<>();
-		environment.getPropertySources().forEach(all::add);
-		int boundary = indexOf(all, StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		if (boundary < 0) {
-			boundary = indexOf(all, StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-		}
-		for (int i = 0; i < all.size(); i++) {
-			PropertySource<?> source = all.get(i);
-			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-				((i <= boundary) ? this.above : this.below).add(source);
-			}
-		}
-	}
-
-	private static int indexOf(List<PropertySource<?>> sources, String name) {
-		for (int i = 0; i < sources.size(); i++) {
-			if (sources.get(i).getName().equals(name)) {
-				return i;
-			}
-		}
-		return -1;
+		this.all = environment.getPropertySources()
+			.stream()
+			.filter((source) -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
+			.toList();
+		List<String> names = this.all.stream().map(PropertySource::getName).toList();
+		int systemEnvironment = names.indexOf(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		this.boundary = 1 + ((systemEnvironment >= 0) ? systemEnvironment
+				: names.indexOf(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME));
 	}
 
 	/** Command line, system properties and the OS environment (relaxed names). */
 	List<PropertySource<?>> above() {
-		return this.above;
+		return this.all.subList(0, this.boundary);
 	}
 
 	/**
 	 * Config data ({@code application.yml}, profiles, imports) and default properties.
 	 */
 	List<PropertySource<?>> below() {
-		return this.below;
+		return this.all.subList(this.boundary, this.all.size());
 	}
 
 	/** Both layers, in Spring's order. */
 	List<PropertySource<?>> all() {
-		List<PropertySource<?>> all = new ArrayList<>(this.above);
-		all.addAll(this.below);
-		return all;
+		return this.all;
 	}
 
 	/** Whether a boolean property is not set to {@code false}. */
@@ -91,10 +76,7 @@ final class SpringPropertyLayers {
 		return found == null || !"false".equalsIgnoreCase(found.value().strip());
 	}
 
-	/**
-	 * The first non-blank value of {@code name} in {@code sources}, with where it was
-	 * set.
-	 */
+	/** The first non-blank value of {@code name} in {@code sources}, with its origin. */
 	@Nullable Found find(List<PropertySource<?>> sources, ConfigurationPropertyName name) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
@@ -111,7 +93,7 @@ final class SpringPropertyLayers {
 	}
 
 	/**
-	 * A value found in a Spring layer, with where it came from.
+	 * A value found in a Spring layer.
 	 *
 	 * @param value the value, placeholders resolved
 	 * @param origin where it was set (file and line, command line, ...)

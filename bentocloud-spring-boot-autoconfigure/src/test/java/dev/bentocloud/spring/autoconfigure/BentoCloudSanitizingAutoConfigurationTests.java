@@ -50,8 +50,8 @@ class BentoCloudSanitizingAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bentocloud.endpoint", "bentocloud.credentials.source", "token-count",
-			"bentocloud.context", "bentocloud.services.summarizer.url", "bentocloud.services.tokenizer.deployment" })
+	@ValueSource(strings = { "bentocloud.endpoint", "bentocloud.config-file", "token-count", "bentocloud.context",
+			"bentocloud.services.summarizer.url", "bentocloud.services.tokenizer.deployment" })
 	void otherKeysAreNot(String key) {
 		assertThat(BentoCloudSanitizingFunction.isSecretKey(key)).isFalse();
 	}

@@ -268,7 +268,7 @@ class HostileCredentialsFilePropertyTests {
 			}
 		});
 		if (failure == null) {
-			String source = environment.getProperty("bentocloud.credentials.source");
+			String source = BentoCloudCredentialsSource.from(environment).source();
 			assertThat(source).isNotNull();
 			secrets.forEach((secret) -> assertThat(source).doesNotContain(secret));
 			return null;

@@ -73,9 +73,10 @@ class HostileCredentialsTextPropertyTests {
 				(destination) -> recording(logged));
 		try {
 			processor.postProcessEnvironment(environment, new SpringApplication());
-			logged.add(String.valueOf(environment.getProperty(BentoCloudCredentialsSource.SOURCE_PROPERTY)));
-			logged.add(String.valueOf(environment.getProperty(BentoCloudCredentialsSource.SEARCHED_PROPERTY)));
-			logged.add(BentoCloudCredentialsSource.from(environment).noTokenGuidance());
+			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(environment);
+			logged.add(source.source());
+			logged.add(String.valueOf(source.searched()));
+			logged.add(source.noTokenGuidance());
 		}
 		catch (InvalidCredentialsFileException ex) {
 			FailureAnalysis analysis = new InvalidCredentialsFileFailureAnalyzer().analyze(ex);

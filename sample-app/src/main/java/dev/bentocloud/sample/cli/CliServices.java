@@ -28,8 +28,7 @@ interface CliServices {
 	String endpoint();
 
 	/**
-	 * Where the credentials came from ({@code bentocloud.credentials.source}), never the
-	 * token.
+	 * Where the credentials came from (the connection details' source), never the token.
 	 * @return the source, or {@code null}
 	 */
 	@Nullable String credentialsSource();

@@ -47,7 +47,8 @@ final class SpringCliServices implements CliServices {
 	@Override
 	public @Nullable String credentialsSource() {
 		BentoCloudConnectionDetails details = this.connectionDetails.getIfUnique();
-		return (details != null) ? details.getSource() : this.environment.getProperty("bentocloud.credentials.source");
+		// No details: bentocloud.enabled=false, nothing was resolved.
+		return (details != null) ? details.getSource() : null;
 	}
 
 	@Override

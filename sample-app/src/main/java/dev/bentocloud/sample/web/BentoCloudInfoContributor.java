@@ -42,7 +42,8 @@ public class BentoCloudInfoContributor implements InfoContributor {
 		else {
 			info.put("endpoint", BentoCloudEndpoints.displayable(
 					this.environment.getProperty("bentocloud.endpoint", BentoCloudEndpoints.DEFAULT_ENDPOINT)));
-			info.put("credentialsSource", this.environment.getProperty("bentocloud.credentials.source", "unknown"));
+			// No details: bentocloud.enabled=false, nothing was resolved.
+			info.put("credentialsSource", "unknown");
 		}
 		info.put("embeddedEmulator", details instanceof EmbeddedEmulatorConnectionDetails);
 		builder.withDetail("bentocloud", info);

@@ -3,6 +3,7 @@ package dev.bentocloud.spring.test.isolation;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
+import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import dev.bentocloud.spring.health.BentoCloudHealthIndicator;
 import dev.bentocloud.spring.test.emulator.AutoConfigureBentoCloudEmulator;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class EmulatorScenario {
 	@Test
 	void usesTheEmulatorOnly() {
 		assertThat(this.connectionDetails.getSource()).isEqualTo("emulator");
-		// BentoML's sources were not even read: the
-		// developer's token is nowhere in the environment.
-		assertThat(this.environment.getProperty("bentocloud.credentials.source")).isEqualTo("none");
+		// BentoML's sources were not even read: the developer's token is nowhere in the
+		// environment.
+		assertThat(BentoCloudCredentialsSource.from(this.environment).source()).isEqualTo("none");
 		assertThat(this.environment.getProperty("bentocloud.api-token")).isNull();
 		assertThat(this.client.currentUser().name()).isEqualTo("demo");
 		assertThat(this.client.apiTokens().list()).isNotEmpty();
