@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.bentocloud.emulator.BentoCloudEmulatorExtension;
+import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.autoconfigure.BentoCloudAutoConfiguration;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import dev.bentocloud.spring.autoconfigure.BentoCloudHealthContributorAutoConfiguration;
