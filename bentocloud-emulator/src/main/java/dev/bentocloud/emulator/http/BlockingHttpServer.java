@@ -145,8 +145,8 @@ public final class BlockingHttpServer implements AutoCloseable {
 		}
 		closeConnections();
 		this.workers.shutdownNow();
-		// Again: one accepted while stopping; a blocking read ends only when its socket
-		// closes.
+		// Again, for one accepted while stopping (a blocked read ends only when its
+		// socket closes).
 		closeConnections();
 		try {
 			this.workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -61,8 +61,7 @@ final class JsonViews {
 	}
 
 	static byte[] message(String message) {
-		// Hand-built so that error replies need no mapper; the message never contains a
-		// token.
+		// Hand-built so that error replies need no mapper (the message holds no token).
 		StringBuilder json = new StringBuilder("{\"message\":\"");
 		for (char c : message.toCharArray()) {
 			switch (c) {

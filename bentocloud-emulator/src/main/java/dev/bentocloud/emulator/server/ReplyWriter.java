@@ -31,8 +31,7 @@ final class ReplyWriter {
 				streamed.body().writeTo(body);
 			}
 			catch (RuntimeException ex) {
-				// The head is out: all a client can still be told is that the body broke
-				// off.
+				// The head is out: a client can only see the body break off.
 				logger.warn("A streamed answer failed midway", ex);
 				exchange.abort(false);
 				return;
