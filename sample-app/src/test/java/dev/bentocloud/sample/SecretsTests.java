@@ -261,8 +261,9 @@ class SecretsTests {
 
 	private static ProcessResult childJvm(String... command) throws Exception {
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				SampleApplication.class.getName(), "--logging.level.dev.bentocloud=DEBUG"));
+				"--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), SampleApplication.class.getName(),
+				"--logging.level.dev.bentocloud=DEBUG"));
 		cmd.addAll(List.of(command));
 		ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();

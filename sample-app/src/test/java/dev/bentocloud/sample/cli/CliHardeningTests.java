@@ -214,9 +214,10 @@ class CliHardeningTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		Path file = this.dir.resolve("stdin.yaml");
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath,
-				SampleApplication.class.getName(), "--bentocloud.config-file=" + file, "cloud", "login",
-				"--api-token-stdin", "--endpoint", emulator.get().endpoint())
+		ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+				"-XX:TieredStopAtLevel=1", "-cp", classpath, SampleApplication.class.getName(),
+				"--bentocloud.config-file=" + file, "cloud", "login", "--api-token-stdin", "--endpoint",
+				emulator.get().endpoint())
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		Process login = builder.start();
@@ -268,10 +269,10 @@ class CliHardeningTests {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		Path file = this.dir.resolve("stdin.yaml");
 		Path output = this.dir.resolve("output.txt");
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath,
-				SampleApplication.class.getName(), "--bentocloud.config-file=" + file,
-				"--sample.cli.token-read-timeout=2s", "cloud", "login", "--api-token-stdin", "--endpoint",
-				emulator.get().endpoint())
+		ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+				"-XX:TieredStopAtLevel=1", "-cp", classpath, SampleApplication.class.getName(),
+				"--bentocloud.config-file=" + file, "--sample.cli.token-read-timeout=2s", "cloud", "login",
+				"--api-token-stdin", "--endpoint", emulator.get().endpoint())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));

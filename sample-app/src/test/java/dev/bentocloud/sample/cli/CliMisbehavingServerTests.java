@@ -45,9 +45,10 @@ class CliMisbehavingServerTests {
 	private static Run apiTokenList() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-				SampleApplication.class.getName(), "--spring.profiles.active=emulator",
-				"--sample.emulator.port=" + emulator.get().port(), "api-token", "list", "-o", "json")
+		ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx64m",
+				"-XX:TieredStopAtLevel=1", "-cp", classpath, SampleApplication.class.getName(),
+				"--spring.profiles.active=emulator", "--sample.emulator.port=" + emulator.get().port(), "api-token",
+				"list", "-o", "json")
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		long started = System.nanoTime();

@@ -356,11 +356,11 @@ class CloudCommandTests {
 					"setpriv cannot drop CAP_DAC_OVERRIDE here");
 			command.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
 		}
-		command.addAll(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-						SampleApplication.class.getName(), "cloud", "login", "--api-token", TOKEN, "--endpoint",
-						emulator.endpoint()));
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+				SampleApplication.class.getName(), "cloud", "login", "--api-token", TOKEN, "--endpoint",
+				emulator.endpoint()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 		builder.environment().put("HOME", this.home.toString());
@@ -383,8 +383,9 @@ class CloudCommandTests {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<Process> logins = new ArrayList<>();
 		for (String name : List.of("one", "two", "three")) {
-			ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, SampleApplication.class.getName(),
-					"cloud", "login", "--context", name, "--api-token", TOKEN, "--endpoint", emulator.endpoint())
+			ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+					SampleApplication.class.getName(), "cloud", "login", "--context", name, "--api-token", TOKEN,
+					"--endpoint", emulator.endpoint())
 				.redirectErrorStream(true);
 			builder.environment().keySet().removeIf((key) -> key.startsWith("BENTO"));
 			builder.environment().put("HOME", this.home.toString());
