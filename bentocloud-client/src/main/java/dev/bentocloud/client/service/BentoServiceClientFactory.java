@@ -42,11 +42,20 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class BentoServiceClientFactory {
 
+	/** The default call timeout in seconds, as BentoML's client. */
+	public static final int DEFAULT_CALL_TIMEOUT_SECONDS = 30;
+
 	/** The default call timeout, as BentoML's client. */
-	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
+
+	/** The default largest answer held in memory, in MiB. */
+	public static final int DEFAULT_MAX_RESPONSE_SIZE_MEGABYTES = 16;
 
 	/** The default largest answer held in memory: 16 MiB. */
-	public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+	public static final long DEFAULT_MAX_RESPONSE_SIZE = DEFAULT_MAX_RESPONSE_SIZE_MEGABYTES * 1024L * 1024;
+
+	/** The domains of BentoCloud deployments trusted by default, comma-separated. */
+	public static final String DEFAULT_DEPLOYMENT_HOSTS = "bentoml.ai,bentoml.com";
 
 	/**
 	 * The connector's own read timeout: far above any per-call timeout, which the client

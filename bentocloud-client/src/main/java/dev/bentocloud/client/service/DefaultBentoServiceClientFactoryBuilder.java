@@ -43,7 +43,7 @@ final class DefaultBentoServiceClientFactoryBuilder implements BentoServiceClien
 
 	private @Nullable JsonMapper jsonMapper;
 
-	private List<String> deploymentHosts = List.of("bentoml.ai", "bentoml.com");
+	private List<String> deploymentHosts = List.of(BentoServiceClientFactory.DEFAULT_DEPLOYMENT_HOSTS.split(","));
 
 	@Override
 	public BentoServiceClientFactory.Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {

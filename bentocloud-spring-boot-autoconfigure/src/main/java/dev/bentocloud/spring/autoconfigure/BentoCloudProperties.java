@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClientBuilder;
+import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.client.support.SecretScrubber;
 import org.jspecify.annotations.Nullable;
@@ -178,11 +179,14 @@ public record BentoCloudProperties(@DefaultValue("true") boolean enabled, @Nulla
 	 * service token to be sent there. Loopback and the management endpoint's host are
 	 * always trusted; "*" trusts any host.
 	 */
-	public record Service(@Nullable String token, @DefaultValue("30s") @CheckedValue.Positive Duration timeout,
+	public record Service(@Nullable String token,
+			@DefaultValue(BentoServiceClientFactory.DEFAULT_CALL_TIMEOUT_SECONDS
+					+ "s") @CheckedValue.Positive Duration timeout,
 			@CheckedValue.Positive @Nullable Duration streamIdleTimeout,
-			@DefaultValue("16MB") @CheckedValue.Positive DataSize maxResponseSize,
+			@DefaultValue(BentoServiceClientFactory.DEFAULT_MAX_RESPONSE_SIZE_MEGABYTES
+					+ "MB") @CheckedValue.Positive DataSize maxResponseSize,
 			@DefaultValue("true") boolean checkCalls,
-			@DefaultValue("bentoml.ai,bentoml.com") List<String> deploymentHosts) {
+			@DefaultValue(BentoServiceClientFactory.DEFAULT_DEPLOYMENT_HOSTS) List<String> deploymentHosts) {
 
 		@Override
 		public String toString() {
