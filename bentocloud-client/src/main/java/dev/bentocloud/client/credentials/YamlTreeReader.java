@@ -121,8 +121,7 @@ final class YamlTreeReader {
 				return new YamlTree(NODES.missingNode(), this.lines);
 			}
 			Event trailing = nextSkippingDocuments();
-			if (trailing != null
-					&& !(trailing instanceof ScalarEvent scalar && scalarOrFail(scalar, trailing) == null)) {
+			if (trailing != null && !(trailing instanceof ScalarEvent scalar && scalarOrFail(scalar) == null)) {
 				throw new InvalidYamlException(line(trailing.getStartMark()),
 						"it is not valid YAML (it holds more than one document)");
 			}
@@ -133,7 +132,7 @@ final class YamlTreeReader {
 		private @Nullable JsonNode value(Event event, JsonPointer pointer, int depth) {
 			this.lines.putIfAbsent(pointer, line(event.getStartMark()));
 			return switch (event.getEventId()) {
-				case Scalar -> scalarOrFail((ScalarEvent) event, event);
+				case Scalar -> scalarOrFail((ScalarEvent) event);
 				case Alias -> NODES.stringNode(((AliasEvent) event).getAnchor().map(Anchor::getValue).orElse(""));
 				case MappingStart -> mapping(pointer, depth + 1);
 				case SequenceStart -> sequence(pointer, depth + 1);
@@ -180,12 +179,12 @@ final class YamlTreeReader {
 			return value;
 		}
 
-		private @Nullable JsonNode scalarOrFail(ScalarEvent scalar, Event event) {
+		private @Nullable JsonNode scalarOrFail(ScalarEvent scalar) {
 			try {
 				return YamlTreeReader.this.scalars.decode(scalar);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidYamlException(line(event.getEndMark()),
+				throw new InvalidYamlException(line(scalar.getEndMark()),
 						"it is not valid YAML (a number or tagged value that cannot be read)");
 			}
 		}
