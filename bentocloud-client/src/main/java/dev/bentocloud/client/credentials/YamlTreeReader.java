@@ -1,7 +1,9 @@
 package dev.bentocloud.client.credentials;
 
 import java.io.CharConversionException;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,13 +65,19 @@ final class YamlTreeReader {
 	/**
 	 * Reads a text.
 	 * @param content the text, UTF-8
+	 * @param file the file to name in errors
 	 * @return the tree (a missing node when the text holds no document) and its lines
-	 * @throws InvalidYamlException when the text is not YAML, or not UTF-8
+	 * @throws YataiConfigException when the text is not YAML, or not UTF-8
 	 * @throws tools.jackson.core.exc.StreamConstraintsException when a limit is exceeded
 	 */
-	YamlTree read(byte[] content) {
+	YamlTree read(byte[] content, Path file) {
 		StreamReader text = new StreamReader(this.settings, new StrictUtf8Reader(content, this.constraints));
-		return new Walk(new ParserImpl(this.settings, text)).document();
+		try {
+			return new Walk(new ParserImpl(this.settings, text)).document();
+		}
+		catch (InvalidYamlException ex) {
+			throw new YataiConfigException(file, ex.line, ex.problem, List.of());
+		}
 	}
 
 	/** A tree and the 1-based line where each of its nodes starts. */
@@ -77,7 +85,7 @@ final class YamlTreeReader {
 	}
 
 	/** Text that is not valid YAML; the problem quotes none of it. */
-	static final class InvalidYamlException extends RuntimeException {
+	private static final class InvalidYamlException extends RuntimeException {
 
 		private final int line;
 
@@ -87,16 +95,6 @@ final class YamlTreeReader {
 			super(problem, null, false, false);
 			this.line = line;
 			this.problem = problem;
-		}
-
-		/** What is wrong, without any of the text. */
-		String getProblem() {
-			return this.problem;
-		}
-
-		/** The 1-based line of the problem, or 0 when unknown. */
-		int getLine() {
-			return this.line;
 		}
 
 	}

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.bentocloud.client.credentials.YamlTreeReader.InvalidYamlException;
 import dev.bentocloud.client.credentials.YamlTreeReader.YamlTree;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.StreamReadConstraints;
@@ -155,10 +154,7 @@ public final class YataiConfigReader {
 	public YataiConfig parse(byte[] content, Path file) {
 		YamlTree tree;
 		try {
-			tree = this.yaml.get().read(content);
-		}
-		catch (InvalidYamlException ex) {
-			throw new YataiConfigException(file, ex.getLine(), ex.getProblem(), List.of());
+			tree = this.yaml.get().read(content, file);
 		}
 		catch (StreamConstraintsException ex) {
 			throw new YataiConfigException(file, 0, "it exceeds a parser limit (nesting deeper than "

@@ -2,8 +2,8 @@ package dev.bentocloud.client.credentials;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
-import dev.bentocloud.client.credentials.YamlTreeReader.InvalidYamlException;
 import dev.bentocloud.client.credentials.YamlTreeReader.YamlTree;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * jackson-dataformat-yaml gave them before.
  */
 class YamlTreeReaderTests {
+
+	private static final Path FILE = Path.of("test.yaml");
 
 	private final YamlTreeReader reader = new YamlTreeReader(LoadSettings.builder().build(),
 			StreamReadConstraints.builder().maxNestingDepth(32).maxDocumentLength(1000).build());
@@ -81,10 +83,9 @@ class YamlTreeReaderTests {
 
 	@Test
 	void duplicateKeyIsAnErrorOnItsLine() {
-		assertThat(failure("a: 1\nb:\n  c: 1\n  c: 2\n"))
-			.hasMessage("it is not valid YAML (a key appears twice in a mapping)")
-			.extracting(InvalidYamlException::getLine)
-			.isEqualTo(4);
+		YataiConfigException ex = failure("a: 1\nb:\n  c: 1\n  c: 2\n");
+		assertThat(ex.getProblem()).isEqualTo("it is not valid YAML (a key appears twice in a mapping)");
+		assertThat(ex.getLine()).hasValue(4);
 	}
 
 	@Test
@@ -100,9 +101,9 @@ class YamlTreeReaderTests {
 
 	@Test
 	void unreadableTaggedValueIsAnErrorThatDoesNotQuoteIt() {
-		assertThat(failure("a: !!int 0xSECRET\n")).hasMessageNotContaining("SECRET")
-			.extracting(InvalidYamlException::getLine)
-			.isEqualTo(1);
+		YataiConfigException ex = failure("a: !!int 0xSECRET\n");
+		assertThat(ex).hasMessageNotContaining("SECRET");
+		assertThat(ex.getLine()).hasValue(1);
 		assertThat(failure("a: !!binary '@SECRET@'\n")).hasMessageNotContaining("SECRET");
 		assertThat(failure("a: .inf\n")).hasMessageContaining("cannot be read");
 	}
@@ -110,7 +111,7 @@ class YamlTreeReaderTests {
 	@Test
 	void bytesThatAreNotUtf8AreAnError() {
 		byte[] overlongSlash = { 'a', ':', ' ', (byte) 0xC0, (byte) 0xAF, '\n' };
-		assertThat(failure(overlongSlash)).hasMessage("it is not valid YAML (it is not UTF-8 text)");
+		assertThat(failure(overlongSlash).getProblem()).isEqualTo("it is not valid YAML (it is not UTF-8 text)");
 	}
 
 	@Test
@@ -122,15 +123,15 @@ class YamlTreeReaderTests {
 	}
 
 	private YamlTree read(String yaml) {
-		return this.reader.read(yaml.getBytes(StandardCharsets.UTF_8));
+		return this.reader.read(yaml.getBytes(StandardCharsets.UTF_8), FILE);
 	}
 
-	private InvalidYamlException failure(String yaml) {
+	private YataiConfigException failure(String yaml) {
 		return failure(yaml.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private InvalidYamlException failure(byte[] content) {
-		return assertThatExceptionOfType(InvalidYamlException.class).isThrownBy(() -> this.reader.read(content))
+	private YataiConfigException failure(byte[] content) {
+		return assertThatExceptionOfType(YataiConfigException.class).isThrownBy(() -> this.reader.read(content, FILE))
 			.actual();
 	}
 
