@@ -9,26 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
+import dev.bentocloud.client.credentials.YamlTreeReader.YamlTree;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonPointer;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.util.function.SingletonSupplier;
 
@@ -58,12 +48,9 @@ public final class YataiConfigReader {
 
 	private static final int MAX_ALIASES = 16;
 
-	// A quoted run in a parser message may be a piece of the file (and so of a token).
-	private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
-
 	private final int maxSize;
 
-	private final Supplier<YAMLMapper> mapper;
+	private final Supplier<YamlTreeReader> yaml;
 
 	/** Creates a reader with the {@link #DEFAULT_MAX_SIZE default size limit}. */
 	public YataiConfigReader() {
@@ -79,28 +66,22 @@ public final class YataiConfigReader {
 			throw new IllegalArgumentException("maxSize must be positive");
 		}
 		this.maxSize = maxSize;
-		// Built on the first file that exists: YAML and Jackson
-		// classes cost startup time, and most applications have no
-		// credentials file (their token comes from the environment).
-		this.mapper = SingletonSupplier.of(() -> createMapper(maxSize));
+		// Built on the first file that exists: YAML classes cost startup time, and most
+		// applications have no credentials file (their token comes from the environment).
+		this.yaml = SingletonSupplier.of(() -> createYamlReader(maxSize));
 	}
 
-	private static YAMLMapper createMapper(int maxSize) {
+	private static YamlTreeReader createYamlReader(int maxSize) {
+		// Aliases and recursive keys only matter to snakeyaml's composer, which is not
+		// used (aliases are never expanded); set for whoever composes with these.
 		LoadSettings loadSettings = LoadSettings.builder()
 			.setMaxAliasesForCollections(MAX_ALIASES)
 			.setAllowRecursiveKeys(false)
 			.setCodePointLimit(maxSize)
 			.setLabel("credentials file")
 			.build();
-		YAMLFactory factory = YAMLFactory.builder()
-			.loadSettings(loadSettings)
-			.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-			.streamReadConstraints(StreamReadConstraints.builder()
-				.maxNestingDepth(MAX_NESTING_DEPTH)
-				.maxDocumentLength(maxSize)
-				.build())
-			.build();
-		return new YAMLMapper(factory);
+		return new YamlTreeReader(loadSettings,
+				StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxDocumentLength(maxSize).build());
 	}
 
 	/**
@@ -171,17 +152,18 @@ public final class YataiConfigReader {
 	 * @throws YataiConfigException when the content is not a usable credentials file
 	 */
 	public YataiConfig parse(byte[] content, Path file) {
-		JsonNode root;
+		YamlTree tree;
 		try {
-			root = this.mapper.get().readTree(content);
+			tree = this.yaml.get().read(content, file);
 		}
-		catch (JacksonException ex) {
-			throw syntaxError(file, ex);
+		catch (StreamConstraintsException ex) {
+			throw new YataiConfigException(file, 0, "it exceeds a parser limit (nesting deeper than "
+					+ MAX_NESTING_DEPTH + " or a value that is too long)", List.of());
 		}
-		if (isFalsy(root)) {
+		if (isFalsy(tree.root())) {
 			return YataiConfig.empty();
 		}
-		return new YataiConfigStructure(file, root, lines(content)).toConfig();
+		return new YataiConfigStructure(file, tree.root(), tree.lines()).toConfig();
 	}
 
 	/**
@@ -202,59 +184,6 @@ public final class YataiConfigReader {
 			return root.doubleValue() == 0;
 		}
 		return root.isString() && root.stringValue().isEmpty();
-	}
-
-	private YataiConfigException syntaxError(Path file, JacksonException ex) {
-		MarkedYamlEngineException marked = findCause(ex, MarkedYamlEngineException.class);
-		if (marked != null) {
-			int line = marked.getProblemMark().map((mark) -> mark.getLine() + 1).orElse(lineOf(ex));
-			String context = "";
-			if (marked.getContext() != null) {
-				context = redact(marked.getContext())
-						+ marked.getContextMark().map((mark) -> " started on line " + (mark.getLine() + 1)).orElse("")
-						+ ", ";
-			}
-			return new YataiConfigException(file, line,
-					"it is not valid YAML: " + context + redact(String.valueOf(marked.getProblem())), List.of());
-		}
-		if (ex instanceof StreamConstraintsException) {
-			return new YataiConfigException(file, lineOf(ex), "it exceeds a parser limit (nesting deeper than "
-					+ MAX_NESTING_DEPTH + " or a value that is too long)", List.of());
-		}
-		return new YataiConfigException(file, lineOf(ex),
-				"it is not valid YAML (" + ex.getClass().getSimpleName() + ")", List.of());
-	}
-
-	private static int lineOf(JacksonException ex) {
-		return (ex.getLocation() != null) ? Math.max(ex.getLocation().getLineNr(), 0) : 0;
-	}
-
-	private static String redact(String message) {
-		return QUOTED.matcher(message.strip()).replaceAll("'…'");
-	}
-
-	private static <E extends Throwable> @Nullable E findCause(Throwable ex, Class<E> type) {
-		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (type.isInstance(candidate)) {
-				return type.cast(candidate);
-			}
-		}
-		return null;
-	}
-
-	/** The line where each node starts, for error messages. */
-	private Map<JsonPointer, Integer> lines(byte[] content) {
-		Map<JsonPointer, Integer> lines = new HashMap<>();
-		try (JsonParser parser = this.mapper.get().createParser(content)) {
-			while (parser.nextToken() != null) {
-				lines.putIfAbsent(parser.streamReadContext().pathAsPointer(),
-						parser.currentTokenLocation().getLineNr());
-			}
-		}
-		catch (JacksonException ex) {
-			// The tree was read already, so this does not happen; lines are only a help.
-		}
-		return lines;
 	}
 
 }
