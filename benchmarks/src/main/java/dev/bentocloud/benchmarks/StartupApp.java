@@ -85,7 +85,7 @@ public class StartupApp {
 		// class paths alike, to tell what our beans cost.
 		application.setApplicationStartup(startup);
 		if (Boolean.getBoolean(StartupProfile.PROFILE_PROPERTY)) {
-			StartupProfile.Probe.install(application);
+			StartupProfileProbe.install(application);
 		}
 		application.addListeners((ApplicationReadyEvent event) -> onReady(event.getApplicationContext()));
 		application.run(args);
@@ -127,7 +127,7 @@ public class StartupApp {
 			return;
 		}
 		if (Boolean.getBoolean(StartupProfile.PROFILE_PROPERTY)) {
-			StartupProfile.Probe.print(startup.getBufferedTimeline());
+			StartupProfileProbe.print(startup.getBufferedTimeline());
 		}
 		exit(context, prefix + (firstCall.equals("true") ? StartupFirstCalls.measure(context) : ""));
 	}
