@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnableBentoServicesTests {
 
 	// Without the quiet period, closing each context would wait 2 s for Reactor Netty.
-	static final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private static final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 						BentoCloudAutoConfiguration.class, BentoServiceInterfacesAutoConfiguration.class))
@@ -32,7 +32,7 @@ class EnableBentoServicesTests {
 				"bentocloud.credentials.bentoml-sources=false", "bentocloud.endpoint=" + NoServer.ENDPOINT,
 				"bentocloud.service-interfaces.verify=off");
 
-	static String exampleUrl() {
+	private static String exampleUrl() {
 		return "bentocloud.services.example.url=" + NoServer.ENDPOINT + "/__services/example";
 	}
 
