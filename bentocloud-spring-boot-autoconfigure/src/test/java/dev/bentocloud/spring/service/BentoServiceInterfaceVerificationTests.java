@@ -79,7 +79,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void aRenamedRouteStopsStartupNamingTheMethodAndTheRoute() {
-		EnableBentoServicesTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verify=fail")
 			.run((context) -> {
 				assertThat(context).getFailure()
@@ -100,7 +100,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void aMissingRequiredArgumentStopsStartup() {
-		EnableBentoServicesTests.runner.withUserConfiguration(MissingArgumentConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(MissingArgumentConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verify=fail")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(BentoServiceInterfaceMismatchException.class)
@@ -110,7 +110,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void everyInterfaceThatDoesNotMatchIsReported() {
-		EnableBentoServicesTests.runner
+		EnableBentoServicesIntegrationTests.runner
 			.withUserConfiguration(RenamedRouteConfiguration.class, MissingArgumentConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verify=fail")
 			.run((context) -> {
@@ -123,7 +123,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void warnLogsTheMismatchWithoutStoppingStartup(CapturedOutput output) {
-		EnableBentoServicesTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
 			.withPropertyValues(exampleUrl())
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(RenamedRoute.class);
@@ -137,7 +137,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void offReadsNoSchema() {
-		EnableBentoServicesTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verify=off")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -147,11 +147,12 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void aMatchingInterfaceStartsAndItsSchemaIsReadOnce() {
-		EnableBentoServicesTests.runner.withUserConfiguration(EnableBentoServicesTests.SummarizerConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner
+			.withUserConfiguration(EnableBentoServicesIntegrationTests.SummarizerConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verify=fail")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				context.getBean(EnableBentoServicesTests.Summarizer.class).summarize("checked");
+				context.getBean(EnableBentoServicesIntegrationTests.Summarizer.class).summarize("checked");
 				assertThat(emulator.get().requests()).filteredOn((request) -> request.path().endsWith("/schema.json"))
 					.hasSize(1);
 			});
@@ -172,7 +173,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void aSchemaThatCannotBeReadIsLoggedAndDoesNotStopStartup(CapturedOutput output) {
-		EnableBentoServicesTests.runner.withUserConfiguration(UnreachableConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(UnreachableConfiguration.class)
 			.withPropertyValues("bentocloud.service-interfaces.verify=fail",
 					"bentocloud.service-interfaces.verify-timeout=5s")
 			.run((context) -> {
@@ -198,7 +199,7 @@ class BentoServiceInterfaceVerificationTests {
 
 	@Test
 	void aMisspelledPropertyIsRejected() {
-		EnableBentoServicesTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
 			.withPropertyValues(exampleUrl(), "bentocloud.service-interfaces.verfy=off")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
