@@ -57,6 +57,15 @@ final class CredentialsPropertySource extends MapPropertySource implements Origi
 		return this.searched;
 	}
 
+	/**
+	 * Names the keys, never the values: {@code PropertySource.toString()} prints them,
+	 * the token included, when this class's logger is at DEBUG.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + " {name='" + getName() + "', keys=" + getSource().keySet() + "}";
+	}
+
 	/** An origin that is a description: a file and line, a variable, a context. */
 	private record DescribedOrigin(String description) implements Origin {
 
