@@ -2,6 +2,7 @@ package dev.bentocloud.sample.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.springframework.http.client.ReactorResourceFactory;
 public final class SampleCli {
 
 	private static final String CLOUD_COMMAND_PROPERTY_SOURCE = "sampleCliCloudCommand";
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
 	private SampleCli() {
 	}
@@ -90,7 +93,7 @@ public final class SampleCli {
 			errWriter.println("Error: could not start: " + TerminalText.line(CliFailureHandler.rootMessage(ex)));
 			return CommandLine.ExitCode.SOFTWARE;
 		}
-		try (context) {
+		try {
 			CliServices services = new SpringCliServices(context.getBeanProvider(BentoCloudClient.class),
 					context.getBeanProvider(BentoCloudConnectionDetails.class), context.getEnvironment());
 			CommandLine commandLine = SampleCommand.commandLine(
@@ -99,6 +102,26 @@ public final class SampleCli {
 			commandLine.setOut(outWriter);
 			commandLine.setErr(errWriter);
 			return commandLine.execute(commandArgs);
+		}
+		finally {
+			closeWithin(context, CLOSE_TIMEOUT);
+		}
+	}
+
+	/**
+	 * Closes the context, waiting at most {@code timeout}: the command's result is
+	 * already written, and a shutdown that hangs (Reactor Netty's resources once never
+	 * finished disposing) must not keep the CLI from exiting.
+	 */
+	private static void closeWithin(ConfigurableApplicationContext context, Duration timeout) {
+		Thread closer = new Thread(context::close, "sample-cli-close");
+		closer.setDaemon(true);
+		closer.start();
+		try {
+			closer.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -109,7 +132,10 @@ public final class SampleCli {
 		application.setLogStartupInfo(false);
 		// Default properties have the lowest precedence, so
 		// --logging.console.enabled=true still wins.
-		application.setDefaultProperties(Map.of("logging.console.enabled", "false"));
+		// A command makes a call or two and exits: the client's warm-up, made for
+		// services, would only race with the shutdown.
+		application
+			.setDefaultProperties(Map.of("logging.console.enabled", "false", "bentocloud.warm-up.enabled", "false"));
 		application.addInitializers(SampleCli::usePrivateNettyResources);
 		return application;
 	}
