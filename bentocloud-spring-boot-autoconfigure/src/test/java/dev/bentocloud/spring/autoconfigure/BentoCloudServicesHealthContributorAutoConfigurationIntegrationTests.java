@@ -1,7 +1,7 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
+import dev.bentocloud.spring.testsupport.SeededDeployments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,12 +53,7 @@ class BentoCloudServicesHealthContributorAutoConfigurationIntegrationTests {
 
 	@BeforeEach
 	void seed() {
-		BentoCloudEmulator server = emulator.get();
-		server.reset();
-		server.seedDeployment("summarizer", "summarizer:1", true);
-		server.seedDeployment("iris-classifier", "iris:1", false);
-		this.serviceToken = server.createUserWithToken("svc", "svc@example.com");
-		server.clearRequests();
+		this.serviceToken = SeededDeployments.seed(emulator.get());
 	}
 
 	private ApplicationContextRunner withServices(String... properties) {

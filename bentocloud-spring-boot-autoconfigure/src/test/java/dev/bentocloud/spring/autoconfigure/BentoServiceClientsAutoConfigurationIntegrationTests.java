@@ -10,14 +10,13 @@ import dev.bentocloud.client.BentoCloudTransportException;
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.client.service.BentoServiceClientFactory;
 import dev.bentocloud.client.service.BlockingBentoServiceClient;
-import dev.bentocloud.emulator.BentoCloudEmulator;
 import dev.bentocloud.emulator.RecordedRequest;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
+import dev.bentocloud.spring.testsupport.SeededDeployments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,12 +49,7 @@ class BentoServiceClientsAutoConfigurationIntegrationTests {
 
 	@BeforeEach
 	void seed() {
-		BentoCloudEmulator server = emulator.get();
-		server.reset();
-		server.seedDeployment("summarizer", "summarizer:1", true);
-		server.seedDeployment("iris-classifier", "iris:1", false);
-		this.serviceToken = server.createUserWithToken("svc", "svc@example.com");
-		server.clearRequests();
+		this.serviceToken = SeededDeployments.seed(emulator.get());
 	}
 
 	private ApplicationContextRunner withEmulator(String... properties) {
@@ -72,9 +66,10 @@ class BentoServiceClientsAutoConfigurationIntegrationTests {
 	@Test
 	void aUrlServiceIsInjectedByQualifierAndFoundByName() {
 		withEmulator(summarizerUrl(), "bentocloud.services.summarizer.token=" + this.serviceToken)
-			.withBean(Summaries.class)
+			.withBean(BentoServiceClientsAutoConfigurationTests.Summaries.class)
 			.run((context) -> {
-				Summaries summaries = context.getBean(Summaries.class);
+				BentoServiceClientsAutoConfigurationTests.Summaries summaries = context
+					.getBean(BentoServiceClientsAutoConfigurationTests.Summaries.class);
 				BentoServiceClients clients = context.getBean(BentoServiceClients.class);
 				assertThat(clients.names()).containsExactly("summarizer");
 				assertThat(summaries.reactive).isSameAs(clients.get("summarizer"))
@@ -216,20 +211,6 @@ class BentoServiceClientsAutoConfigurationIntegrationTests {
 			.stream()
 			.filter((request) -> request.path().startsWith("/__services/"))
 			.toList();
-	}
-
-	static class Summaries {
-
-		final BentoServiceClient reactive;
-
-		final BlockingBentoServiceClient blocking;
-
-		Summaries(@Qualifier("summarizer") BentoServiceClient reactive,
-				@Qualifier("summarizer") BlockingBentoServiceClient blocking) {
-			this.reactive = reactive;
-			this.blocking = blocking;
-		}
-
 	}
 
 }
