@@ -6,8 +6,8 @@ import dev.bentocloud.client.BlockingBentoCloudClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the commands that call BentoCloud need: the client, and a few facts about how it
- * was configured. The Spring path ({@link SpringCliServices}) and the lean path
+ * What the commands need: the client, a few facts about how it was configured, and the
+ * credentials file. The Spring path ({@link SpringCliServices}) and the lean path
  * ({@link LeanCliServices}) supply it; the commands' logic is the same for both.
  */
 interface CliServices {
@@ -38,5 +38,11 @@ interface CliServices {
 	 * @return the secrets (may contain {@code null}s)
 	 */
 	List<@Nullable String> secrets();
+
+	/**
+	 * The credentials file and BentoML's variables, for the {@code cloud} commands.
+	 * @return the contexts
+	 */
+	CloudContexts cloudContexts();
 
 }

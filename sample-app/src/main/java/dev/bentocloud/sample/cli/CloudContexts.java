@@ -43,11 +43,20 @@ final class CloudContexts {
 
 	private final YataiConfigWriter writer = new YataiConfigWriter(this.reader);
 
-	CloudContexts(ConfigurableEnvironment environment) {
-		this.variables = BentoMlEnvironment.of(environment);
-		String configFile = environment.getProperty("bentocloud.config-file");
+	/**
+	 * The file and variables a command sees.
+	 * @param configFile {@code bentocloud.config-file}, or {@code null}
+	 * @param variables the OS environment, by exact name
+	 */
+	CloudContexts(@Nullable String configFile, BentoMlEnvironment variables) {
+		this.variables = variables;
 		this.configFileSet = configFile != null && !configFile.isBlank();
 		this.file = YataiConfigLocation.resolve(configFile, this.variables).file();
+	}
+
+	/** The file and variables of a Spring environment. */
+	static CloudContexts of(ConfigurableEnvironment environment) {
+		return new CloudContexts(environment.getProperty("bentocloud.config-file"), BentoMlEnvironment.of(environment));
 	}
 
 	Path file() {

@@ -12,8 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.springframework.core.env.ConfigurableEnvironment;
-
 /**
  * {@code cloud current-context}: the context in use, as JSON with {@code name},
  * {@code endpoint}, {@code api_token} and {@code email}, exactly as
@@ -40,7 +38,7 @@ public class CloudCurrentContextCommand implements Callable<Integer> {
 
 	}
 
-	private final ConfigurableEnvironment environment;
+	private final CliServices services;
 
 	@Option(names = { "-o", "--output" }, defaultValue = "json", paramLabel = "FORMAT",
 			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -49,13 +47,13 @@ public class CloudCurrentContextCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public CloudCurrentContextCommand(ConfigurableEnvironment environment) {
-		this.environment = environment;
+	public CloudCurrentContextCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		CloudContexts contexts = new CloudContexts(this.environment);
+		CloudContexts contexts = this.services.cloudContexts();
 		YataiContext context = contexts.environmentContext().orElseGet(() -> {
 			YataiConfig config = contexts.read();
 			return config.currentContext().orElseThrow(() -> contexts.noContext(config.currentContextName(), config));

@@ -6,8 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import org.springframework.core.env.ConfigurableEnvironment;
-
 /**
  * {@code cloud list-context}: the names of the file's contexts as a JSON array, like
  * {@code bentoml cloud list-context} ({@code __env__} is not a file context and is not
@@ -16,18 +14,18 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @Command(name = "list-context", description = "Print the names of the saved contexts as a JSON array.")
 public class CloudListContextCommand implements Callable<Integer> {
 
-	private final ConfigurableEnvironment environment;
+	private final CliServices services;
 
 	@Spec
 	CommandSpec spec;
 
-	public CloudListContextCommand(ConfigurableEnvironment environment) {
-		this.environment = environment;
+	public CloudListContextCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		PythonJson.print(this.spec.commandLine().getOut(), new CloudContexts(this.environment).read().contextNames());
+		PythonJson.print(this.spec.commandLine().getOut(), this.services.cloudContexts().read().contextNames());
 		return 0;
 	}
 

@@ -103,7 +103,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 			throw new CliException("login takes no arguments, only options (the " + this.unexpected.size()
 					+ " given are not shown, as they may hold a token): pass the token with --api-token-stdin, --api-token-file PATH or --api-token TOKEN.");
 		}
-		CloudContexts contexts = new CloudContexts(this.environment);
+		CloudContexts contexts = CloudContexts.of(this.environment);
 		String endpoint = (this.endpoint != null) ? this.endpoint
 				: contexts.env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT);
 		String token = givenToken();

@@ -11,8 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.springframework.core.env.ConfigurableEnvironment;
-
 /**
  * {@code cloud update-current-context NAME}: makes a saved context the current one, like
  * {@code bentoml cloud update-current-context}. Unlike BentoML's, it never writes
@@ -22,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @Command(name = "update-current-context", description = "Switch the current context to a saved one.")
 public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 
-	private final ConfigurableEnvironment environment;
+	private final CliServices services;
 
 	@Parameters(index = "0", paramLabel = "NAME", description = "The context to use (see `cloud list-context`).")
 	String name;
@@ -30,13 +28,13 @@ public class CloudUpdateCurrentContextCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public CloudUpdateCurrentContextCommand(ConfigurableEnvironment environment) {
-		this.environment = environment;
+	public CloudUpdateCurrentContextCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
 	public Integer call() {
-		CloudContexts contexts = new CloudContexts(this.environment);
+		CloudContexts contexts = this.services.cloudContexts();
 		if (YataiConfigWriter.ENV_CONTEXT_NAME.equals(this.name)) {
 			throw new CliException("The context " + this.name + " is not saved in the file: it stands for "
 					+ BentoMlEnvironment.API_KEY + ", which wins over the file whenever it is set.");

@@ -21,11 +21,12 @@ import picocli.CommandLine;
 
 /**
  * The lean path: runs the commands that only call BentoCloud ({@code whoami},
- * {@code api-token …}, {@code deployment …}) without starting Spring Boot. Credentials
- * come from the same layers as on the Spring path, in the same order (see
- * {@code BentoCloudCredentialsEnvironmentPostProcessor}); with the profile
- * {@value EmbeddedEmulatorConfiguration#PROFILE} the sample's emulator is used as
- * {@link EmbeddedEmulatorConfiguration} does for a CLI run: the web app's on
+ * {@code api-token …}, {@code deployment …}) or only read or switch the credentials file
+ * ({@code cloud list-context}, {@code current-context}, {@code update-current-context})
+ * without starting Spring Boot. Credentials come from the same layers as on the Spring
+ * path, in the same order (see {@code BentoCloudCredentialsEnvironmentPostProcessor});
+ * with the profile {@value EmbeddedEmulatorConfiguration#PROFILE} the sample's emulator
+ * is used as {@link EmbeddedEmulatorConfiguration} does for a CLI run: the web app's on
  * {@code sample.emulator.port} when it listens, else one of its own for the duration of
  * the command.
  * <p>
@@ -37,6 +38,10 @@ import picocli.CommandLine;
 final class LeanCli {
 
 	private static final Set<String> COMMANDS = Set.of("whoami", "api-token", "deployment");
+
+	/** The {@code cloud} commands that only read or switch the credentials file. */
+	private static final Set<String> CLOUD_COMMANDS = Set.of("list-context", "current-context",
+			"update-current-context");
 
 	private LeanCli() {
 	}
@@ -52,7 +57,9 @@ final class LeanCli {
 	 */
 	static OptionalInt run(String[] springArgs, String[] commandArgs, Map<String, String> variables, PrintWriter out,
 			PrintWriter err) {
-		if (commandArgs.length == 0 || !COMMANDS.contains(commandArgs[0])) {
+		boolean cloud = commandArgs.length > 1 && "cloud".equals(commandArgs[0])
+				&& CLOUD_COMMANDS.contains(commandArgs[1]);
+		if (!cloud && (commandArgs.length == 0 || !COMMANDS.contains(commandArgs[0]))) {
 			return OptionalInt.empty();
 		}
 		Optional<LeanCliSettings> settings = LeanCliSettings.read(springArgs, variables);
@@ -61,11 +68,22 @@ final class LeanCli {
 		}
 		BentoCloudEmulator[] started = new BentoCloudEmulator[1];
 		try {
-			BentoCloudCredentials credentials = resolve(settings.get(), started);
-			if (credentials == null) {
-				return OptionalInt.empty();
+			CloudContexts cloudContexts = new CloudContexts(settings.get().property(LeanCliSettings.CONFIG_FILE),
+					BentoMlEnvironment.of(settings.get().environment()));
+			CliServices services;
+			if (cloud) {
+				// As on the Spring path, where they run without BentoML's credential
+				// sources: nothing is resolved, nobody is called.
+				services = new LeanCloudServices(cloudContexts, springEndpoint(settings.get()),
+						settings.get().property(LeanCliSettings.API_TOKEN));
 			}
-			CliServices services = new LeanCliServices(credentials);
+			else {
+				BentoCloudCredentials credentials = resolve(settings.get(), started);
+				if (credentials == null) {
+					return OptionalInt.empty();
+				}
+				services = new LeanCliServices(credentials, cloudContexts);
+			}
 			CommandLine commandLine = SampleCommand.commandLine(new CliCommandFactory(services, LeanCli::notOnThisPath),
 					new CliFailureHandler(services));
 			commandLine.setOut(out);
@@ -184,7 +202,7 @@ final class LeanCli {
 	}
 
 	/**
-	 * Commands that need Spring (the {@code cloud} group) are created but never run here.
+	 * Commands that need Spring ({@code cloud login}) are created but never run here.
 	 */
 	private static <K> K notOnThisPath(Class<K> type) throws Exception {
 		Object[] arguments = new Object[type.getConstructors()[0].getParameterCount()];

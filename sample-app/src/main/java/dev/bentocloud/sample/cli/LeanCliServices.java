@@ -20,10 +20,13 @@ final class LeanCliServices implements CliServices {
 
 	private final BentoCloudCredentials credentials;
 
+	private final CloudContexts cloudContexts;
+
 	private @Nullable BlockingBentoCloudClient client;
 
-	LeanCliServices(BentoCloudCredentials credentials) {
+	LeanCliServices(BentoCloudCredentials credentials, CloudContexts cloudContexts) {
 		this.credentials = credentials;
+		this.cloudContexts = cloudContexts;
 	}
 
 	@Override
@@ -51,6 +54,11 @@ final class LeanCliServices implements CliServices {
 	@Override
 	public List<@Nullable String> secrets() {
 		return Arrays.asList(this.credentials.apiToken());
+	}
+
+	@Override
+	public CloudContexts cloudContexts() {
+		return this.cloudContexts;
 	}
 
 }

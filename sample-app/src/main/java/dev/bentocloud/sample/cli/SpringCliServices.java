@@ -10,7 +10,7 @@ import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * {@link CliServices} from a Spring context: the auto-configured client, the connection
@@ -23,10 +23,10 @@ final class SpringCliServices implements CliServices {
 
 	private final ObjectProvider<BentoCloudConnectionDetails> connectionDetails;
 
-	private final Environment environment;
+	private final ConfigurableEnvironment environment;
 
 	SpringCliServices(ObjectProvider<BentoCloudClient> client,
-			ObjectProvider<BentoCloudConnectionDetails> connectionDetails, Environment environment) {
+			ObjectProvider<BentoCloudConnectionDetails> connectionDetails, ConfigurableEnvironment environment) {
 		this.client = client;
 		this.connectionDetails = connectionDetails;
 		this.environment = environment;
@@ -57,6 +57,11 @@ final class SpringCliServices implements CliServices {
 		return Arrays.asList(this.environment.getProperty("bentocloud.api-token"),
 				this.environment.getProperty("bentocloud.service.token"),
 				(details != null) ? details.getApiToken() : null);
+	}
+
+	@Override
+	public CloudContexts cloudContexts() {
+		return CloudContexts.of(this.environment);
 	}
 
 }

@@ -1,7 +1,11 @@
 package dev.bentocloud.sample.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.sample.emulator.EmbeddedEmulatorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +32,20 @@ class LeanCliTests {
 	private static final String DEMO_TOKEN = EmbeddedEmulatorConfiguration.DEMO_TOKEN;
 
 	private static final String SPRING_PATH = "--logging.console.enabled=false";
+
+	/** A credentials file with two contexts, as {@code bentoml cloud login} writes it. */
+	private static final String CONTEXTS = """
+			contexts:
+			- api_token: tok-SECRET-default
+			  email: null
+			  endpoint: https://cloud.bentoml.com
+			  name: default
+			- api_token: tok-SECRET-prod
+			  email: dev@example.com
+			  endpoint: https://prod.cloud.bentoml.com
+			  name: prod
+			current_context_name: prod
+			""";
 
 	@RegisterExtension
 	static final BentoCloudEmulatorExtension emulator = new BentoCloudEmulatorExtension(
@@ -99,6 +118,35 @@ class LeanCliTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "cloud list-context", "cloud current-context", "cloud current-context -o yaml",
+			"cloud update-current-context default", "cloud update-current-context nope",
+			"cloud update-current-context __env__", "cloud list-context --bogus" })
+	void sameOutputOnBothPathsForTheCloudCommandsThatOnlyUseTheFile(String command, @TempDir Path home)
+			throws IOException {
+		Path file = home.resolve(".yatai.yaml");
+		Runnable reset = () -> write(file, CONTEXTS);
+		Map<String, String> bentomlHome = Map.of("BENTOML_HOME", home.toString());
+		// Credentials from the file itself, then with the sample's emulator profile.
+		String fileAfterLean = assertSame(List.of(), bentomlHome, reset, file, command.split(" "));
+		assertThat(fileAfterLean).isEqualTo(read(file));
+		assertSame(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()), bentomlHome,
+				reset, file, command.split(" "));
+		assertSame(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()),
+				Map.of("BENTOML_HOME", home.toString(), "BENTO_CLOUD_API_KEY", "tok-from-env"), reset, file,
+				command.split(" "));
+	}
+
+	@Test
+	void theCloudCommandsNeedNoEmulator() {
+		List<String> nothingListens = List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=1");
+		Map<String, String> noFile = Map.of("BENTOML_HOME", "/nonexistent-bentoml-home");
+		assertThat(lean(nothingListens, noFile, "cloud", "list-context")).isTrue();
+		CliRun run = CliRun.of(nothingListens, new HashMap<>(noFile), "cloud", "list-context");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).isEqualTo("[]" + System.lineSeparator());
+	}
+
 	@Test
 	void sameOutputOnBothPathsWhenTheTokenIsRejected() {
 		assertSame(List.of("--bentocloud.api-token=wrong", "--bentocloud.endpoint=" + emulator.get().endpoint()),
@@ -127,7 +175,8 @@ class LeanCliTests {
 		assertThat(lean(List.of("--spring.profiles.active=emulator,other"), Map.of(), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("BENTOCLOUD_RETRY_MAX_RETRIES", "0"), "whoami")).isFalse();
-		assertThat(lean(port, Map.of(), "cloud", "list-context")).isFalse();
+		assertThat(lean(port, Map.of(), "cloud", "login", "--api-token", DEMO_TOKEN)).isFalse();
+		assertThat(lean(port, Map.of(), "cloud")).isFalse();
 		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=${PORT}"), Map.of(), "whoami"))
 			.isFalse();
 		List<String> noEmulator = List.of();
@@ -164,6 +213,47 @@ class LeanCliTests {
 		String lastUse = "\"last_used_at\" : \"[^\"]*\"";
 		String tableTime = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
 		return new CliRun(run.out().replaceAll(lastUse, "").replaceAll(tableTime, "<time>"), run.err(), run.exitCode());
+	}
+
+	/**
+	 * As {@link #assertSame(List, Map, String...)} for a command that may change
+	 * {@code file}: {@code reset} writes it before each run, and both runs must leave the
+	 * same content.
+	 * @return the file's content after the lean run
+	 */
+	private static String assertSame(List<String> springArgs, Map<String, String> variables, Runnable reset, Path file,
+			String... args) {
+		Map<String, Object> environment = new HashMap<>(variables);
+		reset.run();
+		assertThat(lean(springArgs, variables, args)).as("lean path taken").isTrue();
+		reset.run();
+		CliRun lean = CliRun.of(springArgs, environment, args);
+		String afterLean = read(file);
+		reset.run();
+		List<String> forced = new ArrayList<>(springArgs);
+		forced.add(SPRING_PATH);
+		CliRun spring = CliRun.of(forced, environment, args);
+		assertThat(lean).as("lean\n%s\nspring\n%s", lean, spring).isEqualTo(spring);
+		assertThat(afterLean).isEqualTo(read(file));
+		return afterLean;
+	}
+
+	private static void write(Path file, String content) {
+		try {
+			Files.writeString(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static CliRun assertSame(List<String> springArgs, Map<String, String> variables, String... args) {
