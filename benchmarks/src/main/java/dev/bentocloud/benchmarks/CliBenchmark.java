@@ -118,6 +118,10 @@ final class CliBenchmark {
 			rows.put(AS_SHIPPED + "deployment list", concat(shipped, "deployment", "list"));
 			rows.put(AS_SHIPPED + "api-token get", concat(shipped, "api-token", "get", tokenUid));
 			rows.put(AS_SHIPPED + "cloud list-context", concat(shipped, "cloud", "list-context"));
+			// A file of its own, rewritten by every round.
+			rows.put(AS_SHIPPED + "cloud login",
+					concat(shipped, "--bentocloud.config-file=" + this.work.resolve("login/.yatai.yaml"), "cloud",
+							"login", "--api-token", TOKEN, "--endpoint", emulator.endpoint()));
 			Map<String, double[]> times = new LinkedHashMap<>();
 			rows.keySet().forEach((name) -> times.put(name, new double[this.rounds]));
 			// One unmeasured round (not in a single-round smoke test):

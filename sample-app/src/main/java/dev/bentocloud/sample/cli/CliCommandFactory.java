@@ -9,19 +9,15 @@ import picocli.CommandLine.IFactory;
 /**
  * Creates picocli's command objects. A command whose constructor takes
  * {@link CliServices} gets the given services, whichever path (Spring or lean) supplies
- * them; other commands come from {@code otherCommands} (Spring injection on the Spring
- * path); everything else picocli needs (converters, mixins, group commands) comes from
+ * them; everything else picocli needs (converters, mixins, group commands) comes from
  * picocli's own factory.
  */
 final class CliCommandFactory implements IFactory {
 
 	private final CliServices services;
 
-	private final IFactory otherCommands;
-
-	CliCommandFactory(CliServices services, IFactory otherCommands) {
+	CliCommandFactory(CliServices services) {
 		this.services = services;
-		this.otherCommands = otherCommands;
 	}
 
 	@Override
@@ -30,9 +26,6 @@ final class CliCommandFactory implements IFactory {
 			Constructor<K> withServices = servicesConstructor(type);
 			if (withServices != null) {
 				return withServices.newInstance(this.services);
-			}
-			if (hasArguments(type)) {
-				return this.otherCommands.create(type);
 			}
 		}
 		return CommandLine.defaultFactory().create(type);
@@ -45,15 +38,6 @@ final class CliCommandFactory implements IFactory {
 		catch (NoSuchMethodException ex) {
 			return null;
 		}
-	}
-
-	private static boolean hasArguments(Class<?> type) {
-		for (Constructor<?> constructor : type.getConstructors()) {
-			if (constructor.getParameterCount() == 0) {
-				return false;
-			}
-		}
-		return type.getConstructors().length > 0;
 	}
 
 }

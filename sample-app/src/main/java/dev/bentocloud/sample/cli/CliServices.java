@@ -1,7 +1,9 @@
 package dev.bentocloud.sample.cli;
 
+import java.time.Duration;
 import java.util.List;
 
+import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import org.jspecify.annotations.Nullable;
 
@@ -44,5 +46,19 @@ interface CliServices {
 	 * @return the contexts
 	 */
 	CloudContexts cloudContexts();
+
+	/**
+	 * A builder for a client of another token ({@code cloud login}): the application's,
+	 * with its connector, SSL bundle, timeouts and retry, on the Spring path.
+	 * @return a new builder
+	 */
+	BentoCloudClientBuilder clientBuilder();
+
+	/**
+	 * How long {@code cloud login} waits for a token on standard input or in a file.
+	 * @return the timeout
+	 * @throws CliException when the setting is not a positive duration
+	 */
+	Duration tokenReadTimeout();
 
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.bentocloud.client.BentoCloudApiException;
-import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.client.BentoCloudException;
@@ -33,9 +32,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.ConfigurableEnvironment;
-
 /**
  * {@code cloud login}: checks an API token against BentoCloud (current user, then current
  * organization, as {@code bentoml cloud login} does) with a client built for that token
@@ -52,9 +48,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 		"Does not switch the current context, except when the current one does not exist yet." })
 public class CloudLoginCommand implements Callable<Integer> {
 
-	private final ConfigurableEnvironment environment;
-
-	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
+	private final CliServices services;
 
 	@Option(names = "--api-token", paramLabel = "TOKEN",
 			description = { "The API token (default: $BENTO_CLOUD_API_KEY). Create one at <endpoint>/api_tokens.",
@@ -91,10 +85,8 @@ public class CloudLoginCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public CloudLoginCommand(ConfigurableEnvironment environment,
-			ObjectProvider<BentoCloudClientBuilder> clientBuilder) {
-		this.environment = environment;
-		this.clientBuilder = clientBuilder;
+	public CloudLoginCommand(CliServices services) {
+		this.services = services;
 	}
 
 	@Override
@@ -103,7 +95,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 			throw new CliException("login takes no arguments, only options (the " + this.unexpected.size()
 					+ " given are not shown, as they may hold a token): pass the token with --api-token-stdin, --api-token-file PATH or --api-token TOKEN.");
 		}
-		CloudContexts contexts = CloudContexts.of(this.environment);
+		CloudContexts contexts = this.services.cloudContexts();
 		String endpoint = (this.endpoint != null) ? this.endpoint
 				: contexts.env(BentoMlEnvironment.API_ENDPOINT).orElse(BentoCloudEndpoints.DEFAULT_ENDPOINT);
 		String token = givenToken();
@@ -186,7 +178,7 @@ public class CloudLoginCommand implements Callable<Integer> {
 					"Give the token one way only: --api-token, --api-token-stdin or --api-token-file.");
 		}
 		if (this.apiTokenStdin) {
-			return TokenInput.fromStandardInput(TokenInput.readTimeout(this.environment));
+			return TokenInput.fromStandardInput(this.services.tokenReadTimeout());
 		}
 		if (this.apiTokenFile != null) {
 			return tokenFromFile(this.apiTokenFile);
@@ -206,15 +198,15 @@ public class CloudLoginCommand implements Callable<Integer> {
 		}
 		PrivateFiles.tokenFileWarning(file)
 			.ifPresent((warning) -> this.spec.commandLine().getErr().println(TerminalText.line(warning)));
-		return TokenInput.fromFile(file, TokenInput.readTimeout(this.environment));
+		return TokenInput.fromFile(file, this.services.tokenReadTimeout());
 	}
 
 	/**
-	 * A client for this token and endpoint from the application's builder, so that its
-	 * connector, SSL bundle, timeouts and retry apply.
+	 * A client for this token and endpoint from the application's builder (on the Spring
+	 * path), so that its connector, SSL bundle, timeouts and retry apply.
 	 */
 	private BlockingBentoCloudClient client(URI endpoint, String token) {
-		BentoCloudClientBuilder builder = this.clientBuilder.getIfAvailable(BentoCloudClient::builder)
+		BentoCloudClientBuilder builder = this.services.clientBuilder()
 			.credentials(BentoCloudCredentials.of(endpoint.toString(), token));
 		try {
 			return builder.build().blocking();

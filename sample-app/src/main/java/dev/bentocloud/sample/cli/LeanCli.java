@@ -21,12 +21,12 @@ import picocli.CommandLine;
 
 /**
  * The lean path: runs the commands that only call BentoCloud ({@code whoami},
- * {@code api-token …}, {@code deployment …}) or only read or switch the credentials file
- * ({@code cloud list-context}, {@code current-context}, {@code update-current-context})
- * without starting Spring Boot. Credentials come from the same layers as on the Spring
- * path, in the same order (see {@code BentoCloudCredentialsEnvironmentPostProcessor});
- * with the profile {@value EmbeddedEmulatorConfiguration#PROFILE} the sample's emulator
- * is used as {@link EmbeddedEmulatorConfiguration} does for a CLI run: the web app's on
+ * {@code api-token …}, {@code deployment …}) and the {@code cloud} commands, which manage
+ * the credentials file, without starting Spring Boot. Credentials come from the same
+ * layers as on the Spring path, in the same order (see
+ * {@code BentoCloudCredentialsEnvironmentPostProcessor}); with the profile
+ * {@value EmbeddedEmulatorConfiguration#PROFILE} the sample's emulator is used as
+ * {@link EmbeddedEmulatorConfiguration} does for a CLI run: the web app's on
  * {@code sample.emulator.port} when it listens, else one of its own for the duration of
  * the command.
  * <p>
@@ -39,8 +39,10 @@ final class LeanCli {
 
 	private static final Set<String> COMMANDS = Set.of("whoami", "api-token", "deployment");
 
-	/** The {@code cloud} commands that only read or switch the credentials file. */
-	private static final Set<String> CLOUD_COMMANDS = Set.of("list-context", "current-context",
+	/**
+	 * The {@code cloud} commands (all of them: none needs more than the client builder).
+	 */
+	private static final Set<String> CLOUD_COMMANDS = Set.of("login", "list-context", "current-context",
 			"update-current-context");
 
 	private LeanCli() {
@@ -68,23 +70,17 @@ final class LeanCli {
 		}
 		BentoCloudEmulator[] started = new BentoCloudEmulator[1];
 		try {
-			CloudContexts cloudContexts = new CloudContexts(settings.get().property(LeanCliSettings.CONFIG_FILE),
-					BentoMlEnvironment.of(settings.get().environment()));
-			CliServices services;
-			if (cloud) {
-				// As on the Spring path, where they run without BentoML's credential
-				// sources: nothing is resolved, nobody is called.
-				services = new LeanCloudServices(cloudContexts, springEndpoint(settings.get()),
-						settings.get().property(LeanCliSettings.API_TOKEN));
-			}
-			else {
-				BentoCloudCredentials credentials = resolve(settings.get(), started);
+			BentoCloudCredentials credentials = null;
+			// The cloud commands run without BentoML's credential sources, as on the
+			// Spring path: nothing to resolve for them.
+			if (!cloud) {
+				credentials = resolve(settings.get(), started);
 				if (credentials == null) {
 					return OptionalInt.empty();
 				}
-				services = new LeanCliServices(credentials, cloudContexts);
 			}
-			CommandLine commandLine = SampleCommand.commandLine(new CliCommandFactory(services, LeanCli::notOnThisPath),
+			CliServices services = new LeanCliServices(settings.get(), credentials);
+			CommandLine commandLine = SampleCommand.commandLine(new CliCommandFactory(services),
 					new CliFailureHandler(services));
 			commandLine.setOut(out);
 			commandLine.setErr(err);
@@ -108,7 +104,7 @@ final class LeanCli {
 			boolean refused = endpoint != null && !acceptedEndpoint(endpoint[0].strip());
 			return refused ? null : emulatorCredentials(settings, started);
 		}
-		String springEndpoint = springEndpoint(settings);
+		String springEndpoint = settings.springEndpoint();
 		String[] token = settings.aboveWithOrigin(LeanCliSettings.API_TOKEN);
 		BentoCloudCredentials credentials;
 		if (token != null) {
@@ -167,15 +163,6 @@ final class LeanCli {
 	}
 
 	/**
-	 * Spring's {@code bentocloud.endpoint} (command line, then environment), else the
-	 * default.
-	 */
-	private static String springEndpoint(LeanCliSettings settings) {
-		String[] endpoint = settings.aboveWithOrigin(LeanCliSettings.ENDPOINT);
-		return (endpoint != null) ? endpoint[0].strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
-	}
-
-	/**
 	 * What the starter's endpoint validation accepts: an http(s) URL with a host and no
 	 * user info, plain http only to loopback. The Spring path explains anything else.
 	 */
@@ -199,14 +186,6 @@ final class LeanCli {
 			return true;
 		}
 		return "false".equalsIgnoreCase(stripped) ? false : null;
-	}
-
-	/**
-	 * Commands that need Spring ({@code cloud login}) are created but never run here.
-	 */
-	private static <K> K notOnThisPath(Class<K> type) throws Exception {
-		Object[] arguments = new Object[type.getConstructors()[0].getParameterCount()];
-		return type.cast(type.getConstructors()[0].newInstance(arguments));
 	}
 
 }

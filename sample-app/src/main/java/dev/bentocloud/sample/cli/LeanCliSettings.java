@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.bentocloud.client.support.BentoCloudEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,11 @@ final class LeanCliSettings {
 	 */
 	static final String SERVICES = "bentocloud.services.";
 
-	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_PORT);
+	/** {@code cloud login}'s {@value TokenInput#READ_TIMEOUT_PROPERTY}. */
+	static final String TOKEN_READ_TIMEOUT = TokenInput.READ_TIMEOUT_PROPERTY;
+
+	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_PORT,
+			TOKEN_READ_TIMEOUT);
 
 	private static final String PROFILES = "spring.profiles.active";
 
@@ -206,6 +211,16 @@ final class LeanCliSettings {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Spring's {@code bentocloud.endpoint} (command line, then environment), else the
+	 * default.
+	 * @return the endpoint
+	 */
+	String springEndpoint() {
+		String[] endpoint = aboveWithOrigin(ENDPOINT);
+		return (endpoint != null) ? endpoint[0].strip() : BentoCloudEndpoints.DEFAULT_ENDPOINT;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.sample.SampleApplication;
 import dev.bentocloud.sample.TerminalText;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
@@ -95,9 +96,9 @@ public final class SampleCli {
 		}
 		try {
 			CliServices services = new SpringCliServices(context.getBeanProvider(BentoCloudClient.class),
-					context.getBeanProvider(BentoCloudConnectionDetails.class), context.getEnvironment());
-			CommandLine commandLine = SampleCommand.commandLine(
-					new CliCommandFactory(services, new SpringCommandFactory(context.getBeanFactory())),
+					context.getBeanProvider(BentoCloudConnectionDetails.class),
+					context.getBeanProvider(BentoCloudClientBuilder.class), context.getEnvironment());
+			CommandLine commandLine = SampleCommand.commandLine(new CliCommandFactory(services),
 					new CliFailureHandler(services));
 			commandLine.setOut(outWriter);
 			commandLine.setErr(errWriter);

@@ -1,9 +1,11 @@
 package dev.bentocloud.sample.cli;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BlockingBentoCloudClient;
 import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.autoconfigure.BentoCloudConnectionDetails;
@@ -23,12 +25,16 @@ final class SpringCliServices implements CliServices {
 
 	private final ObjectProvider<BentoCloudConnectionDetails> connectionDetails;
 
+	private final ObjectProvider<BentoCloudClientBuilder> clientBuilder;
+
 	private final ConfigurableEnvironment environment;
 
 	SpringCliServices(ObjectProvider<BentoCloudClient> client,
-			ObjectProvider<BentoCloudConnectionDetails> connectionDetails, ConfigurableEnvironment environment) {
+			ObjectProvider<BentoCloudConnectionDetails> connectionDetails,
+			ObjectProvider<BentoCloudClientBuilder> clientBuilder, ConfigurableEnvironment environment) {
 		this.client = client;
 		this.connectionDetails = connectionDetails;
+		this.clientBuilder = clientBuilder;
 		this.environment = environment;
 	}
 
@@ -62,6 +68,16 @@ final class SpringCliServices implements CliServices {
 	@Override
 	public CloudContexts cloudContexts() {
 		return CloudContexts.of(this.environment);
+	}
+
+	@Override
+	public BentoCloudClientBuilder clientBuilder() {
+		return this.clientBuilder.getIfAvailable(BentoCloudClient::builder);
+	}
+
+	@Override
+	public Duration tokenReadTimeout() {
+		return TokenInput.readTimeout(this.environment);
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import dev.bentocloud.client.support.Durations;
 import dev.bentocloud.sample.TerminalText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
@@ -79,7 +80,15 @@ final class TokenInput {
 	 * @return the timeout
 	 */
 	static Duration readTimeout(Environment environment) {
-		String value = environment.getProperty(READ_TIMEOUT_PROPERTY);
+		return readTimeout(environment.getProperty(READ_TIMEOUT_PROPERTY));
+	}
+
+	/**
+	 * {@value #READ_TIMEOUT_PROPERTY} from its value, 60 seconds when unset.
+	 * @param value the property's value, or {@code null}
+	 * @return the timeout
+	 */
+	static Duration readTimeout(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return DEFAULT_READ_TIMEOUT;
 		}

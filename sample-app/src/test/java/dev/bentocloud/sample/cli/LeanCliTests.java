@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +139,23 @@ class LeanCliTests {
 	}
 
 	@Test
+	void sameLoginOnBothPaths(@TempDir Path home) throws IOException {
+		Path file = home.resolve(".yatai.yaml");
+		Runnable reset = () -> write(file, CONTEXTS);
+		String endpoint = emulator.get().endpoint();
+		Map<String, String> bentomlHome = Map.of("BENTOML_HOME", home.toString());
+		String saved = assertSame(List.of(), bentomlHome, reset, file, "cloud", "login", "--api-token", DEMO_TOKEN,
+				"--endpoint", endpoint, "--context", "local");
+		assertThat(saved).contains("name: local", "endpoint: " + endpoint, "email: demo@example.com");
+		Path tokenFile = Files.writeString(home.resolve("token"), "wrong-token\n");
+		Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+		assertSame(List.of("--" + TokenInput.READ_TIMEOUT_PROPERTY + "=5s"), bentomlHome, reset, file, "cloud", "login",
+				"--api-token-file", tokenFile.toString(), "--endpoint", endpoint);
+		assertSame(List.of("--" + TokenInput.READ_TIMEOUT_PROPERTY + "=never"), bentomlHome, reset, file, "cloud",
+				"login", "--api-token-file", tokenFile.toString(), "--endpoint", endpoint);
+	}
+
+	@Test
 	void theCloudCommandsNeedNoEmulator() {
 		List<String> nothingListens = List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=1");
 		Map<String, String> noFile = Map.of("BENTOML_HOME", "/nonexistent-bentoml-home");
@@ -175,8 +193,8 @@ class LeanCliTests {
 		assertThat(lean(List.of("--spring.profiles.active=emulator,other"), Map.of(), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("SPRING_CONFIG_LOCATION", "/etc/sample/"), "whoami")).isFalse();
 		assertThat(lean(port, Map.of("BENTOCLOUD_RETRY_MAX_RETRIES", "0"), "whoami")).isFalse();
-		assertThat(lean(port, Map.of(), "cloud", "login", "--api-token", DEMO_TOKEN)).isFalse();
 		assertThat(lean(port, Map.of(), "cloud")).isFalse();
+		assertThat(lean(port, Map.of(), "cloud", "--help")).isFalse();
 		assertThat(lean(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=${PORT}"), Map.of(), "whoami"))
 			.isFalse();
 		List<String> noEmulator = List.of();
