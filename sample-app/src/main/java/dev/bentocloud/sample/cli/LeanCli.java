@@ -40,7 +40,8 @@ final class LeanCli {
 	private static final Set<String> COMMANDS = Set.of("whoami", "api-token", "deployment");
 
 	/**
-	 * The {@code cloud} commands (all of them: none needs more than the client builder).
+	 * The {@code cloud} commands: they manage the credentials file, and {@code login}
+	 * builds a client for the token it checks.
 	 */
 	private static final Set<String> CLOUD_COMMANDS = Set.of("login", "list-context", "current-context",
 			"update-current-context");
