@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudClient;
+import dev.bentocloud.client.BentoCloudConnectorFactory;
 import dev.bentocloud.client.model.User;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
@@ -37,10 +38,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * client that returns a {@code User} cannot do less); targets are ratios to it. Our
  * client runs on each connector an application can have ({@link Connectors}): Reactor
  * Netty, the JDK's {@code HttpClient} (ours, and Spring's for comparison), Apache
- * HttpClient 5 and Jetty when their jars are present. CPU per call is the process CPU
- * time ({@code com.sun.management.OperatingSystemMXBean}) over a client's rounds divided
- * by its calls; it includes the in-process server's share, which is the same for every
- * client.
+ * HttpClient 5 and Jetty when their jars are present; with
+ * {@code -Dbenchmarks.prototypes=true}, on Reactor Netty also on two prototype connectors
+ * of issue #23 ({@link NettyHeadersConnector}, {@link DirectReactorNettyConnector}). CPU
+ * per call is the process CPU time ({@code com.sun.management.OperatingSystemMXBean})
+ * over a client's rounds divided by its calls; it includes the in-process server's share,
+ * which is the same for every client.
  * <p>
  * Every caller is a closed loop: {@code concurrency} callers, each sending its next
  * request as soon as the last one answered.
@@ -70,6 +73,10 @@ final class ThroughputBenchmark {
 	static final String REACTIVE_JDK = "reactive client, JDK HttpClient";
 
 	static final String BLOCKING_JDK = "blocking client, JDK HttpClient";
+
+	static final String REACTIVE_NETTY_HEADERS = "reactive client, headers into Netty's (prototype)";
+
+	static final String REACTIVE_OWN_CONNECTOR = "reactive client, own Reactor Netty connector (prototype)";
 
 	/** One way of calling: reactive ({@code call}) or blocking ({@code blockingCall}). */
 	private record Caller(String name, Supplier<Mono<?>> call, Runnable blockingCall) {
@@ -175,15 +182,27 @@ final class ThroughputBenchmark {
 		List<Caller> callers = new ArrayList<>(List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
 				new Caller(WEB_CLIENT, webClientCall, null), new Caller(RAW_JDK, null, rawJdkCall)));
 		for (Connectors.Connector connector : Connectors.available()) {
-			BentoCloudClient client = BentoCloudClient.builder()
-				.endpoint(server.endpoint())
-				.apiToken(server.token())
-				.connectorFactory(connector.factory())
-				.build();
+			BentoCloudClient client = client(server, connector.factory());
 			callers.add(new Caller(connector.name(REACTIVE), client::currentUser, null));
 			callers.add(new Caller(connector.name(BLOCKING), null, () -> client.blocking().currentUser()));
+			if (connector.suffix().isEmpty() && Boolean.getBoolean("benchmarks.prototypes")) {
+				// Issue #23's prototypes: cheaper exchanges under the same WebClient.
+				BentoCloudConnectorFactory nettyHeaders = (connectTimeout, readTimeout) -> new NettyHeadersConnector(
+						connector.factory().create(connectTimeout, readTimeout));
+				callers.add(new Caller(REACTIVE_NETTY_HEADERS, client(server, nettyHeaders)::currentUser, null));
+				callers.add(new Caller(REACTIVE_OWN_CONNECTOR,
+						client(server, DirectReactorNettyConnector.factory())::currentUser, null));
+			}
 		}
 		return callers;
+	}
+
+	private static BentoCloudClient client(FixedUserServer server, BentoCloudConnectorFactory connectorFactory) {
+		return BentoCloudClient.builder()
+			.endpoint(server.endpoint())
+			.apiToken(server.token())
+			.connectorFactory(connectorFactory)
+			.build();
 	}
 
 	/**
