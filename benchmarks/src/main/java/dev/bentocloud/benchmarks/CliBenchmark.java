@@ -94,7 +94,8 @@ final class CliBenchmark {
 			List<String> cds = List.of(java, "-XX:SharedArchiveFile=" + jsa, "-jar", extracted.toString(), port);
 			List<String> cdsC1 = List.of(java, "-XX:SharedArchiveFile=" + jsa, c1.get(0), "-jar", extracted.toString(),
 					port);
-			rows.put(AS_SHIPPED + "whoami", List.of(this.launcher.toString(), port, "whoami"));
+			List<String> shipped = List.of(this.launcher.toString(), port);
+			rows.put(AS_SHIPPED + "whoami", concat(shipped, "whoami"));
 			rows.put("whoami, Spring path, Boot jar", concat(boot, "--logging.console.enabled=false", "whoami"));
 			rows.put("whoami, lean, Boot jar", concat(boot, "whoami"));
 			rows.put("whoami, lean, extracted", concat(plain, "whoami"));
@@ -114,7 +115,6 @@ final class CliBenchmark {
 			rows.put("deployment list, lean, extracted + CDS + C1", concat(cdsC1, "deployment", "list"));
 			rows.put("deployment get, lean, extracted + CDS + C1", concat(cdsC1, "deployment", "get", "demo-iris"));
 			rows.put("cloud list-context, lean, extracted + CDS + C1", concat(cdsC1, "cloud", "list-context"));
-			List<String> shipped = List.of(this.launcher.toString(), port);
 			rows.put(AS_SHIPPED + "deployment list", concat(shipped, "deployment", "list"));
 			rows.put(AS_SHIPPED + "api-token get", concat(shipped, "api-token", "get", tokenUid));
 			rows.put(AS_SHIPPED + "cloud list-context", concat(shipped, "cloud", "list-context"));

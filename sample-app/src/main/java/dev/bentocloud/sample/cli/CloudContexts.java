@@ -56,7 +56,8 @@ final class CloudContexts {
 
 	/** The file and variables of a Spring environment. */
 	static CloudContexts of(ConfigurableEnvironment environment) {
-		return new CloudContexts(environment.getProperty("bentocloud.config-file"), BentoMlEnvironment.of(environment));
+		return new CloudContexts(environment.getProperty(LeanCliSettings.CONFIG_FILE),
+				BentoMlEnvironment.of(environment));
 	}
 
 	Path file() {

@@ -60,7 +60,7 @@ final class LeanCli {
 	 */
 	static OptionalInt run(String[] springArgs, String[] commandArgs, Map<String, String> variables, PrintWriter out,
 			PrintWriter err) {
-		boolean cloud = commandArgs.length > 1 && "cloud".equals(commandArgs[0])
+		boolean cloud = commandArgs.length > 1 && CloudCommand.NAME.equals(commandArgs[0])
 				&& CLOUD_COMMANDS.contains(commandArgs[1]);
 		if (!cloud && (commandArgs.length == 0 || !COMMANDS.contains(commandArgs[0]))) {
 			return OptionalInt.empty();

@@ -80,7 +80,7 @@ final class LeanCliServices implements CliServices {
 
 	@Override
 	public Duration tokenReadTimeout() {
-		return TokenInput.readTimeout(this.settings.property(LeanCliSettings.TOKEN_READ_TIMEOUT));
+		return TokenInput.readTimeout(this.settings.property(TokenInput.READ_TIMEOUT_PROPERTY));
 	}
 
 }

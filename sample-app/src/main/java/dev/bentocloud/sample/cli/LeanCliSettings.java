@@ -49,11 +49,8 @@ final class LeanCliSettings {
 	 */
 	static final String SERVICES = "bentocloud.services.";
 
-	/** {@code cloud login}'s {@value TokenInput#READ_TIMEOUT_PROPERTY}. */
-	static final String TOKEN_READ_TIMEOUT = TokenInput.READ_TIMEOUT_PROPERTY;
-
 	private static final Set<String> ARGUMENTS = Set.of(API_TOKEN, ENDPOINT, CONTEXT, CONFIG_FILE, EMULATOR_PORT,
-			TOKEN_READ_TIMEOUT);
+			TokenInput.READ_TIMEOUT_PROPERTY);
 
 	private static final String PROFILES = "spring.profiles.active";
 

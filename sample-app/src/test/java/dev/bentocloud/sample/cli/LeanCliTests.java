@@ -129,8 +129,7 @@ class LeanCliTests {
 		Runnable reset = () -> write(file, CONTEXTS);
 		Map<String, String> bentomlHome = Map.of("BENTOML_HOME", home.toString());
 		// Credentials from the file itself, then with the sample's emulator profile.
-		String fileAfterLean = assertSame(List.of(), bentomlHome, reset, file, command.split(" "));
-		assertThat(fileAfterLean).isEqualTo(read(file));
+		assertSame(List.of(), bentomlHome, reset, file, command.split(" "));
 		assertSame(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()), bentomlHome,
 				reset, file, command.split(" "));
 		assertSame(List.of(CliRun.EMULATOR_PROFILE, "--sample.emulator.port=" + emulator.get().port()),
@@ -144,8 +143,9 @@ class LeanCliTests {
 		Runnable reset = () -> write(file, CONTEXTS);
 		String endpoint = emulator.get().endpoint();
 		Map<String, String> bentomlHome = Map.of("BENTOML_HOME", home.toString());
-		String saved = assertSame(List.of(), bentomlHome, reset, file, "cloud", "login", "--api-token", DEMO_TOKEN,
-				"--endpoint", endpoint, "--context", "local");
+		assertSame(List.of(), bentomlHome, reset, file, "cloud", "login", "--api-token", DEMO_TOKEN, "--endpoint",
+				endpoint, "--context", "local");
+		String saved = read(file);
 		assertThat(saved).contains("name: local", "endpoint: " + endpoint, "email: demo@example.com");
 		Path tokenFile = Files.writeString(home.resolve("token"), "wrong-token\n");
 		Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
@@ -153,6 +153,36 @@ class LeanCliTests {
 				"--api-token-file", tokenFile.toString(), "--endpoint", endpoint);
 		assertSame(List.of("--" + TokenInput.READ_TIMEOUT_PROPERTY + "=never"), bentomlHome, reset, file, "cloud",
 				"login", "--api-token-file", tokenFile.toString(), "--endpoint", endpoint);
+	}
+
+	@Test
+	void sameFailedLoginOnBothPathsAgainstAMisbehavingServer(@TempDir Path home) {
+		Path file = home.resolve(".yatai.yaml");
+		Runnable reset = () -> write(file, CONTEXTS);
+		Map<String, String> bentomlHome = Map.of("BENTOML_HOME", home.toString());
+		String[] login = { "cloud", "login", "--api-token", DEMO_TOKEN, "--endpoint", emulator.get().endpoint() };
+		try {
+			// An HTML error page with a terminal escape sequence, then a body that is not
+			// JSON.
+			emulator.get()
+				.faults()
+				.on("GET", "/api/v1/auth/current")
+				.body(502, "<html><body>\u001b[2J\u001b]0;owned\u0007Bad gateway</body></html>")
+				.contentType("text/html");
+			CliRun htmlPage = assertSame(List.of(), bentomlHome, reset, file, login);
+			assertThat(htmlPage.exitCode()).isOne();
+			assertThat(htmlPage.all()).contains("Nothing was saved.").doesNotContain("\u001b", "\u0007");
+			assertThat(read(file)).isEqualTo(CONTEXTS);
+			emulator.get().faults().clear();
+			emulator.get().faults().on("GET", "/api/v1/auth/current").body(200, "{\"name\": \"demo\", ");
+			CliRun truncatedJson = assertSame(List.of(), bentomlHome, reset, file, login);
+			assertThat(truncatedJson.exitCode()).isOne();
+			assertThat(truncatedJson.all()).contains("Nothing was saved.");
+			assertThat(read(file)).isEqualTo(CONTEXTS);
+		}
+		finally {
+			emulator.get().faults().clear();
+		}
 	}
 
 	@Test
@@ -237,9 +267,9 @@ class LeanCliTests {
 	 * As {@link #assertSame(List, Map, String...)} for a command that may change
 	 * {@code file}: {@code reset} writes it before each run, and both runs must leave the
 	 * same content.
-	 * @return the file's content after the lean run
+	 * @return the lean run
 	 */
-	private static String assertSame(List<String> springArgs, Map<String, String> variables, Runnable reset, Path file,
+	private static CliRun assertSame(List<String> springArgs, Map<String, String> variables, Runnable reset, Path file,
 			String... args) {
 		Map<String, Object> environment = new HashMap<>(variables);
 		reset.run();
@@ -253,7 +283,8 @@ class LeanCliTests {
 		CliRun spring = CliRun.of(forced, environment, args);
 		assertThat(lean).as("lean\n%s\nspring\n%s", lean, spring).isEqualTo(spring);
 		assertThat(afterLean).isEqualTo(read(file));
-		return afterLean;
+		assertThat(lean.all()).doesNotContain(DEMO_TOKEN);
+		return lean;
 	}
 
 	private static void write(Path file, String content) {
