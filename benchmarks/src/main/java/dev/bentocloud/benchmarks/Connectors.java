@@ -53,6 +53,12 @@ final class Connectors {
 		List<Connector> connectors = new ArrayList<>();
 		connectors.add(new Connector("", BentoCloudConnectorFactory.reactorNetty()));
 		connectors.add(new Connector(JDK, BentoCloudConnectorFactory.jdk()));
+		if (Boolean.getBoolean("benchmarks.prototypes")) {
+			connectors.add(new Connector("HttpURLConnection (prototype)",
+					(connect, read) -> new UrlConnectionConnector(connect, read, false)));
+			connectors.add(new Connector("HttpURLConnection, body inline (prototype)",
+					(connect, read) -> new UrlConnectionConnector(connect, read, true)));
+		}
 		connectors.add(new Connector(SPRING_JDK, boot(ClientHttpConnectorBuilder::jdk)));
 		if (present("org.apache.hc.client5.http.impl.async.HttpAsyncClients")
 				&& present("org.apache.hc.core5.reactive.ReactiveDataConsumer")) {

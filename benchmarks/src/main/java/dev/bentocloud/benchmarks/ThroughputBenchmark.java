@@ -1,9 +1,12 @@
 package dev.bentocloud.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -69,6 +72,8 @@ final class ThroughputBenchmark {
 	static final String FAIR = "raw Reactor Netty + Jackson (fair limit)";
 
 	static final String RAW_JDK = "raw JDK HttpClient + Jackson (blocking send)";
+
+	static final String RAW_URL_CONNECTION = "raw HttpURLConnection + Jackson";
 
 	static final String REACTIVE_JDK = "reactive client, JDK HttpClient";
 
@@ -179,6 +184,29 @@ final class ThroughputBenchmark {
 				throw new IllegalStateException(ex);
 			}
 		};
+		URL url;
+		try {
+			url = URI.create(server.endpoint() + PATH).toURL();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Runnable rawUrlConnectionCall = () -> {
+			try {
+				HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+				connection.setRequestProperty(FixedUserServer.TOKEN_HEADER, server.token());
+				connection.setRequestProperty("Accept", "application/json");
+				if (connection.getResponseCode() != 200) {
+					throw new IllegalStateException("HTTP " + connection.getResponseCode());
+				}
+				try (InputStream body = connection.getInputStream()) {
+					mapper.readValue(body.readAllBytes(), User.class);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 		// The bare WebClient runs just before our Reactor Netty clients, and the raw JDK
 		// client last: the row after its 128 threads pays for them.
 		List<Caller> callers = new ArrayList<>(List.of(new Caller(RAW, rawCall, null), new Caller(FAIR, fairCall, null),
@@ -187,6 +215,13 @@ final class ThroughputBenchmark {
 			BentoCloudClient client = client(server, connector.factory());
 			callers.add(new Caller(connector.name(REACTIVE), client::currentUser, null));
 			callers.add(new Caller(connector.name(BLOCKING), null, () -> client.blocking().currentUser()));
+			if (connector.suffix().contains("HttpURLConnection")) {
+				callers
+					.add(new Caller(connector.name("blocking client, caller's thread"), null, () -> client.currentUser()
+						.contextWrite(
+								(context) -> context.put(UrlConnectionConnector.CALLER_THREAD, Thread.currentThread()))
+						.block()));
+			}
 			if (connector.suffix().isEmpty() && Boolean.getBoolean("benchmarks.prototypes")) {
 				// Issue #23's prototypes: cheaper exchanges under the same WebClient.
 				BentoCloudConnectorFactory nettyHeaders = (connectTimeout, readTimeout) -> new NettyHeadersConnector(
@@ -196,6 +231,7 @@ final class ThroughputBenchmark {
 						client(server, DirectReactorNettyConnector.factory())::currentUser, null));
 			}
 		}
+		callers.add(new Caller(RAW_URL_CONNECTION, null, rawUrlConnectionCall));
 		callers.add(new Caller(RAW_JDK, null, rawJdkCall));
 		return callers;
 	}
