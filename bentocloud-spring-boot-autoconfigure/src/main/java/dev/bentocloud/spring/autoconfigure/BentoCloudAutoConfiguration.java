@@ -94,14 +94,14 @@ public final class BentoCloudAutoConfiguration {
 			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
 			.connectorFactory(connectorFactory);
 		PropertyMapper map = PropertyMapper.get();
-		map.from(properties::connectTimeout).to(builder::connectTimeout);
-		map.from(properties::responseTimeout).to(builder::responseTimeout);
-		map.from(properties::callTimeout).to(builder::callTimeout);
-		map.from(properties::maxPages).to(builder::maxPages);
-		BentoCloudProperties.Retry retry = properties.retry();
-		builder.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff());
-		map.from(properties::allowInsecureEndpoint).to(builder::allowInsecureEndpoint);
-		map.from(properties::bentomlVersion).to(builder::bentomlVersion);
+		map.from(properties::getConnectTimeout).to(builder::connectTimeout);
+		map.from(properties::getResponseTimeout).to(builder::responseTimeout);
+		map.from(properties::getCallTimeout).to(builder::callTimeout);
+		map.from(properties::getMaxPages).to(builder::maxPages);
+		BentoCloudProperties.Retry retry = properties.getRetry();
+		builder.retry(retry.effectiveMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff());
+		map.from(properties::isAllowInsecureEndpoint).to(builder::allowInsecureEndpoint);
+		map.from(properties::getBentomlVersion).to(builder::bentomlVersion);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

@@ -47,12 +47,13 @@ public final class BentoCloudHealthContributorAutoConfiguration {
 	BentoCloudHealthIndicator bentocloudHealthIndicator(BentoCloudClient bentoCloudClient,
 			BentoCloudConnectionDetails connectionDetails, BentoCloudProperties properties, Environment environment,
 			ObjectProvider<AutoConfiguredClientCredentials> autoConfigured, ListableBeanFactory beanFactory) {
-		BentoCloudProperties.Health health = properties.health();
+		BentoCloudProperties.Health health = properties.getHealth();
 		BentoCloudCredentials credentials = autoConfigured
 			.getIfAvailable(() -> applicationClient(bentoCloudClient, connectionDetails, beanFactory))
 			.credentials();
 		return new BentoCloudHealthIndicator(bentoCloudClient, credentials,
-				BentoCloudCredentialsSource.from(environment).deploymentUrl(), health.timeout(), health.cacheTtl());
+				BentoCloudCredentialsSource.from(environment).deploymentUrl(), health.getTimeout(),
+				health.getCacheTtl());
 	}
 
 	/**

@@ -1,8 +1,7 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Map;
 
 import dev.bentocloud.client.support.BentoCloudEndpoints;
 import dev.bentocloud.spring.credentials.SafeText;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -38,28 +36,40 @@ final class BentoCloudPropertiesCheck implements BeanPostProcessor {
 		if (bean instanceof BentoCloudProperties properties) {
 			UnknownBentoCloudProperties.reject(this.environment);
 			check("bentocloud.", properties);
-			properties.services().forEach((name, service) -> check("bentocloud.services." + name + ".", service));
+			properties.getServices().forEach((name, service) -> check("bentocloud.services." + name + ".", service));
 		}
 		return bean;
 	}
 
-	private void check(String prefix, Record properties) {
-		for (RecordComponent component : properties.getClass().getRecordComponents()) {
-			String name = prefix + dashed(component.getName());
-			Object value = ReflectionUtils.invokeMethod(component.getAccessor(), properties);
-			if (value instanceof Record nested && !(value instanceof BentoCloudProperties.NamedService)) {
-				check(name + ".", nested);
+	private void check(String prefix, Object properties) {
+		for (Field field : properties.getClass().getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
+				continue;
+			}
+			String name = prefix + dashed(field.getName());
+			ReflectionUtils.makeAccessible(field);
+			Object value = ReflectionUtils.getField(field, properties);
+			if (isNested(field.getType()) && value != null) {
+				check(name + ".", value);
 			}
 			else if (value != null && !(value instanceof Map)) {
-				check(name, value, component);
+				check(name, value, field);
 			}
 		}
 	}
 
-	private void check(String name, Object value, RecordComponent component) {
-		boolean positive = hasParameterAnnotation(component, CheckedValue.Positive.class);
-		boolean notNegative = hasParameterAnnotation(component, CheckedValue.NotNegative.class);
-		CheckedValue.HttpUrl httpUrl = parameterAnnotation(component, CheckedValue.HttpUrl.class);
+	/**
+	 * The nested groups, such as {@code retry}; named services are checked on their own.
+	 */
+	static boolean isNested(Class<?> type) {
+		return type.getDeclaringClass() == BentoCloudProperties.class && !type.isEnum()
+				&& type != BentoCloudProperties.NamedService.class;
+	}
+
+	private void check(String name, Object value, Field field) {
+		boolean positive = field.isAnnotationPresent(CheckedValue.Positive.class);
+		boolean notNegative = field.isAnnotationPresent(CheckedValue.NotNegative.class);
+		CheckedValue.HttpUrl httpUrl = field.getAnnotation(CheckedValue.HttpUrl.class);
 		if (value instanceof Duration duration && (positive || notNegative)
 				&& (duration.isNegative() || (positive && duration.isZero()))) {
 			throw invalid(name, duration,
@@ -91,32 +101,6 @@ final class BentoCloudPropertiesCheck implements BeanPostProcessor {
 
 	private static InvalidConfigurationPropertyValueException invalid(String name, Object value, String reason) {
 		return new InvalidConfigurationPropertyValueException(name, value, reason);
-	}
-
-	private static boolean hasParameterAnnotation(RecordComponent component, Class<? extends Annotation> type) {
-		return parameterAnnotation(component, type) != null;
-	}
-
-	/** Annotations of a component that targets parameters live on the constructor's. */
-	private static <A extends Annotation> @Nullable A parameterAnnotation(RecordComponent component, Class<A> type) {
-		Class<?> record = component.getDeclaringRecord();
-		RecordComponent[] components = record.getRecordComponents();
-		Class<?>[] types = new Class<?>[components.length];
-		for (int i = 0; i < components.length; i++) {
-			types[i] = components[i].getType();
-		}
-		try {
-			Parameter[] parameters = record.getDeclaredConstructor(types).getParameters();
-			for (int i = 0; i < components.length; i++) {
-				if (components[i].getName().equals(component.getName())) {
-					return parameters[i].getAnnotation(type);
-				}
-			}
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return null;
 	}
 
 	private static String dashed(String name) {

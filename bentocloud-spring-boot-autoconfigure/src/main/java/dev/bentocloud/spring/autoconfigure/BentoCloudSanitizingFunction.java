@@ -77,7 +77,7 @@ public final class BentoCloudSanitizingFunction implements SanitizingFunction {
 			addSecret(secrets, this.environment.getProperty(property));
 		}
 		for (NamedService service : namedServices().values()) {
-			addSecret(secrets, service.token());
+			addSecret(secrets, service.getToken());
 		}
 		return secrets;
 	}

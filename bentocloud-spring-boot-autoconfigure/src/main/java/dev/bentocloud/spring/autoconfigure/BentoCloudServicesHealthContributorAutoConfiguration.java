@@ -47,20 +47,20 @@ public final class BentoCloudServicesHealthContributorAutoConfiguration {
 	CompositeReactiveHealthContributor bentocloudServicesHealthContributor(BentoServiceClients clients,
 			BentoCloudProperties properties, ObjectProvider<NamedServiceClients> namedServiceClients) {
 		NamedServiceClients named = namedServiceClients.getIfAvailable();
-		BentoCloudProperties.Health health = properties.health();
+		BentoCloudProperties.Health health = properties.getHealth();
 		Map<String, BentoServiceHealthIndicator> indicators = new LinkedHashMap<>();
 		for (String name : clients.names()) {
-			NamedService service = properties.services().get(name);
+			NamedService service = properties.getServices().get(name);
 			Map<String, String> details = new LinkedHashMap<>();
 			if (service != null && service.hasDeployment()) {
-				details.put("deployment", String.valueOf(service.deployment()));
-				if (service.cluster() != null) {
-					details.put("cluster", service.cluster());
+				details.put("deployment", String.valueOf(service.getDeployment()));
+				if (service.getCluster() != null) {
+					details.put("cluster", service.getCluster());
 				}
 			}
 			indicators.put(name, new BentoServiceHealthIndicator(name, clients.get(name), details,
 					(named != null && service != null) ? named.token(name) : null,
-					(named != null) ? named.readinessAnswers(name) : null, health.timeout(), health.cacheTtl()));
+					(named != null) ? named.readinessAnswers(name) : null, health.getTimeout(), health.getCacheTtl()));
 		}
 		return CompositeReactiveHealthContributor.fromMap(indicators);
 	}

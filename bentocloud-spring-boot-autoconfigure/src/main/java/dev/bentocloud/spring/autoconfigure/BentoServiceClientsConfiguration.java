@@ -51,7 +51,7 @@ class BentoServiceClientsConfiguration {
 	@ConditionalOnMissingBean
 	BentoServiceClients bentoServiceClients(BentoCloudProperties properties, BeanFactory beanFactory) {
 		Map<String, BentoServiceClient> clients = new LinkedHashMap<>();
-		for (String name : properties.services().keySet()) {
+		for (String name : properties.getServices().keySet()) {
 			clients.put(name,
 					beanFactory.getBean(BentoServiceClientsRegistrar.beanName(name), BentoServiceClient.class));
 		}

@@ -72,7 +72,8 @@ class BentoServiceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 		boolean allowInsecure = Boolean.TRUE
 			.equals(binder.bind("bentocloud.allow-insecure-endpoint", Boolean.class).orElse(false));
 		bind(this.environment).forEach((name, service) -> {
-			String token = (service.token() != null && !service.token().isBlank()) ? service.token() : defaultToken;
+			String token = (service.getToken() != null && !service.getToken().isBlank()) ? service.getToken()
+					: defaultToken;
 			NamedServiceValidator.validate(name, service, token != null && !token.isBlank(), allowInsecure,
 					this.environment);
 			String reactive = beanName(name);

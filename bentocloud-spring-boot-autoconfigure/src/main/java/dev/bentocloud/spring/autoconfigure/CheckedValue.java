@@ -17,21 +17,21 @@ final class CheckedValue {
 	}
 
 	/** A duration, size or number above zero. */
-	@Target(ElementType.PARAMETER)
+	@Target(ElementType.FIELD)
 	@Retention(RetentionPolicy.RUNTIME)
 	@interface Positive {
 
 	}
 
 	/** A duration or number of zero or more. */
-	@Target(ElementType.PARAMETER)
+	@Target(ElementType.FIELD)
 	@Retention(RetentionPolicy.RUNTIME)
 	@interface NotNegative {
 
 	}
 
 	/** An absolute http(s) URL with a host. */
-	@Target(ElementType.PARAMETER)
+	@Target(ElementType.FIELD)
 	@Retention(RetentionPolicy.RUNTIME)
 	@interface HttpUrl {
 

@@ -53,20 +53,20 @@ final class NamedServiceClients {
 	 */
 	static BentoServiceClientFactory.Builder defaults(BentoCloudProperties properties,
 			BentoCloudConnectorFactory connectorFactory, Supplier<WebClient.@Nullable Builder> webClientBuilder) {
-		BentoCloudProperties.Service service = properties.service();
-		Duration streamIdleTimeout = (service.streamIdleTimeout() != null) ? service.streamIdleTimeout()
-				: service.timeout();
+		BentoCloudProperties.Service service = properties.getService();
+		Duration streamIdleTimeout = (service.getStreamIdleTimeout() != null) ? service.getStreamIdleTimeout()
+				: service.getTimeout();
 		return BentoServiceClientFactory.builder()
 			.webClientBuilder(webClientBuilder)
 			.connectorFactory(connectorFactory)
-			.connectTimeout(properties.connectTimeout())
-			.callTimeout(service.timeout())
+			.connectTimeout(properties.getConnectTimeout())
+			.callTimeout(service.getTimeout())
 			.streamIdleTimeout(streamIdleTimeout)
-			.maxResponseSize(service.maxResponseSize().toBytes())
-			.checkCalls(service.checkCalls())
+			.maxResponseSize(service.getMaxResponseSize().toBytes())
+			.checkCalls(service.isCheckCalls())
 			.deploymentHosts(deploymentHosts(service, properties))
-			.defaultToken(service.token())
-			.allowInsecureEndpoint(properties.allowInsecureEndpoint());
+			.defaultToken(service.getToken())
+			.allowInsecureEndpoint(properties.isAllowInsecureEndpoint());
 	}
 
 	/**
@@ -76,29 +76,30 @@ final class NamedServiceClients {
 	BentoServiceClient create(String name) {
 		NamedService service = service(name);
 		ReadinessAnswers readiness = this.answers.computeIfAbsent(name, (key) -> new ReadinessAnswers());
-		Duration timeout = (service.timeout() != null) ? service.timeout() : this.properties.service().timeout();
+		Duration timeout = (service.getTimeout() != null) ? service.getTimeout()
+				: this.properties.getService().getTimeout();
 		BentoServiceClientFactory factory = defaults(this.properties, this.connectorFactory,
 				() -> this.webClientBuilder.getIfAvailable(WebClient::builder).clone().filter(readiness))
 			.callTimeout(timeout)
 			.streamIdleTimeout(streamIdleTimeout(service, timeout))
 			.build();
 		String token = token(name);
-		URI url = service.url();
+		URI url = service.getUrl();
 		if (url != null) {
 			return factory.create(url, token);
 		}
-		String deployment = String.valueOf(service.deployment());
+		String deployment = String.valueOf(service.getDeployment());
 		Mono<URI> lookup = Mono
-			.defer(() -> this.bentoCloudClient.getObject().deployments().get(deployment, service.cluster()))
-			.switchIfEmpty(Mono.error(() -> notFound(name, deployment, service.cluster())))
+			.defer(() -> this.bentoCloudClient.getObject().deployments().get(deployment, service.getCluster()))
+			.switchIfEmpty(Mono.error(() -> notFound(name, deployment, service.getCluster())))
 			.map(factory::urlOf);
 		return factory.create(lookup, token);
 	}
 
 	/** The configured domains and the management endpoint's host. */
 	private static List<String> deploymentHosts(BentoCloudProperties.Service service, BentoCloudProperties properties) {
-		List<String> hosts = new ArrayList<>(service.deploymentHosts());
-		String endpointHost = properties.endpoint().getHost();
+		List<String> hosts = new ArrayList<>(service.getDeploymentHosts());
+		String endpointHost = properties.getEndpoint().getHost();
 		if (endpointHost != null) {
 			hosts.add(endpointHost);
 		}
@@ -116,10 +117,10 @@ final class NamedServiceClients {
 
 	/** Its own stream idle timeout, else the default one, else its call timeout. */
 	private Duration streamIdleTimeout(NamedService service, Duration timeout) {
-		if (service.streamIdleTimeout() != null) {
-			return service.streamIdleTimeout();
+		if (service.getStreamIdleTimeout() != null) {
+			return service.getStreamIdleTimeout();
 		}
-		Duration defaultIdle = this.properties.service().streamIdleTimeout();
+		Duration defaultIdle = this.properties.getService().getStreamIdleTimeout();
 		return (defaultIdle != null) ? defaultIdle : timeout;
 	}
 
@@ -129,8 +130,8 @@ final class NamedServiceClients {
 	 * @return the token, or {@code null} for none
 	 */
 	@Nullable String token(String name) {
-		String own = service(name).token();
-		return (own != null && !own.isBlank()) ? own : this.properties.service().token();
+		String own = service(name).getToken();
+		return (own != null && !own.isBlank()) ? own : this.properties.getService().getToken();
 	}
 
 	/**
@@ -143,7 +144,7 @@ final class NamedServiceClients {
 	}
 
 	NamedService service(String name) {
-		NamedService service = this.properties.services().get(name);
+		NamedService service = this.properties.getServices().get(name);
 		if (service == null) {
 			throw new IllegalStateException("No service named '" + name + "' in bentocloud.services");
 		}

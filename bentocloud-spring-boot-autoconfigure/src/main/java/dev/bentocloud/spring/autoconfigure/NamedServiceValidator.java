@@ -44,7 +44,7 @@ final class NamedServiceValidator {
 					"a service name must not be blank or contain '/' (it names a bean and a health component)",
 					"Rename the service, such as bentocloud.services.summarizer.");
 		}
-		URI url = service.url();
+		URI url = service.getUrl();
 		if (url != null && service.hasDeployment()) {
 			throw new MutuallyExclusiveConfigurationPropertiesException(Set.of(prefix + ".url", prefix + ".deployment"),
 					Set.of(prefix + ".url", prefix + ".deployment"));
@@ -55,8 +55,8 @@ final class NamedServiceValidator {
 					"Set " + prefix + ".url to the service's URL, such as " + EXAMPLE_URL + ", or " + prefix
 							+ ".deployment to the name of its BentoCloud deployment.");
 		}
-		if (url != null && service.cluster() != null) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".cluster", service.cluster(),
+		if (url != null && service.getCluster() != null) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".cluster", service.getCluster(),
 					"A cluster only applies to a deployment, and this service has a url. Remove " + prefix
 							+ ".cluster, or replace " + prefix + ".url with " + prefix + ".deployment.");
 		}

@@ -16,9 +16,9 @@ import org.springframework.core.env.Environment;
 /**
  * {@link BentoCloudConnectionDetails} from the {@code bentocloud.*} properties, with
  * where they came from as the credentials post-processor resolved it
- * ({@link BentoCloudCredentialsSource#from}, read once, when the bean is created). The
- * source and where the starter looked are escaped and cut; {@link #toString()} shows the
- * endpoint so too.
+ * ({@link BentoCloudCredentialsSource#from}); both are read once, when the bean is
+ * created. The source and where the starter looked are escaped and cut;
+ * {@link #toString()} shows the endpoint so too.
  * <p>
  * The endpoint is checked where it is read, as Boot's property-based connection details
  * check theirs: user info, or a token that would travel over plain http, stops startup
@@ -31,21 +31,28 @@ final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectio
 
 	private static final String ENDPOINT = "bentocloud.endpoint";
 
-	private final BentoCloudProperties properties;
+	private final URI endpoint;
+
+	private final @Nullable String apiToken;
+
+	private final boolean allowInsecureEndpoint;
 
 	private final BentoCloudCredentialsSource source;
 
 	private final Environment environment;
 
 	PropertiesBentoCloudConnectionDetails(BentoCloudProperties properties, Environment environment) {
-		this.properties = properties;
+		// Read once, as the client is built: what it uses is what these details say.
+		this.endpoint = properties.getEndpoint();
+		this.apiToken = properties.hasApiToken() ? properties.getApiToken() : null;
+		this.allowInsecureEndpoint = properties.isAllowInsecureEndpoint();
 		this.source = BentoCloudCredentialsSource.from(environment);
 		this.environment = environment;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		if (!this.properties.hasApiToken()) {
+		if (this.apiToken == null) {
 			String insideDeployment = (this.source.deploymentUrl() != null)
 					? "; running inside the BentoCloud deployment " + this.source.deploymentUrl() : "";
 			logger.warn(this.source.noTokenGuidance() + " The application starts, but BentoCloud calls will fail"
@@ -55,15 +62,14 @@ final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectio
 
 	@Override
 	public URI getEndpoint() {
-		URI endpoint = this.properties.endpoint();
+		URI endpoint = this.endpoint;
 		String shown = BentoCloudEndpoints.displayable(endpoint.toString());
 		if (endpoint.getRawUserInfo() != null) {
 			throw InvalidBentoCloudPropertyException.of(ENDPOINT, shown, this.environment,
 					"it contains user info, which BentoCloud does not use",
 					"Remove the user info (user:password@) from the endpoint; the API token authenticates.");
 		}
-		if (this.properties.hasApiToken() && !this.properties.allowInsecureEndpoint()
-				&& BentoCloudEndpoints.exposesToken(endpoint)) {
+		if (this.apiToken != null && !this.allowInsecureEndpoint && BentoCloudEndpoints.exposesToken(endpoint)) {
 			throw InvalidBentoCloudPropertyException.of(ENDPOINT, shown, this.environment,
 					"the API token would be sent over plain http to " + endpoint.getHost()
 							+ ", where anyone on the network can read it",
@@ -74,7 +80,7 @@ final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectio
 
 	@Override
 	public @Nullable String getApiToken() {
-		return this.properties.hasApiToken() ? this.properties.apiToken() : null;
+		return this.apiToken;
 	}
 
 	@Override
@@ -90,9 +96,8 @@ final class PropertiesBentoCloudConnectionDetails implements BentoCloudConnectio
 
 	@Override
 	public String toString() {
-		return "PropertiesBentoCloudConnectionDetails[endpoint="
-				+ SafeText.endpoint(this.properties.endpoint().toString()) + ", source=" + SafeText.line(getSource())
-				+ "]";
+		return "PropertiesBentoCloudConnectionDetails[endpoint=" + SafeText.endpoint(this.endpoint.toString())
+				+ ", source=" + SafeText.line(getSource()) + "]";
 	}
 
 }

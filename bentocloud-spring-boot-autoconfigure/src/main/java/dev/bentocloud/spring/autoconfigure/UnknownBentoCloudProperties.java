@@ -1,6 +1,7 @@
 package dev.bentocloud.spring.autoconfigure;
 
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class UnknownBentoCloudProperties {
 	private static final Map<String, String> KNOWN = known(BentoCloudProperties.class);
 
 	static {
-		// bentocloud.service-interfaces.* binds to a record of its own
+		// bentocloud.service-interfaces.* binds to a class of its own
 		collect(BentoServiceInterfacesProperties.class, "service-interfaces.", KNOWN);
 	}
 
@@ -134,8 +135,8 @@ final class UnknownBentoCloudProperties {
 	}
 
 	/**
-	 * Every property of a properties record, normalized name to dashed name; maps (named
-	 * services) are checked on their own.
+	 * Every property of a properties class or record, normalized name to dashed name;
+	 * maps (named services) are checked on their own.
 	 */
 	private static Map<String, String> known(Class<?> type) {
 		Map<String, String> known = new LinkedHashMap<>();
@@ -144,12 +145,15 @@ final class UnknownBentoCloudProperties {
 	}
 
 	private static void collect(Class<?> type, String prefix, Map<String, String> known) {
-		for (RecordComponent component : type.getRecordComponents()) {
-			String name = prefix + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-			if (component.getType().isRecord()) {
-				collect(component.getType(), name + ".", known);
+		for (Field field : type.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
+				continue;
 			}
-			else if (Map.class.isAssignableFrom(component.getType())) {
+			String name = prefix + field.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+			if (field.getType().isRecord() || BentoCloudPropertiesCheck.isNested(field.getType())) {
+				collect(field.getType(), name + ".", known);
+			}
+			else if (Map.class.isAssignableFrom(field.getType())) {
 				continue;
 			}
 			else {

@@ -83,7 +83,7 @@ final class BentoServiceProxies {
 			.defer(() -> this.beanFactory.getBean(BentoCloudClient.class).deployments().get(deployment, cluster))
 			.switchIfEmpty(Mono.error(() -> notFound(type, deployment, cluster)))
 			.map(factory::urlOf);
-		return factory.create(url, this.beanFactory.getBean(BentoCloudProperties.class).service().token());
+		return factory.create(url, this.beanFactory.getBean(BentoCloudProperties.class).getService().getToken());
 	}
 
 	private String resolve(String text) {

@@ -73,7 +73,7 @@ class BentoCloudPropertiesValidationTests {
 		// its pods; the environment is not checked.
 		try (ConfigurableApplicationContext context = run("",
 				Map.of("BENTOCLOUD_IMAGE_FINGERPRINT", "abc", "BENTOCLOUD_DEPLOYMENT_NAME", "iris"))) {
-			assertThat(context.getBean(BentoCloudProperties.class).enabled()).isTrue();
+			assertThat(context.getBean(BentoCloudProperties.class).isEnabled()).isTrue();
 		}
 	}
 
@@ -84,8 +84,8 @@ class BentoCloudPropertiesValidationTests {
 				Map.of("BENTOCLOUD_DEPLOYMENT_URL", "https://iris.example.com", "BENTOCLOUD_RESPONSE_TIMEOUT", "5s"),
 				"--bentocloud.health.cache-ttl=0s")) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
-			assertThat(properties.connectTimeout()).hasSeconds(3);
-			assertThat(properties.retry().effectiveMaxRetries()).isOne();
+			assertThat(properties.getConnectTimeout()).hasSeconds(3);
+			assertThat(properties.getRetry().effectiveMaxRetries()).isOne();
 		}
 	}
 

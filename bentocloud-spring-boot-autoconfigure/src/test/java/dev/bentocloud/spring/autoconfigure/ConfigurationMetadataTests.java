@@ -4,17 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.TypeDescriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IDE metadata reads like Boot's own: plain-text descriptions starting with a
  * capital, booleans described with "Whether", no starter outputs offered as
- * configuration, and the renamed retry key deprecated with its replacement.
+ * configuration, the renamed retry key deprecated with its replacement, and the defaults
+ * those of the properties class.
  */
 class ConfigurationMetadataTests {
 
@@ -68,6 +77,39 @@ class ConfigurationMetadataTests {
 			.singleElement()
 			.satisfies((property) -> assertThat(property.path("deprecation").path("replacement").asString())
 				.isEqualTo("bentocloud.retry.max-retries"));
+	}
+
+	/**
+	 * The processor cannot read a default from a constant of the client, so
+	 * additional-spring-configuration-metadata.json states it: it must be the field's.
+	 */
+	@Test
+	void defaultsAreThoseOfThePropertiesClass() throws IOException {
+		BeanWrapper defaults = PropertyAccessorFactory.forBeanPropertyAccess(new BentoCloudProperties());
+		List<JsonNode> withDefaults = properties().stream()
+			.filter((property) -> property.path("sourceType")
+				.asString()
+				.startsWith(BentoCloudProperties.class.getName()))
+			.filter((property) -> property.has("defaultValue"))
+			.toList();
+		assertThat(withDefaults).hasSizeGreaterThan(15);
+		for (JsonNode property : withDefaults) {
+			String name = property.path("name").asString();
+			String path = camelCase(name.substring("bentocloud.".length()));
+			TypeDescriptor type = defaults.getPropertyTypeDescriptor(path);
+			Object stated = ApplicationConversionService.getSharedInstance()
+				.convert(property.path("defaultValue").asString(), TypeDescriptor.valueOf(String.class), type);
+			assertThat(stated).as(name).isEqualTo(defaults.getPropertyValue(path));
+		}
+	}
+
+	private static String camelCase(String dashed) {
+		Matcher dash = Pattern.compile("-([a-z])").matcher(dashed);
+		StringBuilder camel = new StringBuilder();
+		while (dash.find()) {
+			dash.appendReplacement(camel, dash.group(1).toUpperCase(Locale.ROOT));
+		}
+		return dash.appendTail(camel).toString();
 	}
 
 }

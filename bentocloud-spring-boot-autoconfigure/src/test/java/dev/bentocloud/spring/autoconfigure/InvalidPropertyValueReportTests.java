@@ -62,7 +62,6 @@ class InvalidPropertyValueReportTests {
 				    Value: "5 seconds"
 				    Origin: URL [file:<config>/application.properties] - 1:28
 				    Reason: failed to convert java.lang.String to \
-				@org.springframework.boot.context.properties.bind.DefaultValue \
 				@dev.bentocloud.spring.autoconfigure.CheckedValue.Positive java.time.Duration \
 				(caused by java.lang.IllegalArgumentException: It is not a duration: write a number and a unit, \
 				such as 5s, 500ms or 2m (units ns, us, ms, s, m, h, d), or an ISO-8601 duration such as PT5S.)

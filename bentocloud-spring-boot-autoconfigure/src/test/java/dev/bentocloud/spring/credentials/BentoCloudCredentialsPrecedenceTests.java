@@ -140,7 +140,7 @@ class BentoCloudCredentialsPrecedenceTests {
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			assertThat(properties.hasApiToken()).isFalse();
-			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
+			assertThat(properties.getEndpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
 			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
 			assertThat(source.source()).isEqualTo("env:BENTO_CLOUD_API_KEY");
 			assertThat(source.searched()).contains("BENTO_CLOUD_API_KEY: set but empty");
@@ -317,7 +317,7 @@ class BentoCloudCredentialsPrecedenceTests {
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			assertThat(properties.hasApiToken()).isFalse();
-			assertThat(properties.endpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
+			assertThat(properties.getEndpoint()).isEqualTo(URI.create(BentoCloudEndpoints.DEFAULT_ENDPOINT));
 			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
 			assertThat(source.source()).isEqualTo("none");
 			assertThat(source.searched()).contains("bentocloud.api-token", "BENTO_CLOUD_API_KEY: not set",
@@ -408,8 +408,8 @@ class BentoCloudCredentialsPrecedenceTests {
 	private void assertResolved(String token, String endpoint, String source) {
 		try (ConfigurableApplicationContext context = this.app.run()) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
-			assertThat(properties.apiToken()).isEqualTo(token);
-			assertThat(properties.endpoint()).isEqualTo(URI.create(endpoint));
+			assertThat(properties.getApiToken()).isEqualTo(token);
+			assertThat(properties.getEndpoint()).isEqualTo(URI.create(endpoint));
 			this.lastSource = BentoCloudCredentialsSource.from(context.getEnvironment()).source();
 			if (source != null) {
 				assertThat(this.lastSource).isEqualTo(source);

@@ -26,8 +26,8 @@ public final class CredentialsProbe {
 			.run(args)) {
 			BentoCloudProperties properties = context.getBean(BentoCloudProperties.class);
 			BentoCloudCredentialsSource source = BentoCloudCredentialsSource.from(context.getEnvironment());
-			System.out.println("PROBE token=" + properties.apiToken());
-			System.out.println("PROBE endpoint=" + properties.endpoint());
+			System.out.println("PROBE token=" + properties.getApiToken());
+			System.out.println("PROBE endpoint=" + properties.getEndpoint());
 			System.out.println("PROBE source=" + source.source());
 			System.out.println("PROBE searched=" + source.searched());
 		}

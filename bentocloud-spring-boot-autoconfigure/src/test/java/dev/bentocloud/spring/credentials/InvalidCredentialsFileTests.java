@@ -141,7 +141,7 @@ class InvalidCredentialsFileTests {
 		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET");
 		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
 			try (ConfigurableApplicationContext context = this.app.run()) {
-				assertThat(context.getBean(BentoCloudProperties.class).apiToken()).isEqualTo("key-SECRET");
+				assertThat(context.getBean(BentoCloudProperties.class).getApiToken()).isEqualTo("key-SECRET");
 			}
 		});
 		assertThat(this.output).contains("Ignoring the BentoCloud credentials file " + fifo);
@@ -168,7 +168,7 @@ class InvalidCredentialsFileTests {
 		Path file = fixture("invalid-yaml.yaml");
 		this.app.env("BENTO_CLOUD_API_KEY", "key-SECRET");
 		try (ConfigurableApplicationContext context = this.app.run()) {
-			assertThat(context.getBean(BentoCloudProperties.class).apiToken()).isEqualTo("key-SECRET");
+			assertThat(context.getBean(BentoCloudProperties.class).getApiToken()).isEqualTo("key-SECRET");
 		}
 		assertThat(this.output).contains("WARN", "Ignoring the BentoCloud credentials file " + file,
 				"The token comes from environment variable BENTO_CLOUD_API_KEY");
@@ -179,7 +179,7 @@ class InvalidCredentialsFileTests {
 		fixture("python-default.yaml");
 		this.app.arg("--bentocloud.context=nope").applicationYaml("bentocloud:\n  api-token: yml-SECRET\n");
 		try (ConfigurableApplicationContext context = this.app.run()) {
-			assertThat(context.getBean(BentoCloudProperties.class).apiToken()).isEqualTo("yml-SECRET");
+			assertThat(context.getBean(BentoCloudProperties.class).getApiToken()).isEqualTo("yml-SECRET");
 		}
 	}
 

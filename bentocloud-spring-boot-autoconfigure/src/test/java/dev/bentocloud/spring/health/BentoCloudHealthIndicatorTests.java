@@ -152,7 +152,7 @@ class BentoCloudHealthIndicatorTests {
 		this.emulator.get().faults().on("GET", USER).respond(503);
 		BentoCloudProperties properties = HealthTestSupport.properties(this.emulator.get().endpoint(),
 				this.emulator.get().apiToken(), Duration.ofMillis(500), Duration.ofSeconds(10),
-				new BentoCloudProperties.Retry(3, Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+				HealthTestSupport.retry(3, Duration.ofSeconds(10), Duration.ofSeconds(10)));
 		BentoCloudHealthIndicator indicator = HealthTestSupport.indicator(HealthTestSupport.client(properties),
 				properties, FROM_PROPERTIES);
 		StepVerifier.create(indicator.health())

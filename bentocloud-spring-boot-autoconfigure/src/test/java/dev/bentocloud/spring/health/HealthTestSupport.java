@@ -5,17 +5,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import dev.bentocloud.client.BentoCloudClient;
-import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentials;
 import dev.bentocloud.spring.autoconfigure.BentoCloudProperties;
 import dev.bentocloud.spring.credentials.BentoCloudCredentialsSource;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import org.springframework.util.unit.DataSize;
 
 /** Properties and clients for health tests against a running emulator. */
 final class HealthTestSupport {
@@ -24,29 +20,41 @@ final class HealthTestSupport {
 	}
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl) {
-		return properties(endpoint, token, timeout, cacheTtl,
-				new BentoCloudProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(100), null));
+		return properties(endpoint, token, timeout, cacheTtl, retry(3, Duration.ofMillis(10), Duration.ofMillis(100)));
 	}
 
 	static BentoCloudProperties properties(String endpoint, String token, Duration timeout, Duration cacheTtl,
 			BentoCloudProperties.Retry retry) {
-		return new BentoCloudProperties(true, token, URI.create(endpoint), null, null, Duration.ofSeconds(2),
-				Duration.ofSeconds(60), null, 1000, false, new BentoCloudProperties.Credentials(true), retry,
-				new BentoCloudProperties.Health(timeout, cacheTtl),
-				new BentoCloudProperties.Service(null, Duration.ofSeconds(30), null, DataSize.ofMegabytes(16), true,
-						List.of("bentoml.ai", "bentoml.com")),
-				Map.of(), BentoCloudClientBuilder.DEFAULT_BENTOML_VERSION, new BentoCloudProperties.WarmUp(true));
+		BentoCloudProperties properties = new BentoCloudProperties();
+		properties.setApiToken(token);
+		properties.setEndpoint(URI.create(endpoint));
+		properties.setConnectTimeout(Duration.ofSeconds(2));
+		properties.getRetry().setMaxRetries(retry.getMaxRetries());
+		properties.getRetry().setInitialBackoff(retry.getInitialBackoff());
+		properties.getRetry().setMaxBackoff(retry.getMaxBackoff());
+		properties.getHealth().setTimeout(timeout);
+		properties.getHealth().setCacheTtl(cacheTtl);
+		return properties;
+	}
+
+	/** Retries of the given number and backoffs. */
+	static BentoCloudProperties.Retry retry(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+		BentoCloudProperties.Retry retry = new BentoCloudProperties.Retry();
+		retry.setMaxRetries(maxRetries);
+		retry.setInitialBackoff(initialBackoff);
+		retry.setMaxBackoff(maxBackoff);
+		return retry;
 	}
 
 	/** A client built from the properties, as the auto-configuration builds it. */
 	static BentoCloudClient client(BentoCloudProperties properties) {
-		BentoCloudProperties.Retry retry = properties.retry();
+		BentoCloudProperties.Retry retry = properties.getRetry();
 		return BentoCloudClient.builder()
-			.endpoint(properties.endpoint())
-			.apiToken(properties.apiToken())
-			.connectTimeout(properties.connectTimeout())
-			.responseTimeout(properties.responseTimeout())
-			.retry(retry.effectiveMaxRetries(), retry.initialBackoff(), retry.maxBackoff())
+			.endpoint(properties.getEndpoint())
+			.apiToken(properties.getApiToken())
+			.connectTimeout(properties.getConnectTimeout())
+			.responseTimeout(properties.getResponseTimeout())
+			.retry(retry.effectiveMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff())
 			.build();
 	}
 
@@ -61,11 +69,11 @@ final class HealthTestSupport {
 
 	static BentoCloudHealthIndicator indicator(BentoCloudClient client, BentoCloudProperties properties,
 			BentoCloudCredentialsSource source, Scheduler clock) {
-		BentoCloudCredentials credentials = new BentoCloudCredentials(String.valueOf(properties.endpoint()),
-				properties.apiToken(), source.source(),
+		BentoCloudCredentials credentials = new BentoCloudCredentials(String.valueOf(properties.getEndpoint()),
+				properties.getApiToken(), source.source(),
 				(source.searched() != null) ? List.of(source.searched()) : List.of());
-		return new BentoCloudHealthIndicator(client, credentials, source.deploymentUrl(), properties.health().timeout(),
-				properties.health().cacheTtl(), clock);
+		return new BentoCloudHealthIndicator(client, credentials, source.deploymentUrl(),
+				properties.getHealth().getTimeout(), properties.getHealth().getCacheTtl(), clock);
 	}
 
 	/** A loopback port nobody listens on (bound, then released). */
