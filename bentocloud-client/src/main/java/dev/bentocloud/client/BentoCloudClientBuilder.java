@@ -69,7 +69,7 @@ public final class BentoCloudClientBuilder {
 
 	private Supplier<WebClient.@Nullable Builder> webClientBuilder = () -> null;
 
-	private BentoCloudConnectorFactory connectorFactory = BentoCloudConnectorFactory.detect();
+	private @Nullable BentoCloudConnectorFactory connectorFactory;
 
 	private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
 
@@ -273,8 +273,8 @@ public final class BentoCloudClientBuilder {
 		// A snapshot of the settings, so that later
 		// changes to this builder do not leak in.
 		return new ManagementClientWiring(this.endpoint, token, this.noTokenMessage, this.webClientBuilder,
-				this.connectorFactory, this.connectTimeout, this.responseTimeout, this.retry, callTimeout,
-				this.maxPages, this.bentomlVersion)
+				(this.connectorFactory != null) ? this.connectorFactory : BentoCloudConnectorFactory.detect(),
+				this.connectTimeout, this.responseTimeout, this.retry, callTimeout, this.maxPages, this.bentomlVersion)
 			.createClient();
 	}
 

@@ -14,6 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * {@link BentoCloudClient} over the {@link ManagementApi} HTTP interface.
  */
@@ -23,15 +25,12 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	private final ManagementCalls calls;
 
+	private final Supplier<JsonMapper> mapper;
+
 	private final BlockingBentoCloudClient blocking;
 
-	private final ApiTokenOperations apiTokens;
-
-	private final DeploymentOperations deployments;
-
-	private final SecretOperations secrets;
-
-	private final ClusterOperations clusters;
+	// Created on first use: startup need not load their classes.
+	private final SingletonSupplier<Operations> operations = SingletonSupplier.of(this::createOperations);
 
 	private final Supplier<PreparedCalls> prepared;
 
@@ -55,11 +54,14 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		this.prepared = prepared;
 		this.warmUp = warmUp;
 		this.calls = new ManagementCalls(endpoint, api, errors, callTimeout, maxPages);
-		this.apiTokens = new DefaultApiTokenOperations(this.calls);
-		this.deployments = new DefaultDeploymentOperations(this.calls, mapper);
-		this.secrets = new DefaultSecretOperations(this.calls);
-		this.clusters = new DefaultClusterOperations(this.calls);
+		this.mapper = mapper;
 		this.blocking = new DefaultBlockingBentoCloudClient(this);
+	}
+
+	private Operations createOperations() {
+		return new Operations(new DefaultApiTokenOperations(this.calls),
+				new DefaultDeploymentOperations(this.calls, this.mapper), new DefaultSecretOperations(this.calls),
+				new DefaultClusterOperations(this.calls));
 	}
 
 	@Override
@@ -79,22 +81,22 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 
 	@Override
 	public ApiTokenOperations apiTokens() {
-		return this.apiTokens;
+		return this.operations.obtain().apiTokens();
 	}
 
 	@Override
 	public DeploymentOperations deployments() {
-		return this.deployments;
+		return this.operations.obtain().deployments();
 	}
 
 	@Override
 	public SecretOperations secrets() {
-		return this.secrets;
+		return this.operations.obtain().secrets();
 	}
 
 	@Override
 	public ClusterOperations clusters() {
-		return this.clusters;
+		return this.operations.obtain().clusters();
 	}
 
 	@Override
@@ -114,6 +116,10 @@ final class DefaultBentoCloudClient implements BentoCloudClient {
 		if (this.warmedUp.compareAndSet(false, true)) {
 			this.warmUp.run();
 		}
+	}
+
+	private record Operations(ApiTokenOperations apiTokens, DeploymentOperations deployments, SecretOperations secrets,
+			ClusterOperations clusters) {
 	}
 
 }

@@ -18,6 +18,8 @@ import dev.bentocloud.client.model.UpdateSecretRequest;
 import dev.bentocloud.client.model.User;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * The {@link BlockingBentoCloudClient}: each call blocks on the reactive one.
  */
@@ -25,20 +27,16 @@ final class DefaultBlockingBentoCloudClient implements BlockingBentoCloudClient 
 
 	private final BentoCloudClient client;
 
-	private final BlockingApiTokenOperations apiTokens;
-
-	private final BlockingDeploymentOperations deployments;
-
-	private final BlockingSecretOperations secrets;
-
-	private final BlockingClusterOperations clusters;
+	// Created on first use: startup need not load their classes.
+	private final SingletonSupplier<Operations> operations = SingletonSupplier.of(this::createOperations);
 
 	DefaultBlockingBentoCloudClient(BentoCloudClient client) {
 		this.client = client;
-		this.apiTokens = new ApiTokens(client.apiTokens());
-		this.deployments = new Deployments(client.deployments());
-		this.secrets = new Secrets(client.secrets());
-		this.clusters = new Clusters(client.clusters());
+	}
+
+	private Operations createOperations() {
+		return new Operations(new ApiTokens(this.client.apiTokens()), new Deployments(this.client.deployments()),
+				new Secrets(this.client.secrets()), new Clusters(this.client.clusters()));
 	}
 
 	@Override
@@ -53,22 +51,22 @@ final class DefaultBlockingBentoCloudClient implements BlockingBentoCloudClient 
 
 	@Override
 	public BlockingApiTokenOperations apiTokens() {
-		return this.apiTokens;
+		return this.operations.obtain().apiTokens();
 	}
 
 	@Override
 	public BlockingDeploymentOperations deployments() {
-		return this.deployments;
+		return this.operations.obtain().deployments();
 	}
 
 	@Override
 	public BlockingSecretOperations secrets() {
-		return this.secrets;
+		return this.operations.obtain().secrets();
 	}
 
 	@Override
 	public BlockingClusterOperations clusters() {
-		return this.clusters;
+		return this.operations.obtain().clusters();
 	}
 
 	@Override
@@ -202,6 +200,10 @@ final class DefaultBlockingBentoCloudClient implements BlockingBentoCloudClient 
 			return this.operations.get(name).blockOptional();
 		}
 
+	}
+
+	private record Operations(BlockingApiTokenOperations apiTokens, BlockingDeploymentOperations deployments,
+			BlockingSecretOperations secrets, BlockingClusterOperations clusters) {
 	}
 
 }

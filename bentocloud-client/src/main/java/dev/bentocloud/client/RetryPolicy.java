@@ -17,9 +17,15 @@ final class RetryPolicy {
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
 
+	private final int maxRetries;
+
+	private final Duration initialBackoff;
+
 	private final Duration maxBackoff;
 
-	private final @Nullable Retry retry;
+	// Built on the first retryable failure: most clients never need it, and building
+	// it loads a dozen of Reactor's classes at startup.
+	private volatile @Nullable Retry retry;
 
 	/**
 	 * Creates a policy.
@@ -28,14 +34,24 @@ final class RetryPolicy {
 	 * @param maxBackoff the longest delay, {@code Retry-After} included
 	 */
 	RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+		this.maxRetries = maxRetries;
+		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
-		this.retry = (maxRetries > 0) ? Retry.backoff(maxRetries, initialBackoff)
-			.maxBackoff(maxBackoff)
-			.jitter(0.5)
-			.filter(RetryPolicy::isRetryable)
-			// Retry-After is a floor on the wait, capped like every backoff
-			.doBeforeRetryAsync((signal) -> retryAfterDelay(signal.failure()))
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure()) : null;
+	}
+
+	private Retry retry() {
+		Retry retry = this.retry;
+		if (retry == null) {
+			retry = Retry.backoff(this.maxRetries, this.initialBackoff)
+				.maxBackoff(this.maxBackoff)
+				.jitter(0.5)
+				.filter(RetryPolicy::isRetryable)
+				// Retry-After is a floor on the wait, capped like every backoff
+				.doBeforeRetryAsync((signal) -> retryAfterDelay(signal.failure()))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+			this.retry = retry;
+		}
+		return retry;
 	}
 
 	/**
@@ -48,15 +64,15 @@ final class RetryPolicy {
 	 * @return the exchange with retries
 	 */
 	<T> Mono<T> apply(Mono<T> exchange) {
-		Retry retry = this.retry;
-		if (retry == null) {
+		if (this.maxRetries == 0) {
 			return exchange;
 		}
 		return exchange.onErrorResume(RetryPolicy::isRetryable, (firstFailure) -> {
 			// The first subscription replays the failure
 			// so that retryWhen counts it and backs off.
 			AtomicBoolean replayed = new AtomicBoolean();
-			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<T>error(firstFailure)).retryWhen(retry);
+			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<T>error(firstFailure))
+				.retryWhen(retry());
 		});
 	}
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.lang.Contract;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Masks known secrets (API tokens) wherever they occur in a text, such as an error body
@@ -30,10 +31,12 @@ public final class SecretScrubber {
 
 	static final int SHORT = 12;
 
-	private final List<String> forms;
+	// The forms are computed on the first scrub: a scrubber is made at startup for
+	// every client and health indicator, most of which never scrub anything.
+	private final SingletonSupplier<List<String>> forms;
 
-	private SecretScrubber(List<String> forms) {
-		this.forms = forms;
+	private SecretScrubber(@Nullable String[] secrets) {
+		this.forms = SingletonSupplier.of(() -> forms(secrets));
 	}
 
 	/**
@@ -43,6 +46,10 @@ public final class SecretScrubber {
 	 * @return the scrubber
 	 */
 	public static SecretScrubber of(@Nullable String... secrets) {
+		return new SecretScrubber(secrets.clone());
+	}
+
+	private static List<String> forms(@Nullable String[] secrets) {
 		List<String> forms = new ArrayList<>();
 		Arrays.stream(secrets)
 			.filter(Objects::nonNull)
@@ -55,8 +62,7 @@ public final class SecretScrubber {
 				forms.add(jsonEscaped(secret));
 			});
 		// Longest first, so that a form containing another is masked whole.
-		return new SecretScrubber(
-				forms.stream().distinct().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList());
+		return forms.stream().distinct().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
 	}
 
 	/**
@@ -70,7 +76,7 @@ public final class SecretScrubber {
 			return null;
 		}
 		String result = text;
-		for (String form : this.forms) {
+		for (String form : this.forms.obtain()) {
 			result = replace(result, form);
 		}
 		return result;
@@ -119,7 +125,7 @@ public final class SecretScrubber {
 
 	@Override
 	public String toString() {
-		return "SecretScrubber[" + this.forms.size() + " form(s)]";
+		return "SecretScrubber[" + this.forms.obtain().size() + " form(s)]";
 	}
 
 }

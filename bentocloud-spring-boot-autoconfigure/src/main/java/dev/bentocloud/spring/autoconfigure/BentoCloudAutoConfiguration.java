@@ -1,5 +1,7 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import java.time.Duration;
+
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudConnectorFactory;
@@ -13,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -89,19 +90,23 @@ public final class BentoCloudAutoConfiguration {
 			BentoCloudConnectionDetails connectionDetails, BentoCloudConnectorFactory connectorFactory,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<BentoCloudClientBuilderCustomizer> customizers) {
+		BentoCloudProperties.Retry retry = properties.getRetry();
+		// Plain calls rather than a PropertyMapper: each of its method references
+		// costs startup a class; only the call timeout may be unset.
 		BentoCloudClientBuilder builder = BentoCloudClient.builder()
 			.credentials(connectionDetails.toCredentials())
 			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.connectorFactory(connectorFactory);
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties::getConnectTimeout).to(builder::connectTimeout);
-		map.from(properties::getResponseTimeout).to(builder::responseTimeout);
-		map.from(properties::getCallTimeout).to(builder::callTimeout);
-		map.from(properties::getMaxPages).to(builder::maxPages);
-		BentoCloudProperties.Retry retry = properties.getRetry();
-		builder.retry(retry.effectiveMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff());
-		map.from(properties::isAllowInsecureEndpoint).to(builder::allowInsecureEndpoint);
-		map.from(properties::getBentomlVersion).to(builder::bentomlVersion);
+			.connectorFactory(connectorFactory)
+			.connectTimeout(properties.getConnectTimeout())
+			.responseTimeout(properties.getResponseTimeout())
+			.maxPages(properties.getMaxPages())
+			.retry(retry.effectiveMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff())
+			.allowInsecureEndpoint(properties.isAllowInsecureEndpoint())
+			.bentomlVersion(properties.getBentomlVersion());
+		Duration callTimeout = properties.getCallTimeout();
+		if (callTimeout != null) {
+			builder.callTimeout(callTimeout);
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

@@ -51,14 +51,12 @@ final class UnknownBentoCloudProperties {
 	 * reject.
 	 */
 	static void reject(ConfigurableEnvironment environment) {
-		for (PropertySource<?> propertySource : environment.getPropertySources()) {
-			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(propertySource)
+		// The sources Boot's binder uses: their relaxed names are already listed.
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (!(source.getUnderlyingSource() instanceof PropertySource<?> propertySource)
 					|| propertySource instanceof SystemEnvironmentPropertySource
-					|| StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(propertySource.getName())) {
-				continue;
-			}
-			ConfigurationPropertySource source = ConfigurationPropertySource.from(propertySource);
-			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+					|| StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(propertySource.getName())
+					|| !(source instanceof IterableConfigurationPropertySource iterable)) {
 				continue;
 			}
 			iterable.filter(ROOT::isAncestorOf).forEach((name) -> {

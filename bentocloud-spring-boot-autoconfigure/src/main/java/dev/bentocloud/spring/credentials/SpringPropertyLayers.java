@@ -1,5 +1,6 @@
 package dev.bentocloud.spring.credentials;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,37 +37,51 @@ final class SpringPropertyLayers {
 
 	private final ConfigurableEnvironment environment;
 
-	private final List<PropertySource<?>> all;
+	private final List<ConfigurationPropertySource> above;
 
-	/** Index of the first source below the OS environment. */
-	private final int boundary;
+	private final List<ConfigurationPropertySource> below;
+
+	private final List<ConfigurationPropertySource> all;
 
 	SpringPropertyLayers(ConfigurableEnvironment environment) {
 		this.environment = environment;
-		this.all = environment.getPropertySources()
+		List<PropertySource<?>> sources = environment.getPropertySources()
 			.stream()
 			.filter((source) -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
 			.toList();
-		List<String> names = this.all.stream().map(PropertySource::getName).toList();
+		List<String> names = sources.stream().map(PropertySource::getName).toList();
 		int systemEnvironment = names.indexOf(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		this.boundary = 1 + ((systemEnvironment >= 0) ? systemEnvironment
+		int boundary = 1 + ((systemEnvironment >= 0) ? systemEnvironment
 				: names.indexOf(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME));
+		// Adapted once: each adapter caches the relaxed names of its source, which a
+		// lookup through a fresh adapter would compute again.
+		this.above = adapt(sources.subList(0, boundary));
+		this.below = adapt(sources.subList(boundary, sources.size()));
+		List<ConfigurationPropertySource> all = new ArrayList<>(this.above);
+		all.addAll(this.below);
+		this.all = List.copyOf(all);
+	}
+
+	private static List<ConfigurationPropertySource> adapt(List<PropertySource<?>> sources) {
+		List<ConfigurationPropertySource> adapted = new ArrayList<>();
+		ConfigurationPropertySources.from(sources).forEach(adapted::add);
+		return List.copyOf(adapted);
 	}
 
 	/** Command line, system properties and the OS environment (relaxed names). */
-	List<PropertySource<?>> above() {
-		return this.all.subList(0, this.boundary);
+	List<ConfigurationPropertySource> above() {
+		return this.above;
 	}
 
 	/**
 	 * Config data ({@code application.yml}, profiles, imports) and default properties.
 	 */
-	List<PropertySource<?>> below() {
-		return this.all.subList(this.boundary, this.all.size());
+	List<ConfigurationPropertySource> below() {
+		return this.below;
 	}
 
 	/** Both layers, in Spring's order. */
-	List<PropertySource<?>> all() {
+	List<ConfigurationPropertySource> all() {
 		return this.all;
 	}
 
@@ -77,8 +92,8 @@ final class SpringPropertyLayers {
 	}
 
 	/** The first non-blank value of {@code name} in {@code sources}, with its origin. */
-	@Nullable Found find(List<PropertySource<?>> sources, ConfigurationPropertyName name) {
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
+	@Nullable Found find(List<ConfigurationPropertySource> sources, ConfigurationPropertyName name) {
+		for (ConfigurationPropertySource source : sources) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			if (property != null && property.getValue() != null) {
 				String value = this.environment.resolveRequiredPlaceholders(String.valueOf(property.getValue()));

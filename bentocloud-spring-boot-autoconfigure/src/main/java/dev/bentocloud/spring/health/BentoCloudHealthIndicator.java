@@ -2,6 +2,7 @@ package dev.bentocloud.spring.health;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudCredentials;
@@ -63,7 +64,7 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 	 */
 	public BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudCredentials credentials,
 			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl) {
-		this(client, credentials, deploymentUrl, timeout, cacheTtl, Schedulers.parallel());
+		this(client, credentials, deploymentUrl, timeout, cacheTtl, Schedulers::parallel);
 	}
 
 	/**
@@ -71,7 +72,7 @@ public final class BentoCloudHealthIndicator implements ReactiveHealthIndicator 
 	 * virtual time).
 	 */
 	BentoCloudHealthIndicator(BentoCloudClient client, BentoCloudCredentials credentials,
-			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl, Scheduler clock) {
+			@Nullable String deploymentUrl, Duration timeout, Duration cacheTtl, Supplier<Scheduler> clock) {
 		Assert.notNull(client, "client must not be null");
 		Assert.notNull(credentials, "credentials must not be null");
 		this.client = client;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.bentocloud.client.service.BentoServiceClient;
 import dev.bentocloud.client.support.BentoCloudEndpoints;
@@ -57,12 +58,12 @@ public final class BentoServiceHealthIndicator implements ReactiveHealthIndicato
 	 */
 	public BentoServiceHealthIndicator(String name, BentoServiceClient client, Map<String, ?> details,
 			@Nullable String token, @Nullable ReadinessAnswers answers, Duration timeout, Duration cacheTtl) {
-		this(name, client, details, token, answers, timeout, cacheTtl, Schedulers.parallel());
+		this(name, client, details, token, answers, timeout, cacheTtl, Schedulers::parallel);
 	}
 
 	/** With the scheduler that times out checks and expires results. */
 	BentoServiceHealthIndicator(String name, BentoServiceClient client, Map<String, ?> details, @Nullable String token,
-			@Nullable ReadinessAnswers answers, Duration timeout, Duration cacheTtl, Scheduler clock) {
+			@Nullable ReadinessAnswers answers, Duration timeout, Duration cacheTtl, Supplier<Scheduler> clock) {
 		Assert.notNull(client, "client must not be null");
 		this.client = client;
 		this.failures = new ServiceHealthFailures(name, token, answers, timeout);

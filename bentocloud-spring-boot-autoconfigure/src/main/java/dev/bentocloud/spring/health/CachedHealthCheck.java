@@ -11,6 +11,7 @@ import reactor.core.scheduler.Scheduler;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What the BentoCloud health indicators share: a check bounded by
@@ -32,9 +33,10 @@ final class CachedHealthCheck {
 	 * @param clock times out checks and expires results (tests use virtual time)
 	 * @param down the DOWN health for a failure
 	 * ({@link java.util.concurrent.TimeoutException} after {@code timeout})
-	 * @return the health, shared by all subscribers
+	 * @return the health, shared by all subscribers; the settings are checked at once,
+	 * the check is assembled on the first probe (startup need not load its operators)
 	 */
-	static Mono<Health> of(Supplier<Mono<Health>> check, Duration timeout, Duration cacheTtl, Scheduler clock,
+	static Mono<Health> of(Supplier<Mono<Health>> check, Duration timeout, Duration cacheTtl, Supplier<Scheduler> clock,
 			Function<Throwable, Health> down) {
 		Assert.isTrue(Durations.isPositive(timeout),
 				() -> "bentocloud.health.timeout must be positive, was " + timeout);
@@ -45,12 +47,12 @@ final class CachedHealthCheck {
 		// without a restart, and a timed-out check is the costliest.
 		// A call's error that arrives after the timeout cancelled it (zip and
 		// timeout drop it) goes to the DEBUG log, not to Reactor's global hook.
-		return Mono.defer(check)
-			.timeout(timeout, clock)
+		return Mono.defer(SingletonSupplier.of(() -> Mono.defer(check)
+			.timeout(timeout, clock.get())
 			.contextWrite(LateErrors.ignored())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The check completed without a result")))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> down.apply(ex)))
-			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock);
+			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock.get())));
 	}
 
 }

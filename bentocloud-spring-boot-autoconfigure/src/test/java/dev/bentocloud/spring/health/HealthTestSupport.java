@@ -73,7 +73,7 @@ final class HealthTestSupport {
 				properties.getApiToken(), source.source(),
 				(source.searched() != null) ? List.of(source.searched()) : List.of());
 		return new BentoCloudHealthIndicator(client, credentials, source.deploymentUrl(),
-				properties.getHealth().getTimeout(), properties.getHealth().getCacheTtl(), clock);
+				properties.getHealth().getTimeout(), properties.getHealth().getCacheTtl(), () -> clock);
 	}
 
 	/** A loopback port nobody listens on (bound, then released). */
