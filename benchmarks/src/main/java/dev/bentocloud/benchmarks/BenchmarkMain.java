@@ -28,7 +28,9 @@ public final class BenchmarkMain {
 			print(BenchmarkReports.paging(new PagingBenchmark(quick ? 1 : 5, quick ? 2_000 : 100).run()));
 		}
 		if (options.runs("startup")) {
-			print(BenchmarkReports.startup(new StartupBenchmark(target, quick ? 1 : 20, !quick).run()));
+			print(BenchmarkReports.startup(
+					new StartupBenchmark(target, quick ? 1 : Integer.getInteger("benchmarks.startup.runs", 20), !quick)
+						.run()));
 		}
 		if (options.runs("health")) {
 			HealthAmplificationBenchmark health = quick

@@ -49,7 +49,8 @@ final class StartupBenchmark {
 	record Result(double withoutMillis, double withMillis, double withoutMinMillis, double withMinMillis,
 			double withoutCpuMillis, double withCpuMillis, double starterBeansMillis, int runs,
 			long requestsDuringStartup, long requestsFromHealthProbe, int healthStatus, FirstCalls withoutWarmUp,
-			FirstCalls racingWarmUp, FirstCalls afterWarmUp, int firstCallRuns) {
+			FirstCalls racingWarmUp, FirstCalls afterWarmUp, int firstCallRuns, MedianDifference addedUptime,
+			MedianDifference addedCpu) {
 
 		double addedMillis() {
 			return this.withMillis - this.withoutMillis;
@@ -131,7 +132,8 @@ final class StartupBenchmark {
 					Arrays.stream(withoutTimes).min().orElseThrow(), Arrays.stream(withTimes).min().orElseThrow(),
 					PagingBenchmark.median(withoutCpu), PagingBenchmark.median(withCpu),
 					PagingBenchmark.median(starterBeans), this.runs, duringStartup, fromProbe, probed.healthStatus(),
-					firstCalls[0], firstCalls[1], firstCalls[2], firstCallRuns);
+					firstCalls[0], firstCalls[1], firstCalls[2], firstCallRuns,
+					MedianDifference.of(withoutTimes, withTimes), MedianDifference.of(withoutCpu, withCpu));
 		}
 	}
 

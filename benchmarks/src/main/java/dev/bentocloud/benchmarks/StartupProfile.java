@@ -78,6 +78,7 @@ public final class StartupProfile {
 		StartupProfileTables.printOverall(withoutRuns, withRuns, yamlRuns);
 		StartupProfileTables.printPostProcessors(withoutRuns, withRuns);
 		StartupProfileTables.printBeans(withoutRuns, withRuns);
+		StartupProfileTables.printSharedBeans(withoutRuns, withRuns);
 		StartupProfileTables.printClasses("d. Classes loaded only with the starter, by package (median per run pair)",
 				withoutRuns, withRuns);
 		StartupProfileTables

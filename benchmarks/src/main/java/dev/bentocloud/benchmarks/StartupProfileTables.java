@@ -118,6 +118,46 @@ final class StartupProfileTables {
 		System.out.println(table.render());
 	}
 
+	/**
+	 * Beans both apps have, whose self time grew most with the starter: where the starter
+	 * costs other beans (a converter every binding consults, a post-processor every bean
+	 * passes).
+	 */
+	static void printSharedBeans(List<StartupProfileRun> without, List<StartupProfileRun> with) {
+		Set<String> shared = new TreeSet<>();
+		without.forEach((run) -> shared.addAll(run.beans.keySet()));
+		shared.removeIf((name) -> with.stream().noneMatch((run) -> run.beans.containsKey(name)));
+		List<double[]> growth = new ArrayList<>();
+		List<String> names = new ArrayList<>(shared);
+		for (String name : names) {
+			double a = median(without.stream()
+				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[1] : 0)
+				.toArray());
+			double b = median(with.stream()
+				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[1] : 0)
+				.toArray());
+			growth.add(new double[] { a, b });
+		}
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			order.add(i);
+		}
+		order.sort((x, y) -> Double.compare(growth.get(y)[1] - growth.get(y)[0], growth.get(x)[1] - growth.get(x)[0]));
+		Table table = new Table("c2. Beans of both apps whose self time grew most with the starter (medians, ms)",
+				"bean", "without", "with", "added");
+		double sum = 0;
+		for (int i = 0; i < order.size(); i++) {
+			double[] g = growth.get(order.get(i));
+			sum += g[1] - g[0];
+			if (i < 12) {
+				table.row(names.get(order.get(i)), Table.fixed(g[0], 2), Table.fixed(g[1], 2),
+						Table.fixed(g[1] - g[0], 2));
+			}
+		}
+		table.row("sum over all " + names.size() + " shared beans", "", "", Table.fixed(sum, 2));
+		System.out.println(table.render());
+	}
+
 	static void printClasses(String title, List<StartupProfileRun> without, List<StartupProfileRun> with) {
 		Map<String, List<Double>> added = new TreeMap<>();
 		Map<String, List<Double>> removed = new TreeMap<>();

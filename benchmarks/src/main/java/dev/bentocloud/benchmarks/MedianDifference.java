@@ -1,0 +1,63 @@
+package dev.bentocloud.benchmarks;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The median of paired differences ({@code with[i] - without[i]}, launched one after the
+ * other) with a 95% bootstrap interval: on a shared machine two medians of 20 JVMs each
+ * can differ by more than the effect measured, and the interval says whether a goal is
+ * decided by the run at all.
+ *
+ * @param median the median difference
+ * @param low the lower end of the 95% interval
+ * @param high the upper end of the 95% interval
+ */
+record MedianDifference(double median, double low, double high) {
+
+	private static final int RESAMPLES = 4000;
+
+	static MedianDifference of(double[] without, double[] with) {
+		if (without.length != with.length || without.length == 0) {
+			throw new IllegalArgumentException("Expected pairs, got " + without.length + " and " + with.length);
+		}
+		double[] differences = new double[with.length];
+		for (int i = 0; i < differences.length; i++) {
+			differences[i] = with[i] - without[i];
+		}
+		// Fixed seed: the same runs give the same interval.
+		SplittableRandom random = new SplittableRandom(23);
+		double[] medians = new double[RESAMPLES];
+		double[] sample = new double[differences.length];
+		for (int r = 0; r < RESAMPLES; r++) {
+			for (int i = 0; i < sample.length; i++) {
+				sample[i] = differences[random.nextInt(differences.length)];
+			}
+			medians[r] = PagingBenchmark.median(sample);
+		}
+		Arrays.sort(medians);
+		return new MedianDifference(PagingBenchmark.median(differences), medians[(int) (RESAMPLES * 0.025)],
+				medians[(int) (RESAMPLES * 0.975) - 1]);
+	}
+
+	/**
+	 * Whether the goal is met, missed, or not decided by this run.
+	 * @param goal the largest difference allowed
+	 * @return {@code met}, {@code missed} or {@code not decided}
+	 */
+	String verdict(double goal) {
+		if (this.high <= goal) {
+			return "met";
+		}
+		return (this.low > goal) ? "missed" : "not decided";
+	}
+
+	String describe() {
+		return signed(this.median) + " ms, 95% interval " + signed(this.low) + " to " + signed(this.high) + " ms";
+	}
+
+	private static String signed(double value) {
+		return ((value >= 0) ? "+" : "") + Table.fixed(value, 0);
+	}
+
+}
