@@ -12,10 +12,14 @@ import java.util.SplittableRandom;
  * @param median the median difference
  * @param low the lower end of the 95% interval
  * @param high the upper end of the 95% interval
+ * @param pairs how many pairs it is taken over
  */
-record MedianDifference(double median, double low, double high) {
+record MedianDifference(double median, double low, double high, int pairs) {
 
 	private static final int RESAMPLES = 4000;
+
+	/** Fewer pairs give no interval worth the name (a smoke test runs one). */
+	private static final int MIN_PAIRS = 5;
 
 	static MedianDifference of(double[] without, double[] with) {
 		if (without.length != with.length || without.length == 0) {
@@ -37,7 +41,7 @@ record MedianDifference(double median, double low, double high) {
 		}
 		Arrays.sort(medians);
 		return new MedianDifference(PagingBenchmark.median(differences), medians[(int) (RESAMPLES * 0.025)],
-				medians[(int) (RESAMPLES * 0.975) - 1]);
+				medians[(int) (RESAMPLES * 0.975) - 1], differences.length);
 	}
 
 	/**
@@ -46,6 +50,9 @@ record MedianDifference(double median, double low, double high) {
 	 * @return {@code met}, {@code missed} or {@code not decided}
 	 */
 	String verdict(double goal) {
+		if (this.pairs < MIN_PAIRS) {
+			return "not decided";
+		}
 		if (this.high <= goal) {
 			return "met";
 		}
