@@ -1,10 +1,10 @@
 package dev.bentocloud.spring.credentials;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.bentocloud.client.credentials.BentoMlEnvironment;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +33,7 @@ final class BentoMlVariableHints {
 	 * {@code bentocloud.api-token}. BentoML's names are not in it, so that
 	 * {@code BENTOCLOUD_API_KEY} is still a near miss of {@code BENTO_CLOUD_API_KEY}.
 	 */
-	private static final Set<String> READ_WITHOUT_UNDERSCORES = READ.stream()
-		.filter((name) -> name.startsWith("BENTOCLOUD_"))
-		.map((name) -> name.replace("_", ""))
-		.collect(Collectors.toUnmodifiableSet());
+	private static final Set<String> READ_WITHOUT_UNDERSCORES = withoutUnderscores(READ);
 
 	private BentoMlVariableHints() {
 	}
@@ -47,11 +44,27 @@ final class BentoMlVariableHints {
 			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME) instanceof EnumerablePropertySource<?> variables)) {
 			return List.of();
 		}
-		return Arrays.stream(variables.getPropertyNames())
-			.filter((name) -> meant(name) != null)
-			.map((name) -> "The environment variable " + SafeText.value(name) + " is not read: did you mean "
-					+ meant(name) + "?")
-			.toList();
+		// Plain loops: this runs at every startup, and each stream stage would load a
+		// class.
+		List<String> hints = new ArrayList<>();
+		for (String name : variables.getPropertyNames()) {
+			String meant = meant(name);
+			if (meant != null) {
+				hints.add("The environment variable " + SafeText.value(name) + " is not read: did you mean " + meant
+						+ "?");
+			}
+		}
+		return hints;
+	}
+
+	private static Set<String> withoutUnderscores(Set<String> names) {
+		Set<String> result = new HashSet<>();
+		for (String name : names) {
+			if (name.startsWith("BENTOCLOUD_")) {
+				result.add(name.replace("_", ""));
+			}
+		}
+		return Set.copyOf(result);
 	}
 
 	/** The variable a name was probably meant to be, or {@code null}. */

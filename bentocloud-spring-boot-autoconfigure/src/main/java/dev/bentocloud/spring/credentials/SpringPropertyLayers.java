@@ -1,7 +1,10 @@
 package dev.bentocloud.spring.credentials;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,19 +56,29 @@ final class SpringPropertyLayers {
 		int systemEnvironment = names.indexOf(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		int boundary = 1 + ((systemEnvironment >= 0) ? systemEnvironment
 				: names.indexOf(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME));
-		// Adapted once: each adapter caches the relaxed names of its source, which a
-		// lookup through a fresh adapter would compute again.
-		this.above = adapt(sources.subList(0, boundary));
-		this.below = adapt(sources.subList(boundary, sources.size()));
-		List<ConfigurationPropertySource> all = new ArrayList<>(this.above);
-		all.addAll(this.below);
-		this.all = List.copyOf(all);
+		Set<Object> upper = Collections.newSetFromMap(new IdentityHashMap<>());
+		sources.subList(0, boundary).forEach((source) -> addWithMembers(source, upper));
+		// The adapters Boot's binder uses: each caches the relaxed names of its source,
+		// which neither a lookup here nor the binder later has to list again.
+		List<ConfigurationPropertySource> above = new ArrayList<>();
+		List<ConfigurationPropertySource> below = new ArrayList<>();
+		for (ConfigurationPropertySource adapted : ConfigurationPropertySources.get(environment)) {
+			(upper.contains(adapted.getUnderlyingSource()) ? above : below).add(adapted);
+		}
+		this.above = List.copyOf(above);
+		this.below = List.copyOf(below);
+		above.addAll(below);
+		this.all = List.copyOf(above);
 	}
 
-	private static List<ConfigurationPropertySource> adapt(List<PropertySource<?>> sources) {
-		List<ConfigurationPropertySource> adapted = new ArrayList<>();
-		ConfigurationPropertySources.from(sources).forEach(adapted::add);
-		return List.copyOf(adapted);
+	/**
+	 * A source, and the sources of an environment it wraps, which Boot adapts one by one.
+	 */
+	private static void addWithMembers(PropertySource<?> source, Set<Object> into) {
+		into.add(source);
+		if (source.getSource() instanceof ConfigurableEnvironment nested) {
+			nested.getPropertySources().forEach((member) -> addWithMembers(member, into));
+		}
 	}
 
 	/** Command line, system properties and the OS environment (relaxed names). */
