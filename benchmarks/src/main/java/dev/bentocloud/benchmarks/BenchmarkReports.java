@@ -50,14 +50,15 @@ final class BenchmarkReports {
 				result.withoutWarmUp(), false);
 		firstCallRow(firstCalls, "once the warm-up thread has ended", result.afterWarmUp(), result.withoutWarmUp(),
 				true);
-		// Decided on the launch pairs' differences: the medians of the two class paths
-		// move by more than the goal between runs on a shared machine.
+		// Decided on the interval: the medians of the two class paths move by more than
+		// the goal between runs on a shared machine.
 		MedianDifference uptime = result.addedUptime();
 		MedianDifference cpu = result.addedCpu();
-		return table.render() + "  paired differences (with - without, launched one after the other), median: uptime "
-				+ uptime.describe() + "; CPU " + cpu.describe() + "\n  goal startup <= +60 ms (median uptime): "
-				+ uptime.verdict(60) + " (" + Table.fixed(uptime.median() / 60, 2) + "x the goal); <= +60 ms CPU: "
-				+ cpu.verdict(60) + " (" + Table.fixed(cpu.median() / 60, 2)
+		return table.render() + "  added by the starter, difference of the medians with a 95% interval (launch pairs "
+				+ "resampled): uptime " + uptime.describe() + "; CPU " + cpu.describe()
+				+ "\n  goal startup <= +60 ms (median uptime): " + uptime.verdict(60) + " ("
+				+ Table.fixed(uptime.median() / 60, 2) + "x the goal); <= +60 ms CPU: " + cpu.verdict(60) + " ("
+				+ Table.fixed(cpu.median() / 60, 2)
 				+ "x); not decided = under 5 pairs, or the 95% interval contains +60 ms (-Dbenchmarks.startup.runs=N "
 				+ "narrows it); " + "zero calls at startup: "
 				+ ((result.requestsDuringStartup() == 0) ? "met" : "MISSED")

@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The median of paired differences ({@code with[i] - without[i]}, launched one after the
- * other) with a 95% bootstrap interval: on a shared machine two medians of 20 JVMs each
- * can differ by more than the effect measured, and the interval says whether a goal is
- * decided by the run at all.
+ * The difference of two medians ({@code with} minus {@code without}) with a 95% bootstrap
+ * interval: on a shared machine two medians of 20 JVMs each can differ by more than the
+ * effect measured, and the interval says whether a goal is decided by the run at all.
+ * Launches are resampled in pairs ({@code with[i]} was launched just after
+ * {@code without[i]}), so that a load that changes during the run weighs on both sides
+ * alike.
  *
- * @param median the median difference
+ * @param median the difference of the medians
  * @param low the lower end of the 95% interval
  * @param high the upper end of the 95% interval
  * @param pairs how many pairs it is taken over
@@ -25,23 +27,23 @@ record MedianDifference(double median, double low, double high, int pairs) {
 		if (without.length != with.length || without.length == 0) {
 			throw new IllegalArgumentException("Expected pairs, got " + without.length + " and " + with.length);
 		}
-		double[] differences = new double[with.length];
-		for (int i = 0; i < differences.length; i++) {
-			differences[i] = with[i] - without[i];
-		}
+		int n = with.length;
 		// Fixed seed: the same runs give the same interval.
 		SplittableRandom random = new SplittableRandom(23);
-		double[] medians = new double[RESAMPLES];
-		double[] sample = new double[differences.length];
+		double[] differences = new double[RESAMPLES];
+		double[] withSample = new double[n];
+		double[] withoutSample = new double[n];
 		for (int r = 0; r < RESAMPLES; r++) {
-			for (int i = 0; i < sample.length; i++) {
-				sample[i] = differences[random.nextInt(differences.length)];
+			for (int i = 0; i < n; i++) {
+				int pair = random.nextInt(n);
+				withSample[i] = with[pair];
+				withoutSample[i] = without[pair];
 			}
-			medians[r] = PagingBenchmark.median(sample);
+			differences[r] = PagingBenchmark.median(withSample) - PagingBenchmark.median(withoutSample);
 		}
-		Arrays.sort(medians);
-		return new MedianDifference(PagingBenchmark.median(differences), medians[(int) (RESAMPLES * 0.025)],
-				medians[(int) (RESAMPLES * 0.975) - 1], differences.length);
+		Arrays.sort(differences);
+		return new MedianDifference(PagingBenchmark.median(with) - PagingBenchmark.median(without),
+				differences[(int) (RESAMPLES * 0.025)], differences[(int) (RESAMPLES * 0.975) - 1], n);
 	}
 
 	/**
