@@ -1,6 +1,7 @@
 package dev.bentocloud.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -99,12 +100,8 @@ final class StartupProfileTables {
 		List<String[]> rows = new ArrayList<>();
 		double selfSum = 0;
 		for (String name : added) {
-			double total = median(with.stream()
-				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[0] : 0)
-				.toArray());
-			double self = median(with.stream()
-				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[1] : 0)
-				.toArray());
+			double total = beanMedian(with, name, 0);
+			double self = beanMedian(with, name, 1);
 			selfSum += self;
 			selfTotals.put(name, new double[] { total, self });
 			rows.add(new String[] { name, Table.fixed(total, 2), Table.fixed(self, 2) });
@@ -118,6 +115,13 @@ final class StartupProfileTables {
 		System.out.println(table.render());
 	}
 
+	/** A bean's median time over the runs, 0 where it was not instantiated. */
+	private static double beanMedian(List<StartupProfileRun> runs, String name, int index) {
+		return median(runs.stream()
+			.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[index] : 0)
+			.toArray());
+	}
+
 	/**
 	 * Beans both apps have, whose self time grew most with the starter: where the starter
 	 * costs other beans (a converter every binding consults, a post-processor every bean
@@ -127,35 +131,28 @@ final class StartupProfileTables {
 		Set<String> shared = new TreeSet<>();
 		without.forEach((run) -> shared.addAll(run.beans.keySet()));
 		shared.removeIf((name) -> with.stream().noneMatch((run) -> run.beans.containsKey(name)));
-		List<double[]> growth = new ArrayList<>();
-		List<String> names = new ArrayList<>(shared);
-		for (String name : names) {
-			double a = median(without.stream()
-				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[1] : 0)
-				.toArray());
-			double b = median(with.stream()
-				.mapToDouble((run) -> run.beans.containsKey(name) ? run.beans.get(name)[1] : 0)
-				.toArray());
-			growth.add(new double[] { a, b });
+		List<SelfTimes> growth = new ArrayList<>();
+		for (String name : shared) {
+			growth.add(new SelfTimes(name, beanMedian(without, name, 1), beanMedian(with, name, 1)));
 		}
-		List<Integer> order = new ArrayList<>();
-		for (int i = 0; i < names.size(); i++) {
-			order.add(i);
-		}
-		order.sort((x, y) -> Double.compare(growth.get(y)[1] - growth.get(y)[0], growth.get(x)[1] - growth.get(x)[0]));
+		growth.sort(Comparator.comparingDouble(SelfTimes::added).reversed());
 		Table table = new Table("c2. Beans of both apps whose self time grew most with the starter (medians, ms)",
 				"bean", "without", "with", "added");
-		double sum = 0;
-		for (int i = 0; i < order.size(); i++) {
-			double[] g = growth.get(order.get(i));
-			sum += g[1] - g[0];
-			if (i < 12) {
-				table.row(names.get(order.get(i)), Table.fixed(g[0], 2), Table.fixed(g[1], 2),
-						Table.fixed(g[1] - g[0], 2));
-			}
-		}
-		table.row("sum over all " + names.size() + " shared beans", "", "", Table.fixed(sum, 2));
+		growth.stream()
+			.limit(12)
+			.forEach((bean) -> table.row(bean.name(), Table.fixed(bean.without(), 2), Table.fixed(bean.with(), 2),
+					Table.fixed(bean.added(), 2)));
+		table.row("sum over all " + growth.size() + " shared beans", "", "",
+				Table.fixed(growth.stream().mapToDouble(SelfTimes::added).sum(), 2));
 		System.out.println(table.render());
+	}
+
+	private record SelfTimes(String name, double without, double with) {
+
+		double added() {
+			return this.with - this.without;
+		}
+
 	}
 
 	static void printClasses(String title, List<StartupProfileRun> without, List<StartupProfileRun> with) {

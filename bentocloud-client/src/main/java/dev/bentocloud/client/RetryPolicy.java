@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Retries of idempotent requests: on connect failures and on 429, 502, 503 and 504, with
  * exponential backoff and jitter, waiting at least what {@code Retry-After} asks for (up
@@ -25,7 +27,7 @@ final class RetryPolicy {
 
 	// Built on the first retryable failure: most clients never need it, and building
 	// it loads a dozen of Reactor's classes at startup.
-	private volatile @Nullable Retry retry;
+	private final SingletonSupplier<Retry> retry = SingletonSupplier.of(this::createRetry);
 
 	/**
 	 * Creates a policy.
@@ -39,19 +41,14 @@ final class RetryPolicy {
 		this.maxBackoff = maxBackoff;
 	}
 
-	private Retry retry() {
-		Retry retry = this.retry;
-		if (retry == null) {
-			retry = Retry.backoff(this.maxRetries, this.initialBackoff)
-				.maxBackoff(this.maxBackoff)
-				.jitter(0.5)
-				.filter(RetryPolicy::isRetryable)
-				// Retry-After is a floor on the wait, capped like every backoff
-				.doBeforeRetryAsync((signal) -> retryAfterDelay(signal.failure()))
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure());
-			this.retry = retry;
-		}
-		return retry;
+	private Retry createRetry() {
+		return Retry.backoff(this.maxRetries, this.initialBackoff)
+			.maxBackoff(this.maxBackoff)
+			.jitter(0.5)
+			.filter(RetryPolicy::isRetryable)
+			// Retry-After is a floor on the wait, capped like every backoff
+			.doBeforeRetryAsync((signal) -> retryAfterDelay(signal.failure()))
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
@@ -72,7 +69,7 @@ final class RetryPolicy {
 			// so that retryWhen counts it and backs off.
 			AtomicBoolean replayed = new AtomicBoolean();
 			return Mono.defer(() -> replayed.getAndSet(true) ? exchange : Mono.<T>error(firstFailure))
-				.retryWhen(retry());
+				.retryWhen(this.retry.obtain());
 		});
 	}
 

@@ -47,12 +47,15 @@ final class CachedHealthCheck {
 		// without a restart, and a timed-out check is the costliest.
 		// A call's error that arrives after the timeout cancelled it (zip and
 		// timeout drop it) goes to the DEBUG log, not to Reactor's global hook.
-		return Mono.defer(SingletonSupplier.of(() -> Mono.defer(check)
-			.timeout(timeout, clock.get())
-			.contextWrite(LateErrors.ignored())
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The check completed without a result")))
-			.onErrorResume((ex) -> Mono.fromSupplier(() -> down.apply(ex)))
-			.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, clock.get())));
+		return Mono.defer(SingletonSupplier.of(() -> {
+			Scheduler scheduler = clock.get();
+			return Mono.defer(check)
+				.timeout(timeout, scheduler)
+				.contextWrite(LateErrors.ignored())
+				.switchIfEmpty(Mono.error(() -> new IllegalStateException("The check completed without a result")))
+				.onErrorResume((ex) -> Mono.fromSupplier(() -> down.apply(ex)))
+				.cache((result) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO, scheduler);
+		}));
 	}
 
 }
