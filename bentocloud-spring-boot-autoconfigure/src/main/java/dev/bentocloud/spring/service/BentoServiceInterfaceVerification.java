@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Checks every {@code @BentoService} interface bean against its service's
@@ -25,9 +27,12 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * {@link BentoServiceInterfaceMismatchFailureAnalyzer}); with {@code warn}, in the
  * background, logging mismatches. A schema that cannot be read (the service is down or
  * scaled to zero) is logged and never stops startup: the interface is then unchecked, not
- * wrong.
+ * wrong. A close of the context cancels a check still running in the background before
+ * anything is stopped, so that it neither races the disposal of the HTTP client's
+ * resources nor logs their closed connections as failures.
  */
-final class BentoServiceInterfaceVerification implements SmartInitializingSingleton, DisposableBean {
+final class BentoServiceInterfaceVerification
+		implements SmartInitializingSingleton, ApplicationListener<ContextClosedEvent>, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(BentoServiceInterfaceVerification.class);
 
@@ -113,11 +118,28 @@ final class BentoServiceInterfaceVerification implements SmartInitializingSingle
 	}
 
 	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		if (event.getApplicationContext().getAutowireCapableBeanFactory() == this.beanFactory) {
+			cancelBackground();
+		}
+	}
+
+	@Override
 	public void destroy() {
+		cancelBackground();
+	}
+
+	private void cancelBackground() {
 		Disposable running = this.background;
 		if (running != null) {
 			running.dispose();
 		}
+	}
+
+	/** Whether a check started in the background has neither ended nor been cancelled. */
+	boolean checkingInBackground() {
+		Disposable running = this.background;
+		return running != null && !running.isDisposed();
 	}
 
 	private record Outcome(Class<?> type, String service, @Nullable BentoServiceInterfaceMismatchException mismatch,

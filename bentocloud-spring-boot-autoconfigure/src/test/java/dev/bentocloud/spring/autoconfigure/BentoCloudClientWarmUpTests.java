@@ -1,14 +1,18 @@
 package dev.bentocloud.spring.autoconfigure;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.bentocloud.client.BentoCloudClient;
 import dev.bentocloud.client.BentoCloudClientBuilder;
@@ -17,6 +21,7 @@ import dev.bentocloud.client.model.User;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,6 +36,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -158,6 +166,91 @@ class BentoCloudClientWarmUpTests {
 			awaitWarmUp();
 			assertThat(emulator.get().requests()).isEmpty();
 		});
+	}
+
+	@Test
+	void aCloseDuringTheWarmUpWaitsForItBeforeStoppingAnything() {
+		CountDownLatch started = new CountDownLatch(1);
+		AtomicBoolean ended = new AtomicBoolean();
+		AtomicReference<@Nullable Boolean> endedWhenStopping = new AtomicReference<>();
+		this.runner.withBean(BentoCloudClient.class, () -> slowWarmUp(started, ended, Duration.ofMillis(500)))
+			.withBean(SmartLifecycle.class, () -> new FirstToStop(() -> endedWhenStopping.set(ended.get())))
+			.run((context) -> {
+				ready(context);
+				assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+			});
+		assertThat(ended).isTrue();
+		assertThat(endedWhenStopping).hasValue(true);
+	}
+
+	@Test
+	void aCloseWaitsForAStuckWarmUpOnlyForAWhile() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.registerBean(BentoCloudClient.class,
+					() -> slowWarmUp(started, new AtomicBoolean(), Duration.ofMinutes(10)));
+			context.refresh();
+			BentoCloudClientWarmUp warmUp = new BentoCloudClientWarmUp(context.getBeanProvider(BentoCloudClient.class),
+					Duration.ofMillis(200));
+			warmUp.onApplicationEvent(
+					new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+			long start = System.nanoTime();
+			warmUp.onApplicationEvent(new ContextClosedEvent(context));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150),
+					Duration.ofSeconds(5));
+		}
+		finally {
+			for (Thread thread : warmUpThreads()) {
+				thread.interrupt();
+				thread.join(30_000);
+			}
+		}
+	}
+
+	/**
+	 * A client of the application whose warm-up takes {@code duration}; everything else
+	 * goes to a client of the emulator.
+	 */
+	private static BentoCloudClient slowWarmUp(CountDownLatch started, AtomicBoolean ended, Duration duration) {
+		BentoCloudClient delegate = BentoCloudClient.builder()
+			.endpoint(emulator.get().endpoint())
+			.apiToken(emulator.get().apiToken())
+			.build();
+		return (BentoCloudClient) Proxy.newProxyInstance(BentoCloudClient.class.getClassLoader(),
+				new Class<?>[] { BentoCloudClient.class }, (proxy, method, args) -> {
+					if (!method.getName().equals("warmUp")) {
+						return method.invoke(delegate, args);
+					}
+					started.countDown();
+					Thread.sleep(duration.toMillis());
+					ended.set(true);
+					return null;
+				});
+	}
+
+	/** Stops first of all lifecycle beans, before Reactor Netty's resources. */
+	private record FirstToStop(Runnable onStop) implements SmartLifecycle {
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+			this.onStop.run();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return true;
+		}
+
+		@Override
+		public int getPhase() {
+			return Integer.MAX_VALUE;
+		}
+
 	}
 
 	private static void ready(AssertableApplicationContext context) {

@@ -5,6 +5,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceInterfaceMismatchException;
@@ -22,6 +23,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +135,45 @@ class BentoServiceInterfaceVerificationTests {
 						.contains("RenamedRoute.summarise(String) -> route summarise: the service has no such route")
 						.contains("set bentocloud.service-interfaces.verify=fail to stop startup on a mismatch"));
 			});
+	}
+
+	@Test
+	void aCloseCancelsACheckStillRunningBeforeStoppingAnything(CapturedOutput output) {
+		emulator.get().faults().on("GET", "*/schema.json").delay(Duration.ofSeconds(5));
+		AtomicReference<@Nullable BentoServiceInterfaceVerification> verification = new AtomicReference<>();
+		AtomicReference<@Nullable Boolean> checkingWhenStopping = new AtomicReference<>();
+		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
+			.withPropertyValues(exampleUrl())
+			.withBean(SmartLifecycle.class, () -> new SmartLifecycle() {
+
+				@Override
+				public void start() {
+				}
+
+				@Override
+				public void stop() {
+					BentoServiceInterfaceVerification checks = verification.get();
+					checkingWhenStopping.set(checks != null && checks.checkingInBackground());
+				}
+
+				@Override
+				public boolean isRunning() {
+					return true;
+				}
+
+				@Override
+				public int getPhase() {
+					// First to stop: before Reactor Netty's resources.
+					return Integer.MAX_VALUE;
+				}
+
+			})
+			.run((context) -> {
+				verification.set(context.getBean(BentoServiceInterfaceVerification.class));
+				assertThat(verification.get().checkingInBackground()).isTrue();
+			});
+		assertThat(checkingWhenStopping).hasValue(false);
+		assertThat(output).doesNotContain("Could not check");
 	}
 
 	@Test
