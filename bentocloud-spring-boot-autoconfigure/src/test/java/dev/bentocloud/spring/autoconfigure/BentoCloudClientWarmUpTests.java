@@ -19,6 +19,7 @@ import dev.bentocloud.client.BentoCloudClientBuilder;
 import dev.bentocloud.client.BentoCloudCredentialsException;
 import dev.bentocloud.client.model.User;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
+import dev.bentocloud.spring.testsupport.FirstToStop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -174,7 +174,7 @@ class BentoCloudClientWarmUpTests {
 		AtomicBoolean ended = new AtomicBoolean();
 		AtomicReference<@Nullable Boolean> endedWhenStopping = new AtomicReference<>();
 		this.runner.withBean(BentoCloudClient.class, () -> slowWarmUp(started, ended, Duration.ofMillis(500)))
-			.withBean(SmartLifecycle.class, () -> new FirstToStop(() -> endedWhenStopping.set(ended.get())))
+			.withBean(FirstToStop.class, () -> new FirstToStop(() -> endedWhenStopping.set(ended.get())))
 			.run((context) -> {
 				ready(context);
 				assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -227,30 +227,6 @@ class BentoCloudClientWarmUpTests {
 					ended.set(true);
 					return null;
 				});
-	}
-
-	/** Stops first of all lifecycle beans, before Reactor Netty's resources. */
-	private record FirstToStop(Runnable onStop) implements SmartLifecycle {
-
-		@Override
-		public void start() {
-		}
-
-		@Override
-		public void stop() {
-			this.onStop.run();
-		}
-
-		@Override
-		public boolean isRunning() {
-			return true;
-		}
-
-		@Override
-		public int getPhase() {
-			return Integer.MAX_VALUE;
-		}
-
 	}
 
 	private static void ready(AssertableApplicationContext context) {

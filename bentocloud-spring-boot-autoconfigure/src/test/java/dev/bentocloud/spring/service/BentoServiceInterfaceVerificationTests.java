@@ -11,6 +11,7 @@ import dev.bentocloud.client.service.interfaces.BentoService;
 import dev.bentocloud.client.service.interfaces.BentoServiceInterfaceMismatchException;
 import dev.bentocloud.emulator.junit.BentoCloudEmulatorExtension;
 import dev.bentocloud.spring.service.BentoServiceInterfacesProperties.Verify;
+import dev.bentocloud.spring.testsupport.FirstToStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,30 +144,10 @@ class BentoServiceInterfaceVerificationTests {
 		AtomicReference<@Nullable Boolean> checkingWhenStopping = new AtomicReference<>();
 		EnableBentoServicesIntegrationTests.runner.withUserConfiguration(RenamedRouteConfiguration.class)
 			.withPropertyValues(exampleUrl())
-			.withBean(SmartLifecycle.class, () -> new SmartLifecycle() {
-
-				@Override
-				public void start() {
-				}
-
-				@Override
-				public void stop() {
-					BentoServiceInterfaceVerification checks = verification.get();
-					checkingWhenStopping.set(checks != null && checks.checkingInBackground());
-				}
-
-				@Override
-				public boolean isRunning() {
-					return true;
-				}
-
-				@Override
-				public int getPhase() {
-					// First to stop: before Reactor Netty's resources.
-					return Integer.MAX_VALUE;
-				}
-
-			})
+			.withBean(FirstToStop.class, () -> new FirstToStop(() -> {
+				BentoServiceInterfaceVerification checks = verification.get();
+				checkingWhenStopping.set(checks != null && checks.checkingInBackground());
+			}))
 			.run((context) -> {
 				verification.set(context.getBean(BentoServiceInterfaceVerification.class));
 				assertThat(verification.get().checkingInBackground()).isTrue();
