@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 
@@ -23,9 +25,12 @@ import org.springframework.context.event.SmartApplicationListener;
  * <p>
  * A close of the context that starts while the warm-up runs waits for it (at most
  * {@value #CLOSE_WAIT_SECONDS} s) before anything is stopped: the warm-up may be creating
- * Reactor Netty's shared event loops, and their disposal at close must not race that.
+ * Reactor Netty's shared event loops, and their disposal at close must not race that. A
+ * close that comes first (another ready listener's, or a signal's) prevents the warm-up.
+ * Only the events of the context that holds this listener count: a child context's ready
+ * event, which reaches its parent too, starts nothing there.
  */
-final class BentoCloudClientWarmUp implements SmartApplicationListener {
+final class BentoCloudClientWarmUp implements SmartApplicationListener, ApplicationContextAware {
 
 	/** The name of the thread that warms up the client. */
 	static final String THREAD_NAME = "bentocloud-warm-up";
@@ -33,15 +38,19 @@ final class BentoCloudClientWarmUp implements SmartApplicationListener {
 	/** How long a close waits for a warm-up that is still running. */
 	static final int CLOSE_WAIT_SECONDS = 10;
 
-	private final Duration closeWait;
-
 	private static final Log logger = LogFactory.getLog(BentoCloudClientWarmUp.class);
 
 	private final ObjectProvider<BentoCloudClient> client;
 
-	private volatile @Nullable Thread thread;
+	private final Duration closeWait;
 
-	private volatile @Nullable ApplicationContext context;
+	private final Object lock = new Object();
+
+	private @Nullable ApplicationContext context;
+
+	private @Nullable Thread thread;
+
+	private boolean closed;
 
 	BentoCloudClientWarmUp(ObjectProvider<BentoCloudClient> client) {
 		this(client, Duration.ofSeconds(CLOSE_WAIT_SECONDS));
@@ -53,6 +62,11 @@ final class BentoCloudClientWarmUp implements SmartApplicationListener {
 	}
 
 	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
 		return ApplicationReadyEvent.class.isAssignableFrom(eventType)
 				|| ContextClosedEvent.class.isAssignableFrom(eventType);
@@ -60,28 +74,39 @@ final class BentoCloudClientWarmUp implements SmartApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationReadyEvent ready) {
-			start(ready.getApplicationContext());
+		// A ready event's source is the SpringApplication, not the context.
+		if (event instanceof ApplicationReadyEvent ready && ready.getApplicationContext() == this.context) {
+			start();
 		}
-		else if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == this.context) {
+		else if (event instanceof ContextClosedEvent closing && closing.getApplicationContext() == this.context) {
 			awaitEnd();
 		}
 	}
 
-	private void start(ApplicationContext context) {
-		BentoCloudClient client = this.client.getIfUnique();
-		if (client == null) {
-			return;
+	private void start() {
+		synchronized (this.lock) {
+			if (this.closed || this.thread != null
+					|| (this.context instanceof ConfigurableApplicationContext configurable
+							&& !configurable.isActive())) {
+				return;
+			}
+			BentoCloudClient client = this.client.getIfUnique();
+			if (client == null) {
+				return;
+			}
+			Thread thread = new Thread(() -> warmUp(client), THREAD_NAME);
+			thread.setDaemon(true);
+			this.thread = thread;
+			thread.start();
 		}
-		Thread thread = new Thread(() -> warmUp(client), THREAD_NAME);
-		thread.setDaemon(true);
-		this.context = context;
-		this.thread = thread;
-		thread.start();
 	}
 
 	private void awaitEnd() {
-		Thread running = this.thread;
+		Thread running;
+		synchronized (this.lock) {
+			this.closed = true;
+			running = this.thread;
+		}
 		if (running == null || !running.isAlive()) {
 			return;
 		}

@@ -37,8 +37,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -192,6 +195,7 @@ class BentoCloudClientWarmUpTests {
 			context.refresh();
 			BentoCloudClientWarmUp warmUp = new BentoCloudClientWarmUp(context.getBeanProvider(BentoCloudClient.class),
 					Duration.ofMillis(200));
+			warmUp.setApplicationContext(context);
 			warmUp.onApplicationEvent(
 					new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -208,11 +212,83 @@ class BentoCloudClientWarmUpTests {
 		}
 	}
 
+	@Test
+	void aCloseBeforeTheWarmUpStartsPreventsIt() {
+		AtomicInteger created = new AtomicInteger();
+		AtomicInteger warmUps = new AtomicInteger();
+		this.runner.withBean(BentoCloudClient.class, () -> {
+			created.incrementAndGet();
+			return countingWarmUps(warmUps);
+		})
+			// Runs before the warm-up's listener, as a
+			// signal or another ready listener might.
+			.withBean(ClosingOnReady.class)
+			.run((context) -> {
+				ready(context);
+				assertThat(context.getSourceApplicationContext().isActive()).isFalse();
+			});
+		assertThat(warmUpThreads()).isEmpty();
+		assertThat(created).hasValue(1);
+		assertThat(warmUps).hasValue(0);
+	}
+
+	@Test
+	void aReadyEventWhileTheContextClosesStartsNothing() {
+		AtomicInteger warmUps = new AtomicInteger();
+		AtomicReference<@Nullable AssertableApplicationContext> closing = new AtomicReference<>();
+		// The context is still active while its lifecycle beans stop,
+		// as when a signal's close races the end of startup.
+		this.runner.withBean(BentoCloudClient.class, () -> countingWarmUps(warmUps))
+			.withBean(FirstToStop.class, () -> new FirstToStop(() -> ready(closing.get())))
+			.run(closing::set);
+		assertThat(warmUpThreads()).isEmpty();
+		assertThat(warmUps).hasValue(0);
+	}
+
+	@Test
+	void aChildContextsReadyEventStartsNothingInTheParent() {
+		AtomicInteger warmUps = new AtomicInteger();
+		this.runner.withBean(BentoCloudClient.class, () -> countingWarmUps(warmUps)).run((parent) -> {
+			try (GenericApplicationContext child = new GenericApplicationContext(
+					parent.getSourceApplicationContext())) {
+				child.refresh();
+				child.publishEvent(
+						new ApplicationReadyEvent(new SpringApplication(), new String[0], child, Duration.ZERO));
+				awaitWarmUp();
+				assertThat(warmUps).hasValue(0);
+			}
+			ready(parent);
+			awaitWarmUp();
+			assertThat(warmUps).hasValue(1);
+		});
+	}
+
+	/** Closes the context on ready, before any listener of lower precedence runs. */
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class ClosingOnReady implements ApplicationListener<ApplicationReadyEvent> {
+
+		@Override
+		public void onApplicationEvent(ApplicationReadyEvent event) {
+			event.getApplicationContext().close();
+		}
+
+	}
+
+	/** A client of the emulator that counts its warm-ups. */
+	private static BentoCloudClient countingWarmUps(AtomicInteger warmUps) {
+		return slowWarmUp(new CountDownLatch(1), new AtomicBoolean(), Duration.ZERO, warmUps);
+	}
+
 	/**
 	 * A client of the application whose warm-up takes {@code duration}; everything else
 	 * goes to a client of the emulator.
 	 */
 	private static BentoCloudClient slowWarmUp(CountDownLatch started, AtomicBoolean ended, Duration duration) {
+		return slowWarmUp(started, ended, duration, new AtomicInteger());
+	}
+
+	private static BentoCloudClient slowWarmUp(CountDownLatch started, AtomicBoolean ended, Duration duration,
+			AtomicInteger warmUps) {
 		BentoCloudClient delegate = BentoCloudClient.builder()
 			.endpoint(emulator.get().endpoint())
 			.apiToken(emulator.get().apiToken())
@@ -222,6 +298,7 @@ class BentoCloudClientWarmUpTests {
 					if (!method.getName().equals("warmUp")) {
 						return method.invoke(delegate, args);
 					}
+					warmUps.incrementAndGet();
 					started.countDown();
 					Thread.sleep(duration.toMillis());
 					ended.set(true);
