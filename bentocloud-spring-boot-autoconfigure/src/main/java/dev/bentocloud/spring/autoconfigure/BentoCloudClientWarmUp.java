@@ -84,6 +84,9 @@ final class BentoCloudClientWarmUp implements SmartApplicationListener, Applicat
 	}
 
 	private void start() {
+		// Under the lock, so a close waits while the client is resolved rather than
+		// tearing it down; the active check covers a close whose event we missed
+		// (an earlier close listener failed).
 		synchronized (this.lock) {
 			if (this.closed || this.thread != null
 					|| (this.context instanceof ConfigurableApplicationContext configurable
